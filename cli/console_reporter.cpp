@@ -1,0 +1,77 @@
+#include "console_reporter.hpp"
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace docconv::cli {
+
+namespace {
+
+// Messages are one line each, whatever a plugin put into them.
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out)
+    if (c == '\n' || c == '\r') c = ' ';
+  return out;
+}
+
+bool progress_wanted() {
+  const char* ci = std::getenv("CI");
+  return ::isatty(STDERR_FILENO) == 1 && (ci == nullptr || *ci == '\0');
+}
+
+}  // namespace
+
+void print_error(std::string_view where, std::string_view message) {
+  if (where.empty())
+    fmt::print(stderr, "docconv: error: {}\n", one_line(message));
+  else
+    fmt::print(stderr, "docconv: error: {}: {}\n", one_line(where), one_line(message));
+}
+
+ConsoleReporter::ConsoleReporter() : show_progress_(progress_wanted()) {}
+
+ConsoleReporter::~ConsoleReporter() {
+  clear_bar();
+}
+
+void ConsoleReporter::print(std::string_view level, std::string_view where,
+                            std::string_view message) {
+  clear_bar();
+  fmt::print(stderr, "docconv: {}: {}: {}\n", level, one_line(where), one_line(message));
+}
+
+void ConsoleReporter::warn(std::string_view where, std::string_view message) {
+  ++warnings_;
+  print("warning", where, message);
+}
+
+void ConsoleReporter::error(std::string_view where, std::string_view message) {
+  ++errors_;
+  print("error", where, message);
+}
+
+void ConsoleReporter::progress(std::size_t done, std::size_t total) {
+  constexpr std::size_t few_inputs = 5;
+  constexpr std::size_t width = 30;
+  if (!show_progress_ || total <= few_inputs) return;
+  const std::size_t filled = total == 0 ? width : done * width / total;
+  fmt::print(stderr, "\r[{}{}] {}/{}", std::string(filled, '#'), std::string(width - filled, ' '),
+             done, total);
+  std::fflush(stderr);
+  bar_visible_ = done < total;
+  if (!bar_visible_) fmt::print(stderr, "\r\033[K");
+}
+
+void ConsoleReporter::clear_bar() {
+  if (!bar_visible_) return;
+  fmt::print(stderr, "\r\033[K");
+  bar_visible_ = false;
+}
+
+}  // namespace docconv::cli

@@ -1,0 +1,234 @@
+// docconv: the command-line front end. Parses arguments and calls the host.
+#include "console_reporter.hpp"
+#include "plugin_options.hpp"
+
+#include "host/convert.hpp"
+#include "host/json.hpp"
+#include "host/registry.hpp"
+
+#include <docconv/version.hpp>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+#include <boost/dll/runtime_symbol_info.hpp>
+
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using docconv::PluginKind;
+using docconv::cli::print_error;
+
+constexpr int exit_ok = 0;
+constexpr int exit_failed = 1;
+constexpr int exit_usage = 2;
+
+struct CommonReadOptions {
+  std::vector<std::string> inputs;
+  std::string reader;
+  std::string language;
+  int year = 0;
+  docconv::OptionValues plugin_values;
+};
+
+void add_read_options(CLI::App& command, CommonReadOptions& options) {
+  command
+      .add_option("inputs", options.inputs,
+                  "Files, folders, .zip archives, or - for standard input")
+      ->required()
+      ->type_name("INPUT");
+  command
+      .add_option("-f,--from", options.reader,
+                  "Input format (reader plugin); default: by extension or content")
+      ->type_name("FORMAT");
+  command
+      .add_option("--lang", options.language,
+                  "Language of the articles (BCP 47), overriding detection")
+      ->type_name("TAG");
+  command.add_option("--year", options.year, "Year for dates that give only month and day")
+      ->check(CLI::Range(1, 9999))
+      ->type_name("YYYY");
+}
+
+docconv::host::ReadRequest read_request(const CommonReadOptions& options) {
+  return {options.inputs, options.reader, options.plugin_values, options.language, options.year};
+}
+
+std::string plugin_table(const docconv::host::PluginRegistry& registry) {
+  std::string out = fmt::format("{:<12} {:<7} {:<8} {:<22} {}\n", "NAME", "KIND", "VERSION",
+                                "EXTENSIONS", "PATH");
+  for (const auto& plugin : registry.plugins()) {
+    out += fmt::format("{:<12} {:<7} {:<8} {:<22} {}\n", plugin.info.name,
+                       docconv::host::kind_name(plugin.info.kind), plugin.info.version,
+                       fmt::format("{}", fmt::join(plugin.info.extensions, " ")),
+                       plugin.path.string());
+  }
+  if (registry.plugins().empty()) out += "(no plugins found)\n";
+  for (const auto& shadowed : registry.shadowed())
+    out += fmt::format("shadowed: {} (plugin {}, already found at {})\n", shadowed.path.string(),
+                       shadowed.name, shadowed.used.string());
+  for (const auto& rejected : registry.rejected())
+    out += fmt::format("rejected: {}: {}\n", rejected.path.string(), rejected.reason);
+  out += "search path:";
+  for (const auto& folder : registry.folders()) out += " " + folder.string();
+  return out + "\n";
+}
+
+extern "C" void on_interrupt(int signal_number) {
+  docconv::host::request_interrupt();
+  std::signal(signal_number, SIG_DFL);  // a second signal ends the process at once
+}
+
+int run_convert(const docconv::host::PluginRegistry& registry, const CommonReadOptions& read,
+                const docconv::host::ConvertRequest& base, bool strict, bool quiet) {
+  auto request = base;
+  request.read = read_request(read);
+  docconv::cli::ConsoleReporter reporter;
+  docconv::host::ConvertResult result;
+  try {
+    result = docconv::host::convert(registry, request, reporter);
+  } catch (const docconv::Error& error) {
+    print_error(request.output, error.what());
+    return exit_usage;
+  }
+  if (!quiet) {
+    for (const auto& path : result.written)
+      if (!request.split)
+        fmt::print(stderr, "docconv: wrote {} ({} articles from {} inputs)\n", path.string(),
+                   result.documents, result.inputs);
+    if (request.split && !result.written.empty())
+      fmt::print(stderr, "docconv: wrote {} files into {} ({} articles from {} inputs)\n",
+                 result.written.size(), request.output, result.documents, result.inputs);
+  }
+  if (result.output_failed || result.inputs_failed > 0) return exit_failed;
+  if (strict && reporter.warnings() > 0) return exit_failed;
+  return exit_ok;
+}
+
+int run_inspect(const docconv::host::PluginRegistry& registry, const CommonReadOptions& read,
+                bool strict) {
+  docconv::cli::ConsoleReporter reporter;
+  docconv::host::ConvertResult result;
+  std::vector<docconv::Document> documents;
+  try {
+    docconv::host::read_documents(
+        registry, read_request(read), reporter,
+        [&](docconv::Document&& document) { documents.push_back(std::move(document)); }, result);
+  } catch (const docconv::Error& error) {
+    print_error("", error.what());
+    return exit_usage;
+  }
+  std::cout << docconv::host::inspect_json(documents);
+  if (result.inputs_failed > 0) return exit_failed;
+  if (strict && reporter.warnings() > 0) return exit_failed;
+  return exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "docconv: convert news article dumps into EPUB, TEI-XML, Markdown and more.\n"
+      "Readers and writers are plugins found at run time; see `docconv plugins`.",
+      "docconv"};
+  app.set_version_flag("--version",
+                       fmt::format("docconv {} (plugin ABI {}, model {})", docconv::version_string,
+                                   docconv::abi_version, docconv::model_version));
+  app.require_subcommand(1);
+  app.failure_message([](const CLI::App*, const CLI::Error& error) {
+    return fmt::format("docconv: error: {} (see docconv --help)\n", error.what());
+  });
+
+  std::vector<std::string> plugin_dirs;
+  bool strict = false;
+  bool quiet = false;
+  app.add_option("--plugin-dir", plugin_dirs,
+                 "Also look for plugins in DIR (searched first; repeatable)")
+      ->type_name("DIR");
+  app.add_flag("--strict", strict, "Treat warnings as failures (exit code 1)");
+  app.add_flag("-q,--quiet", quiet, "Print only warnings and errors");
+
+  // Plugins decide which options exist, so they are found before parsing.
+  std::vector<fs::path> cli_folders;
+  for (const auto& dir : docconv::cli::prescan(argc, argv, "plugin-dir"))
+    cli_folders.emplace_back(dir);
+  const auto search_path =
+      docconv::host::plugin_search_path(cli_folders, boost::dll::program_location().string(),
+                                        DOCCONV_BUILD_ROOT, DOCCONV_BUILD_PLUGIN_DIR);
+  const auto registry = docconv::host::PluginRegistry::discover(search_path);
+  const auto selected_writer = docconv::cli::prescan(argc, argv, "to", "t");
+  const auto selected_reader = docconv::cli::prescan(argc, argv, "from", "f");
+
+  CommonReadOptions convert_read;
+  docconv::host::ConvertRequest convert_request;
+  auto* convert =
+      app.add_subcommand("convert", "Convert inputs into one output (or one file per article)");
+  convert->fallthrough();
+  add_read_options(*convert, convert_read);
+  convert
+      ->add_option("-o,--output", convert_request.output,
+                   "Output file, folder with --split, or - for standard output")
+      ->required()
+      ->type_name("OUTPUT");
+  convert
+      ->add_option("-t,--to", convert_request.writer,
+                   "Output format (writer plugin); default: from the output's extension")
+      ->type_name("FORMAT");
+  convert->add_flag("--split", convert_request.split,
+                    "Write one file per article into the folder given by -o");
+  convert->add_option("--title", convert_request.collection.title, "Title of the collection")
+      ->type_name("TEXT");
+  convert
+      ->add_option("--author", convert_request.collection.authors,
+                   "Author of the collection (repeatable)")
+      ->type_name("NAME");
+  docconv::cli::add_plugin_options(*convert, registry, PluginKind::reader,
+                                   selected_reader.empty() ? "" : selected_reader.back(),
+                                   convert_read.plugin_values);
+  docconv::cli::add_plugin_options(*convert, registry, PluginKind::writer,
+                                   selected_writer.empty() ? "" : selected_writer.back(),
+                                   convert_read.plugin_values);
+
+  CommonReadOptions inspect_read;
+  auto* inspect = app.add_subcommand("inspect", "Print the document model of inputs as JSON");
+  inspect->fallthrough();
+  add_read_options(*inspect, inspect_read);
+  docconv::cli::add_plugin_options(*inspect, registry, PluginKind::reader,
+                                   selected_reader.empty() ? "" : selected_reader.back(),
+                                   inspect_read.plugin_values);
+
+  bool plugins_as_json = false;
+  auto* plugins =
+      app.add_subcommand("plugins", "List the plugins found, and those rejected with the reason");
+  plugins->fallthrough();
+  plugins->add_flag("--json", plugins_as_json, "Print the list as JSON");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? exit_ok : exit_usage;
+  }
+
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+
+  if (*plugins) {
+    std::cout << (plugins_as_json ? docconv::host::plugins_json(registry) : plugin_table(registry));
+    return exit_ok;
+  }
+  if (*inspect) return run_inspect(registry, inspect_read, strict);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+    try {
+      convert_request.collection.source_date_epoch = std::stoll(epoch);
+    } catch (const std::exception&) {
+      print_error("SOURCE_DATE_EPOCH", fmt::format("'{}' is not a number of seconds", epoch));
+      return exit_usage;
+    }
+  }
+  convert_request.collection.language = convert_read.language;
+  return run_convert(registry, convert_read, convert_request, strict, quiet);
+}

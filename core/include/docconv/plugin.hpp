@@ -1,0 +1,137 @@
+// docconv plugin SDK: the contract between the host and reader/writer plugins.
+//
+// A plugin library defines one class derived from docconv::Plugin and exports it
+// with DOCCONV_PLUGIN (see plugin_export.hpp). The host loads the library at run
+// time, checks its ABI version, asks it for its PluginInfo and then for readers
+// or writers as needed. See docs/writing-a-plugin.md.
+#pragma once
+
+#include <docconv/model.hpp>
+
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace docconv {
+
+enum class PluginKind { reader, writer };
+
+/// A command-line option a plugin understands. It appears as --NAME in
+/// `docconv convert --help` and its value reaches the plugin in OptionValues.
+struct OptionSpec {
+  std::string name;        ///< Without dashes: "css", "wrap".
+  std::string help;        ///< One line for --help.
+  bool is_flag = false;    ///< A switch without value; its value is "true" when given.
+  std::string value_name;  ///< Shown in --help: "FILE", "N".
+};
+
+/// What a plugin is, returned by Plugin::info(). Plain data, copied by the host.
+struct PluginInfo {
+  std::string name;  ///< Unique, lower case: "news-text", "epub". Used by -f/-t.
+  PluginKind kind = PluginKind::writer;
+  std::string version;
+  std::string description;              ///< One line.
+  std::vector<std::string> aliases;     ///< Other names accepted by -f/-t: "md", "xml".
+  std::vector<std::string> extensions;  ///< With the dot, most specific first: ".tei.xml".
+  std::vector<OptionSpec> options;
+  bool binary_output = false;   ///< Writers: output is not text, so `-o -` is refused.
+  bool supports_split = false;  ///< Writers: can write one file per article (--split).
+};
+
+/// Option values given on the command line, by option name. Flags hold "true".
+using OptionValues = std::map<std::string, std::string, std::less<>>;
+
+/// Value of an option, or `fallback` when it was not given.
+std::string option_or(const OptionValues& values, std::string_view name, std::string fallback);
+
+/// Something went wrong that the user must be told about. Plugins throw it (or
+/// any std::exception); the host catches it at the plugin boundary and reports
+/// it as "docconv: error: <where>: <plugin>: <what>".
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+  ~Error() override;  // defined in libdocconv-core, so host and plugins share one type
+};
+
+/// Where plugins report warnings: problems that do not stop the conversion.
+class Diagnostics {
+ public:
+  virtual ~Diagnostics() = default;
+  /// `where` names the input or output concerned ("fixtures/news/a.txt", "line 12").
+  virtual void warn(std::string_view where, std::string_view message) = 0;
+};
+
+/// One input for a reader: its bytes and the name to use in messages.
+struct Input {
+  std::string name;        ///< Path as the user gave it, or "archive.zip:entry.txt", or "-".
+  std::string_view bytes;  ///< Raw bytes, valid during read().
+};
+
+struct ReadContext {
+  const OptionValues& options;
+  Diagnostics& diagnostics;
+};
+
+/// Turns one input into zero or more documents.
+class Reader {
+ public:
+  virtual ~Reader() = default;
+  /// Throw docconv::Error when the input cannot be read at all; report
+  /// recoverable problems through ctx.diagnostics.
+  virtual std::vector<Document> read(const Input& input, const ReadContext& ctx) = 0;
+};
+
+/// Where a writer writes. Plugins never open paths: the host opens the target
+/// (atomically: a temporary file renamed into place only after finish()).
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  /// True when the user asked for one file per article (--split).
+  virtual bool split() const = 0;
+  /// The output stream of a single-file output. Not available in split mode.
+  virtual std::ostream& stream() = 0;
+  /// Split mode: starts the file `file_name` (a plain name, no folders) in the
+  /// output folder and returns its stream, which stays valid until the next
+  /// open_part() call or the end of finish().
+  virtual std::ostream& open_part(std::string_view file_name) = 0;
+  /// Human-readable name of the target, for messages.
+  virtual std::string name() const = 0;
+};
+
+struct WriteContext {
+  const CollectionMetadata& collection;
+  OutputSink& output;
+  const OptionValues& options;
+  Diagnostics& diagnostics;
+};
+
+/// Writes a stream of documents: begin(), add() once per document in input
+/// order, finish(). The context passed to begin() stays valid until finish()
+/// returns. Any exception aborts the output; nothing is kept.
+class Writer {
+ public:
+  virtual ~Writer() = default;
+  virtual void begin(const WriteContext& ctx) = 0;
+  virtual void add(const Document& document) = 0;
+  virtual void finish() = 0;
+};
+
+/// The object a plugin library exports. Override make_reader() or make_writer()
+/// to match PluginInfo::kind.
+class Plugin {
+ public:
+  virtual ~Plugin() = default;
+  virtual PluginInfo info() const = 0;
+  /// How sure the reader is that it can read input starting with `head`
+  /// (up to 4 KiB): 0 = not at all, 100 = certain. Used when neither -f nor the
+  /// extension decides.
+  virtual int probe(std::string_view head) const;
+  virtual std::unique_ptr<Reader> make_reader() const;
+  virtual std::unique_ptr<Writer> make_writer() const;
+};
+
+}  // namespace docconv

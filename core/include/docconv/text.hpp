@@ -1,0 +1,29 @@
+// docconv plugin SDK: text helpers that every writer needs the same way.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace docconv {
+
+/// `text` with every byte sequence that is not valid UTF-8, and every code
+/// point that XML 1.0 does not allow (C0 controls except tab, LF, CR; U+FFFE,
+/// U+FFFF; surrogates), replaced by U+FFFD. What comes out is safe to put in
+/// any XML or HTML text node once the markup characters are escaped.
+std::string xml_safe(std::string_view text);
+
+/// True when xml_safe(text) == text.
+bool is_xml_safe(std::string_view text);
+
+/// A lower-case ASCII slug of `title` for file names: letters and digits,
+/// words joined by '-', at most `max_length` characters, cut at a word
+/// boundary; "article" when nothing is left.
+std::string slugify(std::string_view title, std::size_t max_length = 60);
+
+/// The file name for article `number` (1-based) in --split outputs:
+/// "0003-lavrov-there-are-no-threats.md". Stable across runs and never
+/// contains a path separator.
+std::string split_file_name(std::size_t number, std::string_view title, std::string_view extension);
+
+}  // namespace docconv

@@ -1,0 +1,265 @@
+#include "host/convert.hpp"
+
+#include "host/output.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <iostream>
+#include <map>
+#include <optional>
+
+namespace docconv::host {
+
+namespace {
+
+std::atomic<bool> interrupt_requested{false};
+
+}  // namespace
+
+void request_interrupt() noexcept {
+  interrupt_requested.store(true);
+}
+bool interrupted() noexcept {
+  return interrupt_requested.load();
+}
+
+namespace {
+
+std::string names_of(const PluginRegistry& registry, PluginKind kind) {
+  std::vector<std::string> names;
+  for (const auto& plugin : registry.plugins())
+    if (plugin.info.kind == kind) names.push_back(plugin.info.name);
+  return names.empty() ? std::string("none") : fmt::format("{}", fmt::join(names, ", "));
+}
+
+std::string unavailable(const PluginRegistry& registry, std::string_view name, PluginKind kind) {
+  if (const auto* rejected = registry.rejected_named(name))
+    return fmt::format("plugin {} is not available: {} {}", name, rejected->path.string(),
+                       rejected->reason);
+  const PluginKind other = kind == PluginKind::reader ? PluginKind::writer : PluginKind::reader;
+  if (registry.find(name, other) != nullptr)
+    return fmt::format("{} is a {} plugin, not a {}", name, kind_name(other), kind_name(kind));
+  return fmt::format("no {} plugin named '{}' (available: {})", kind_name(kind), name,
+                     names_of(registry, kind));
+}
+
+// Counts what a reader reported, so the host does not add a vaguer warning
+// of its own on top of a precise one.
+class CountingDiagnostics final : public Diagnostics {
+ public:
+  explicit CountingDiagnostics(Diagnostics& inner) : inner_(inner) {}
+  void warn(std::string_view where, std::string_view message) override {
+    ++count_;
+    inner_.warn(where, message);
+  }
+  std::size_t count() const { return count_; }
+
+ private:
+  Diagnostics& inner_;
+  std::size_t count_ = 0;
+};
+
+// Runs `call`, turning anything it throws into a docconv::Error that names the plugin.
+template <class Call>
+auto guarded(const LoadedPlugin& plugin, Call&& call) {
+  try {
+    return call();
+  } catch (const std::exception& error) {
+    throw Error(fmt::format("{}: {}", plugin.info.name, error.what()));
+  } catch (...) {
+    throw Error(
+        fmt::format("{}: failed with an exception that is not a std::exception", plugin.info.name));
+  }
+}
+
+void apply_overrides(Document& document, const ReadRequest& request, const std::string& source) {
+  if (!request.language.empty()) document.metadata.language = request.language;
+  if (request.year != 0 && document.metadata.date.year == 0 &&
+      (document.metadata.date.month != 0 || document.metadata.date.day != 0))
+    document.metadata.date.year = request.year;
+  if (document.metadata.source.empty()) document.metadata.source = source;
+}
+
+class ReaderPicker {
+ public:
+  ReaderPicker(const PluginRegistry& registry, const std::string& forced) : registry_(registry) {
+    if (!forced.empty()) {
+      forced_ = registry.find(forced, PluginKind::reader);
+      if (forced_ == nullptr) throw Error(unavailable(registry, forced, PluginKind::reader));
+    }
+  }
+
+  // Null when no reader claims the input.
+  const LoadedPlugin* pick(const InputRef& input, std::string_view bytes) const {
+    if (forced_ != nullptr) return forced_;
+    return registry_.reader_for(input.archive_entry.empty() ? input.name : input.archive_entry,
+                                bytes.substr(0, 4096));
+  }
+
+  Reader& reader_of(const LoadedPlugin& plugin) {
+    auto& made = readers_[&plugin];
+    if (!made) made = guarded(plugin, [&] { return PluginRegistry::make_reader(plugin); });
+    return *made;
+  }
+
+ private:
+  const PluginRegistry& registry_;
+  const LoadedPlugin* forced_ = nullptr;
+  std::map<const LoadedPlugin*, PluginObject<Reader>> readers_;
+};
+
+}  // namespace
+
+void read_documents(const PluginRegistry& registry, const ReadRequest& request, Reporter& reporter,
+                    const std::function<void(Document&&)>& sink, ConvertResult& result) {
+  ReaderPicker picker(registry, request.reader);
+  const auto inputs =
+      list_inputs(request.inputs, [&](const std::string& where, const std::string& what) {
+        reporter.error(where, what);
+        ++result.inputs_failed;
+      });
+  result.inputs += inputs.size() + result.inputs_failed;
+  std::size_t done = 0;
+  for (const auto& input : inputs) {
+    if (interrupted()) throw Error("interrupted");
+    std::vector<Document> documents;
+    try {
+      const std::string bytes = load_input(input);
+      const LoadedPlugin* plugin = picker.pick(input, bytes);
+      if (plugin == nullptr) {
+        if (!input.found_by_listing)
+          throw Error(fmt::format("no reader recognises this input (readers: {}); use -f FORMAT",
+                                  names_of(registry, PluginKind::reader)));
+        reporter.warn(input.name, "no reader recognises this file; skipped");
+      } else {
+        CountingDiagnostics diagnostics(reporter);
+        const ReadContext context{request.options, diagnostics};
+        Reader& reader = picker.reader_of(*plugin);
+        documents = guarded(*plugin, [&] { return reader.read({input.name, bytes}, context); });
+        if (documents.empty() && diagnostics.count() == 0)
+          reporter.warn(input.name, "no article found; skipped");
+      }
+    } catch (const Error& error) {
+      if (interrupted()) throw;
+      reporter.error(input.name, error.what());
+      ++result.inputs_failed;
+    }
+    // Outside the try: a failing sink (the writer) stops the run, it is not an input's fault.
+    for (auto& document : documents) {
+      apply_overrides(document, request, input.name);
+      ++result.documents;
+      sink(std::move(document));
+    }
+    reporter.progress(++done, inputs.size());
+  }
+}
+
+const LoadedPlugin& choose_writer(const PluginRegistry& registry, const std::string& format,
+                                  const std::string& output) {
+  if (!format.empty()) {
+    if (const auto* writer = registry.find(format, PluginKind::writer)) return *writer;
+    throw Error(unavailable(registry, format, PluginKind::writer));
+  }
+  if (output == "-") throw Error("writing to standard output needs the format: add -t FORMAT");
+  if (const auto* writer = registry.writer_for_path(output)) return *writer;
+  std::vector<std::string> extensions;
+  for (const auto& plugin : registry.plugins())
+    if (plugin.info.kind == PluginKind::writer)
+      extensions.insert(extensions.end(), plugin.info.extensions.begin(),
+                        plugin.info.extensions.end());
+  throw Error(fmt::format(
+      "cannot tell the output format from the name (known: {}); add -t FORMAT",
+      extensions.empty() ? std::string("none") : fmt::format("{}", fmt::join(extensions, ", "))));
+}
+
+namespace {
+
+class WriterRun {
+ public:
+  WriterRun(const LoadedPlugin& plugin, OutputSink& output, const CollectionMetadata& collection,
+            const OptionValues& options, Diagnostics& diagnostics)
+      : plugin_(plugin),
+        writer_(guarded(plugin, [&] { return PluginRegistry::make_writer(plugin); })),
+        context_{collection, output, options, diagnostics} {
+    guarded(plugin_, [&] { writer_->begin(context_); });
+  }
+  void add(const Document& document) {
+    guarded(plugin_, [&] { writer_->add(document); });
+  }
+  void finish() {
+    guarded(plugin_, [&] { writer_->finish(); });
+  }
+
+ private:
+  const LoadedPlugin& plugin_;
+  PluginObject<Writer> writer_;
+  WriteContext context_;
+};
+
+}  // namespace
+
+void write_collection(const LoadedPlugin& writer, const Collection& collection, OutputSink& output,
+                      const OptionValues& options, Diagnostics& diagnostics) {
+  WriterRun run(writer, output, collection.metadata, options, diagnostics);
+  for (const auto& document : collection.documents) run.add(document);
+  run.finish();
+}
+
+ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& request,
+                      Reporter& reporter) {
+  ConvertResult result;
+  const LoadedPlugin& writer = choose_writer(registry, request.writer, request.output);
+  if (request.split && !writer.info.supports_split)
+    throw Error(
+        fmt::format("the {} writer cannot write one file per article (--split)", writer.info.name));
+  if (request.output == "-" && writer.info.binary_output)
+    throw Error(fmt::format(
+        "the {} writer writes a binary file, not text for standard output; give a file with -o",
+        writer.info.name));
+  if (request.output == "-" && request.split)
+    throw Error("--split writes a folder; give one with -o");
+
+  std::unique_ptr<AtomicFileSink> file;
+  std::unique_ptr<StreamSink> console;
+  OutputSink* output = nullptr;
+  if (request.output == "-") {
+    console = std::make_unique<StreamSink>(std::cout, "standard output");
+    output = console.get();
+  } else {
+    file = std::make_unique<AtomicFileSink>(request.output, request.split);
+    output = file.get();
+  }
+
+  // The writer starts with the first document, so that a run that reads
+  // nothing never touches the output.
+  std::optional<WriterRun> run;
+  try {
+    read_documents(
+        registry, request.read, reporter,
+        [&](Document&& document) {
+          if (!run)
+            run.emplace(writer, *output, request.collection, request.read.options, reporter);
+          if (interrupted()) throw Error("interrupted");
+          run->add(document);
+        },
+        result);
+    if (!run) {
+      result.output_failed = true;
+      reporter.error(output->name(), "no document was read; nothing written");
+      return result;
+    }
+    run->finish();
+    if (file) {
+      file->commit();
+      result.written = file->written();
+    }
+  } catch (const Error& error) {
+    result.output_failed = true;
+    reporter.error(output->name(), error.what());
+  }
+  return result;
+}
+
+}  // namespace docconv::host

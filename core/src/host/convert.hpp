@@ -1,0 +1,78 @@
+// Private to the docconv host: the conversion pipeline input -> reader -> model -> writer ->
+// output.
+#pragma once
+
+#include "host/inputs.hpp"
+#include "host/registry.hpp"
+
+#include <docconv/plugin.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace docconv::host {
+
+/// Asks a running conversion to stop at the next document (from a signal
+/// handler: only sets a flag). The run then fails like any other, so its
+/// output is never committed and temporaries are removed.
+void request_interrupt() noexcept;
+bool interrupted() noexcept;
+
+/// Where the pipeline reports what happens. The CLI prints these lines.
+class Reporter : public Diagnostics {
+ public:
+  /// A problem that made one input, or the whole conversion, fail.
+  virtual void error(std::string_view where, std::string_view message) = 0;
+  /// Called after each input is read: done of total.
+  virtual void progress(std::size_t /*done*/, std::size_t /*total*/) {}
+};
+
+struct ReadRequest {
+  std::vector<std::string> inputs;
+  std::string reader;  ///< -f; empty: by extension or content.
+  OptionValues options;
+  std::string language;  ///< --lang: overrides what the reader found.
+  int year = 0;          ///< --year: completes partial dates.
+};
+
+struct ConvertRequest {
+  ReadRequest read;
+  std::string output;  ///< Path, folder (split) or "-".
+  std::string writer;  ///< -t; empty: from the output's extension.
+  bool split = false;
+  CollectionMetadata collection;
+};
+
+struct ConvertResult {
+  std::size_t inputs = 0;
+  std::size_t inputs_failed = 0;
+  std::size_t documents = 0;
+  std::vector<std::filesystem::path> written;
+  bool output_failed = false;
+};
+
+/// Reads every input and calls `sink` with each document in input order.
+/// Inputs that fail are reported and skipped. Returns counts in `result`.
+void read_documents(const PluginRegistry& registry, const ReadRequest& request, Reporter& reporter,
+                    const std::function<void(Document&&)>& sink, ConvertResult& result);
+
+/// Runs a whole conversion. The output is written atomically; it is not
+/// written at all when the writer fails or no document was read.
+ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& request,
+                      Reporter& reporter);
+
+/// Picks the writer for a request, or throws docconv::Error with a message
+/// that says what was looked for and what is available.
+const LoadedPlugin& choose_writer(const PluginRegistry& registry, const std::string& format,
+                                  const std::string& output);
+
+/// Runs `writer` over `collection` into `output`, wrapping plugin failures
+/// into docconv::Error messages that name the plugin. For tests and tools.
+void write_collection(const LoadedPlugin& writer, const Collection& collection, OutputSink& output,
+                      const OptionValues& options, Diagnostics& diagnostics);
+
+}  // namespace docconv::host

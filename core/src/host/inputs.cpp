@@ -1,0 +1,237 @@
+#include "host/inputs.hpp"
+
+#include <docconv/plugin.hpp>
+
+#include <fmt/format.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <set>
+#include <sstream>
+
+namespace docconv::host {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ZipCloser {
+  void operator()(zip_t* archive) const noexcept { zip_discard(archive); }
+};
+struct ZipFileCloser {
+  void operator()(zip_file_t* file) const noexcept { zip_fclose(file); }
+};
+using ZipArchive = std::unique_ptr<zip_t, ZipCloser>;
+using ZipFile = std::unique_ptr<zip_file_t, ZipFileCloser>;
+
+ZipArchive open_zip(const fs::path& path) {
+  int error_code = 0;
+  ZipArchive archive(zip_open(path.c_str(), ZIP_RDONLY, &error_code));
+  if (!archive) {
+    zip_error_t error;
+    zip_error_init_with_code(&error, error_code);
+    std::string message = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    throw Error(fmt::format("cannot open zip archive: {}", message));
+  }
+  return archive;
+}
+
+bool is_zip(const fs::path& path) {
+  auto extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension == ".zip";
+}
+
+bool is_hidden(const fs::path& path) {
+  const auto name = path.filename().string();
+  return !name.empty() && name.front() == '.';
+}
+
+// Entries that could escape a folder if extracted are never read, as the
+// archive may come from anyone.
+std::string unsafe_entry_reason(std::string_view entry) {
+  if (entry.empty()) return "empty entry name";
+  if (entry.front() == '/' || entry.find('\\') != std::string_view::npos ||
+      (entry.size() > 1 && entry[1] == ':'))
+    return "absolute entry path";
+  for (const auto& part : fs::path(entry)) {
+    if (part == "..") return "entry path leaves the archive ('..')";
+  }
+  return {};
+}
+
+void list_zip(const fs::path& path, const std::string& name, std::vector<InputRef>& out,
+              const ProblemHandler& problem) {
+  ZipArchive archive = open_zip(path);
+  const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
+  for (zip_int64_t index = 0; index < count; ++index) {
+    const char* entry_name = zip_get_name(archive.get(), static_cast<zip_uint64_t>(index), 0);
+    if (entry_name == nullptr) continue;
+    const std::string entry(entry_name);
+    if (entry.back() == '/') continue;  // a folder entry
+    if (auto reason = unsafe_entry_reason(entry); !reason.empty()) {
+      problem(name + ":" + entry, reason + "; skipped");
+      continue;
+    }
+    const fs::path entry_path(entry);
+    const bool hidden = std::any_of(entry_path.begin(), entry_path.end(), [](const fs::path& p) {
+      return p.string().front() == '.' || p == "__MACOSX";
+    });
+    if (hidden) continue;
+    out.push_back({name + ":" + entry, path, entry, true});
+  }
+}
+
+class FolderWalker {
+ public:
+  FolderWalker(std::vector<InputRef>& out, const ProblemHandler& problem)
+      : out_(out), problem_(problem) {}
+
+  void walk(const fs::path& folder) {
+    std::error_code error;
+    const auto canonical = fs::canonical(folder, error);
+    if (error) {
+      problem_(folder.string(), error.message());
+      return;
+    }
+    if (!visited_.insert(canonical).second) {
+      problem_(folder.string(), "symbolic link loop (folder already read); skipped");
+      return;
+    }
+    std::vector<fs::path> entries;
+    fs::directory_iterator it(folder, error), end;
+    if (error) {
+      problem_(folder.string(), fmt::format("cannot read folder: {}", error.message()));
+      return;
+    }
+    for (; it != end; it.increment(error)) {
+      if (error) break;
+      if (!is_hidden(it->path())) entries.push_back(it->path());
+    }
+    if (error) problem_(folder.string(), fmt::format("cannot read folder: {}", error.message()));
+    std::sort(entries.begin(), entries.end());
+    for (const auto& entry : entries) visit(entry);
+  }
+
+ private:
+  void visit(const fs::path& entry) {
+    std::error_code error;
+    const auto status = fs::status(entry, error);
+    if (error) {
+      problem_(entry.string(), fmt::format("cannot be read: {}", error.message()));
+      return;
+    }
+    if (fs::is_directory(status)) {
+      walk(entry);
+    } else if (fs::is_regular_file(status)) {
+      add_file(entry);
+    }
+  }
+
+  void add_file(const fs::path& file) {
+    if (is_zip(file)) {
+      try {
+        list_zip(file, file.string(), out_, problem_);
+      } catch (const Error& e) {
+        problem_(file.string(), e.what());
+      }
+    } else {
+      out_.push_back({file.string(), file, {}, true});
+    }
+  }
+
+  std::vector<InputRef>& out_;
+  const ProblemHandler& problem_;
+  std::set<fs::path> visited_;
+};
+
+std::string read_zip_entry(const InputRef& input) {
+  ZipArchive archive = open_zip(input.path);
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  if (zip_stat(archive.get(), input.archive_entry.c_str(), 0, &stat) != 0)
+    throw Error("entry is no longer in the archive");
+  if ((stat.valid & ZIP_STAT_SIZE) && stat.size > max_input_bytes)
+    throw Error(fmt::format("entry is {} bytes, more than the {} MiB docconv reads", stat.size,
+                            max_input_bytes >> 20));
+  ZipFile file(zip_fopen(archive.get(), input.archive_entry.c_str(), 0));
+  if (!file) throw Error(fmt::format("cannot open entry: {}", zip_strerror(archive.get())));
+  // The declared size may lie (a zip bomb): read in chunks and stop at the limit.
+  std::string bytes;
+  std::string chunk(64 * 1024, '\0');
+  for (;;) {
+    const zip_int64_t got = zip_fread(file.get(), chunk.data(), chunk.size());
+    if (got < 0) throw Error(fmt::format("cannot read entry: {}", zip_file_strerror(file.get())));
+    if (got == 0) break;
+    bytes.append(chunk.data(), static_cast<std::size_t>(got));
+    if (bytes.size() > max_input_bytes)
+      throw Error(fmt::format("entry expands to more than {} MiB; refused (zip bomb?)",
+                              max_input_bytes >> 20));
+  }
+  return bytes;
+}
+
+std::string read_stream(std::istream& in) {
+  std::string bytes;
+  std::string chunk(64 * 1024, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    bytes.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > max_input_bytes)
+      throw Error(fmt::format("larger than the {} MiB docconv reads", max_input_bytes >> 20));
+  }
+  return bytes;
+}
+
+}  // namespace
+
+std::vector<InputRef> list_inputs(const std::vector<std::string>& arguments,
+                                  const ProblemHandler& problem) {
+  std::vector<InputRef> inputs;
+  for (const auto& argument : arguments) {
+    if (argument == "-") {
+      inputs.push_back({"-", {}, {}, false});
+      continue;
+    }
+    const fs::path path(argument);
+    std::error_code error;
+    const auto status = fs::status(path, error);
+    if (!fs::exists(status)) {
+      problem(argument, fs::is_symlink(fs::symlink_status(path, error)) ? "broken symbolic link"
+                                                                        : "no such file or folder");
+    } else if (fs::is_directory(status)) {
+      FolderWalker(inputs, problem).walk(path);
+    } else if (is_zip(path)) {
+      try {
+        list_zip(path, argument, inputs, problem);
+      } catch (const Error& e) {
+        problem(argument, e.what());
+      }
+    } else {
+      inputs.push_back({argument, path, {}, false});
+    }
+  }
+  return inputs;
+}
+
+std::string load_input(const InputRef& input) {
+  if (input.path.empty()) return read_stream(std::cin);
+  if (!input.archive_entry.empty()) return read_zip_entry(input);
+  std::error_code error;
+  const auto size = fs::file_size(input.path, error);
+  if (error) throw Error(fmt::format("cannot be read: {}", error.message()));
+  if (size > max_input_bytes)
+    throw Error(fmt::format("is {} bytes, more than the {} MiB docconv reads", size,
+                            max_input_bytes >> 20));
+  std::ifstream in(input.path, std::ios::binary);
+  if (!in) throw Error(fmt::format("cannot be read: {}", std::strerror(errno)));
+  return read_stream(in);
+}
+
+}  // namespace docconv::host

@@ -1,0 +1,146 @@
+#include "host/json.hpp"
+
+#include <docconv/version.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace docconv::host {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string_view inline_kind_name(InlineKind kind) {
+  switch (kind) {
+    case InlineKind::text:
+      return "text";
+    case InlineKind::emphasis:
+      return "emphasis";
+    case InlineKind::strong:
+      return "strong";
+    case InlineKind::link:
+      return "link";
+  }
+  return "text";
+}
+
+// Plain text always; the runs only when there is formatting to show.
+void put_inlines(Json& out, const char* key, const Inlines& inlines) {
+  out[key] = plain_text(inlines);
+  const bool formatted = std::any_of(inlines.begin(), inlines.end(), [](const Inline& run) {
+    return run.kind != InlineKind::text;
+  });
+  if (!formatted) return;
+  Json runs = Json::array();
+  for (const auto& run : inlines) {
+    Json item{{"kind", inline_kind_name(run.kind)}, {"text", run.text}};
+    if (!run.target.empty()) item["target"] = run.target;
+    runs.push_back(std::move(item));
+  }
+  out[std::string(key) + "_inlines"] = std::move(runs);
+}
+
+Json texts(const std::vector<Inlines>& items) {
+  Json out = Json::array();
+  for (const auto& item : items) out.push_back(plain_text(item));
+  return out;
+}
+
+struct BlockToJson {
+  Json& out;
+  void operator()(const Heading& b) const {
+    out["level"] = b.level;
+    put_inlines(out, "text", b.content);
+  }
+  void operator()(const Paragraph& b) const { put_inlines(out, "text", b.content); }
+  void operator()(const BlockQuote& b) const { out["paragraphs"] = texts(b.paragraphs); }
+  void operator()(const List& b) const {
+    out["ordered"] = b.ordered;
+    out["items"] = texts(b.items);
+  }
+  void operator()(const Figure& b) const {
+    put_inlines(out, "caption", b.caption);
+    out["credit"] = b.credit;
+    out["image"] = b.image;
+  }
+  void operator()(const RelatedLink& b) const {
+    put_inlines(out, "text", b.text);
+    out["target"] = b.target;
+  }
+  void operator()(const Removed& b) const {
+    out["text"] = b.text;
+    out["reason"] = b.reason;
+  }
+};
+
+Json metadata_json(const Metadata& m) {
+  return Json{{"title", m.title},
+              {"title_derived", m.title_derived},
+              {"standfirst", m.standfirst},
+              {"authors", m.authors},
+              {"publisher", m.publisher},
+              {"agency", m.agency},
+              {"dateline_place", m.dateline_place},
+              {"date",
+               {{"year", m.date.year},
+                {"month", m.date.month},
+                {"day", m.date.day},
+                {"iso", iso_date(m.date)}}},
+              {"language", m.language},
+              {"source", m.source},
+              {"identifiers", m.identifiers},
+              {"extras", m.extras}};
+}
+
+Json document_json(const Document& document) {
+  Json blocks = Json::array();
+  for (const auto& block : document.blocks) {
+    Json item{{"type", block_type_name(block.content)},
+              {"lines", {block.lines.first, block.lines.last}}};
+    std::visit(BlockToJson{item}, block.content);
+    blocks.push_back(std::move(item));
+  }
+  return Json{{"metadata", metadata_json(document.metadata)}, {"blocks", std::move(blocks)}};
+}
+
+}  // namespace
+
+std::string inspect_json(const std::vector<Document>& documents) {
+  Json out{{"model_version", model_version}, {"documents", Json::array()}};
+  for (const auto& document : documents) out["documents"].push_back(document_json(document));
+  return out.dump(2) + "\n";
+}
+
+std::string plugins_json(const PluginRegistry& registry) {
+  Json plugins = Json::array();
+  for (const auto& plugin : registry.plugins()) {
+    Json options = Json::array();
+    for (const auto& option : plugin.info.options)
+      options.push_back({{"name", option.name}, {"help", option.help}, {"flag", option.is_flag}});
+    plugins.push_back({{"name", plugin.info.name},
+                       {"kind", kind_name(plugin.info.kind)},
+                       {"version", plugin.info.version},
+                       {"description", plugin.info.description},
+                       {"aliases", plugin.info.aliases},
+                       {"extensions", plugin.info.extensions},
+                       {"options", std::move(options)},
+                       {"path", plugin.path.string()}});
+  }
+  Json rejected = Json::array();
+  for (const auto& r : registry.rejected())
+    rejected.push_back({{"path", r.path.string()}, {"reason", r.reason}});
+  Json shadowed = Json::array();
+  for (const auto& s : registry.shadowed())
+    shadowed.push_back({{"name", s.name}, {"path", s.path.string()}, {"used", s.used.string()}});
+  Json folders = Json::array();
+  for (const auto& folder : registry.folders()) folders.push_back(folder.string());
+  return Json{{"abi_version", abi_version},
+              {"search_path", std::move(folders)},
+              {"plugins", std::move(plugins)},
+              {"rejected", std::move(rejected)},
+              {"shadowed", std::move(shadowed)}}
+             .dump(2) +
+         "\n";
+}
+
+}  // namespace docconv::host

@@ -1,0 +1,152 @@
+#include "host/output.hpp"
+
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace docconv::host {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string system_error_text(int error) {
+  return std::strerror(error);
+}
+
+// A new, empty temporary file beside `final_path`, readable as the user's
+// umask allows (mkstemp alone would make it private).
+fs::path make_temporary(const fs::path& final_path) {
+  std::string pattern =
+      (final_path.parent_path() / ("." + final_path.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = ::mkstemp(pattern.data());
+  if (fd < 0)
+    throw Error(fmt::format("cannot create a file in {}: {}", final_path.parent_path().string(),
+                            system_error_text(errno)));
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  ::close(fd);
+  return pattern;
+}
+
+void sync_file(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
+AtomicFileSink::AtomicFileSink(fs::path target, bool split)
+    : target_(std::move(target)), split_(split) {
+  if (target_.empty()) throw Error("no output path given");
+  auto folder = split_ ? target_ : target_.parent_path();
+  if (folder.empty()) folder = ".";
+  std::error_code error;
+  if (split_) {
+    if (!fs::exists(target_.parent_path().empty() ? fs::path(".") : target_.parent_path(), error))
+      throw Error(fmt::format("folder {} does not exist", target_.parent_path().string()));
+    created_folder_ = fs::create_directory(target_, error);
+    if (error) throw Error(fmt::format("cannot create folder: {}", error.message()));
+  }
+  if (!fs::is_directory(folder, error))
+    throw Error(fmt::format("folder {} does not exist", folder.string()));
+  if (!split_ && fs::is_directory(target_, error))
+    throw Error("is a folder; give a file name, or --split to write one file per article");
+  if (::access(folder.c_str(), W_OK) != 0)
+    throw Error(
+        fmt::format("cannot write in folder {}: {}", folder.string(), system_error_text(errno)));
+}
+
+AtomicFileSink::~AtomicFileSink() {
+  discard();
+}
+
+std::ofstream& AtomicFileSink::start_part(const fs::path& final_path) {
+  close_current();
+  parts_.push_back({make_temporary(final_path), final_path});
+  current_.open(parts_.back().temporary, std::ios::binary | std::ios::trunc);
+  if (!current_) throw Error(fmt::format("cannot open {}", parts_.back().temporary.string()));
+  return current_;
+}
+
+void AtomicFileSink::close_current() {
+  if (!current_.is_open()) return;
+  current_.flush();
+  const bool failed = !current_;
+  const int error = errno;
+  current_.close();
+  if (failed || !current_)
+    throw Error(fmt::format("writing {} failed: {}", parts_.back().final_path.string(),
+                            system_error_text(error)));
+}
+
+std::ostream& AtomicFileSink::stream() {
+  if (split_) throw Error("the writer asked for one output stream, but --split was given");
+  if (parts_.empty()) start_part(target_);
+  return current_;
+}
+
+std::ostream& AtomicFileSink::open_part(std::string_view file_name) {
+  if (!split_) throw Error("the writer asked for a per-article file, but --split was not given");
+  const fs::path name(file_name);
+  if (file_name.empty() || name.has_parent_path() || file_name == "." || file_name == ".." ||
+      file_name.front() == '.')
+    throw Error(fmt::format("the writer asked for an unsafe file name '{}'", file_name));
+  for (const auto& part : parts_) {
+    if (part.final_path.filename() == name)
+      throw Error(fmt::format("the writer wrote {} twice", file_name));
+  }
+  return start_part(target_ / name);
+}
+
+void AtomicFileSink::commit() {
+  if (!split_ && parts_.empty()) stream();  // an empty output is still an output
+  close_current();
+  for (const auto& part : parts_) {
+    if (!split_) sync_file(part.temporary);
+    std::error_code error;
+    fs::rename(part.temporary, part.final_path, error);
+    if (error)
+      throw Error(fmt::format("cannot move the output into place at {}: {}",
+                              part.final_path.string(), error.message()));
+    written_.push_back(part.final_path);
+  }
+  parts_.clear();
+}
+
+void AtomicFileSink::discard() noexcept {
+  if (current_.is_open()) current_.close();
+  for (const auto& part : parts_) {
+    std::error_code ignored;
+    fs::remove(part.temporary, ignored);
+  }
+  parts_.clear();
+  if (created_folder_ && written_.empty()) {
+    std::error_code ignored;
+    fs::remove(target_, ignored);
+  }
+}
+
+std::ostream& MemorySink::stream() {
+  return main_;
+}
+
+std::ostream& MemorySink::open_part(std::string_view file_name) {
+  parts_.emplace_back(std::string(file_name), std::make_unique<std::ostringstream>());
+  return *parts_.back().second;
+}
+
+std::vector<std::pair<std::string, std::string>> MemorySink::parts() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [name, stream] : parts_) out.emplace_back(name, stream->str());
+  return out;
+}
+
+}  // namespace docconv::host

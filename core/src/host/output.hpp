@@ -1,0 +1,90 @@
+// Private to the docconv host: output sinks.
+#pragma once
+
+#include <docconv/plugin.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace docconv::host {
+
+/// Writes to a path atomically: everything goes to a temporary file beside
+/// the target, renamed into place by commit(). Without commit(), the
+/// destructor removes the temporaries and any earlier file stays untouched.
+/// In split mode the target is a folder and every part is committed at once.
+class AtomicFileSink final : public OutputSink {
+ public:
+  AtomicFileSink(std::filesystem::path target, bool split);
+  ~AtomicFileSink() override;
+  AtomicFileSink(const AtomicFileSink&) = delete;
+  AtomicFileSink& operator=(const AtomicFileSink&) = delete;
+
+  bool split() const override { return split_; }
+  std::ostream& stream() override;
+  std::ostream& open_part(std::string_view file_name) override;
+  std::string name() const override { return target_.string(); }
+
+  /// Flushes, syncs and renames every temporary into place. Throws docconv::Error.
+  void commit();
+  /// The files that commit() wrote.
+  const std::vector<std::filesystem::path>& written() const { return written_; }
+
+ private:
+  struct Part {
+    std::filesystem::path temporary;
+    std::filesystem::path final_path;
+  };
+  std::ofstream& start_part(const std::filesystem::path& final_path);
+  void close_current();
+  void discard() noexcept;
+
+  std::filesystem::path target_;
+  bool split_;
+  bool created_folder_ = false;
+  std::vector<Part> parts_;
+  std::ofstream current_;
+  std::vector<std::filesystem::path> written_;
+};
+
+/// Writes straight into a stream (standard output). Not atomic: a failed run
+/// may leave partial output there.
+class StreamSink final : public OutputSink {
+ public:
+  StreamSink(std::ostream& out, std::string name) : out_(out), name_(std::move(name)) {}
+  bool split() const override { return false; }
+  std::ostream& stream() override { return out_; }
+  std::ostream& open_part(std::string_view) override {
+    throw Error("--split needs an output folder");
+  }
+  std::string name() const override { return name_; }
+
+ private:
+  std::ostream& out_;
+  std::string name_;
+};
+
+/// Keeps the output in memory: for tests, fuzzers and `-o -`.
+class MemorySink final : public OutputSink {
+ public:
+  explicit MemorySink(bool split = false) : split_(split) {}
+  bool split() const override { return split_; }
+  std::ostream& stream() override;
+  std::ostream& open_part(std::string_view file_name) override;
+  std::string name() const override { return "<memory>"; }
+
+  std::string text() const { return main_.str(); }
+  /// Split mode: the parts in the order they were opened.
+  std::vector<std::pair<std::string, std::string>> parts() const;
+
+ private:
+  bool split_;
+  std::ostringstream main_;
+  std::vector<std::pair<std::string, std::unique_ptr<std::ostringstream>>> parts_;
+};
+
+}  // namespace docconv::host

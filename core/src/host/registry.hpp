@@ -1,0 +1,89 @@
+// Private to the docconv host: discovering, loading and holding plugins.
+#pragma once
+
+#include <docconv/plugin.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace docconv::host {
+
+/// Deletes an object made by a plugin, then lets go of the plugin's library:
+/// the library stays loaded for as long as any object made from it lives, so
+/// unloading can never leave a dangling vtable.
+template <class T>
+struct PluginObjectDeleter {
+  std::shared_ptr<const void> library;  // a boost::dll::shared_library, type-erased
+  void operator()(T* object) const noexcept { delete object; }
+};
+
+template <class T>
+using PluginObject = std::unique_ptr<T, PluginObjectDeleter<T>>;
+
+struct LoadedPlugin {
+  PluginInfo info;
+  std::filesystem::path path;
+  PluginObject<const Plugin> plugin;
+};
+
+struct RejectedPlugin {
+  std::filesystem::path path;
+  std::string reason;
+};
+
+/// A plugin whose name was already taken by one found earlier in the search order.
+struct ShadowedPlugin {
+  std::string name;
+  std::filesystem::path path;
+  std::filesystem::path used;  ///< The plugin that won.
+};
+
+class PluginRegistry {
+ public:
+  /// Loads every shared library in `folders`, in that order and, inside a
+  /// folder, in file-name order. The first plugin of a name wins.
+  static PluginRegistry discover(const std::vector<std::filesystem::path>& folders);
+
+  /// Loads one library file. Returns null and sets `reason` when it is unusable.
+  static std::unique_ptr<LoadedPlugin> load(const std::filesystem::path& library,
+                                            std::string& reason);
+
+  const std::vector<LoadedPlugin>& plugins() const { return plugins_; }
+  const std::vector<RejectedPlugin>& rejected() const { return rejected_; }
+  const std::vector<ShadowedPlugin>& shadowed() const { return shadowed_; }
+  const std::vector<std::filesystem::path>& folders() const { return folders_; }
+
+  /// By name or alias.
+  const LoadedPlugin* find(std::string_view name, PluginKind kind) const;
+  /// The writer whose extension matches the end of `path` (longest match wins).
+  const LoadedPlugin* writer_for_path(std::string_view path) const;
+  /// The reader for an input: by extension, else the highest non-zero probe().
+  const LoadedPlugin* reader_for(std::string_view name, std::string_view head) const;
+  /// A rejected library whose file name suggests it is the plugin `name`
+  /// ("docconv-NAME.so"), for "plugin X is not available" messages.
+  const RejectedPlugin* rejected_named(std::string_view name) const;
+
+  static PluginObject<Reader> make_reader(const LoadedPlugin& plugin);
+  static PluginObject<Writer> make_writer(const LoadedPlugin& plugin);
+
+ private:
+  std::vector<std::filesystem::path> folders_;
+  std::vector<LoadedPlugin> plugins_;
+  std::vector<RejectedPlugin> rejected_;
+  std::vector<ShadowedPlugin> shadowed_;
+};
+
+/// The plugin search path, in order: `cli_folders` (--plugin-dir), each
+/// folder of DOCCONV_PLUGIN_PATH, ${XDG_DATA_HOME:-~/.local/share}/docconv/plugins,
+/// `executable`/../lib/docconv/plugins, and `build_folder` when `executable`
+/// lies inside `build_root` (running from the build tree). Duplicates removed.
+std::vector<std::filesystem::path> plugin_search_path(
+    const std::vector<std::filesystem::path>& cli_folders, const std::filesystem::path& executable,
+    const std::filesystem::path& build_root, const std::filesystem::path& build_folder);
+
+std::string_view kind_name(PluginKind kind);
+
+}  // namespace docconv::host

@@ -1,0 +1,64 @@
+#include "host/registry.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace docconv::host {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string environment(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::string() : std::string(value);
+}
+
+bool is_inside(const fs::path& path, const fs::path& folder) {
+  std::error_code error;
+  const auto canonical_path = fs::weakly_canonical(path, error);
+  const auto canonical_folder = fs::weakly_canonical(folder, error);
+  if (canonical_folder.empty()) return false;
+  const auto [folder_end, path_it] = std::mismatch(canonical_folder.begin(), canonical_folder.end(),
+                                                   canonical_path.begin(), canonical_path.end());
+  return folder_end == canonical_folder.end();
+}
+
+}  // namespace
+
+std::vector<fs::path> plugin_search_path(const std::vector<fs::path>& cli_folders,
+                                         const fs::path& executable, const fs::path& build_root,
+                                         const fs::path& build_folder) {
+  std::vector<fs::path> folders(cli_folders.begin(), cli_folders.end());
+  const auto from_environment = environment("DOCCONV_PLUGIN_PATH");
+  std::size_t start = 0;
+  while (start <= from_environment.size()) {
+    auto end = from_environment.find(':', start);
+    if (end == std::string::npos) end = from_environment.size();
+    if (end > start) folders.emplace_back(from_environment.substr(start, end - start));
+    start = end + 1;
+  }
+  auto data_home = environment("XDG_DATA_HOME");
+  if (data_home.empty() && !environment("HOME").empty())
+    data_home = environment("HOME") + "/.local/share";
+  if (!data_home.empty()) folders.push_back(fs::path(data_home) / "docconv" / "plugins");
+  if (!executable.empty())
+    folders.push_back(
+        (executable.parent_path() / ".." / "lib" / "docconv" / "plugins").lexically_normal());
+  if (!build_root.empty() && !executable.empty() && is_inside(executable, build_root))
+    folders.push_back(build_folder);
+
+  // One folder is scanned once, at its first place in the order.
+  std::vector<fs::path> unique;
+  std::vector<fs::path> seen;
+  for (const auto& folder : folders) {
+    std::error_code error;
+    auto key = fs::weakly_canonical(folder, error);
+    if (error) key = folder.lexically_normal();
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    unique.push_back(folder);
+  }
+  return unique;
+}
+
+}  // namespace docconv::host

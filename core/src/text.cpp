@@ -1,0 +1,107 @@
+#include <docconv/text.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdint>
+
+namespace docconv {
+namespace {
+
+constexpr std::string_view replacement = "\xEF\xBF\xBD";
+
+bool allowed_in_xml(char32_t cp) {
+  if (cp < 0x20) return cp == 0x09 || cp == 0x0A || cp == 0x0D;
+  if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+  return cp != 0xFFFE && cp != 0xFFFF && cp <= 0x10FFFF;
+}
+
+// Length of the well-formed UTF-8 sequence at text[i] and its code point, or
+// 0 when the bytes there are not one (overlong forms and surrogates included).
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
+  const auto byte = [&](std::size_t k) { return static_cast<std::uint8_t>(text[i + k]); };
+  const std::uint8_t lead = byte(0);
+  std::size_t length = 0;
+  char32_t min = 0;
+  if (lead < 0x80) {
+    cp = lead;
+    return 1;
+  } else if ((lead & 0xE0) == 0xC0) {
+    length = 2, cp = lead & 0x1F, min = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3, cp = lead & 0x0F, min = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4, cp = lead & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(k) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return length;
+}
+
+}  // namespace
+
+std::string xml_safe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(text, i, cp);
+    if (length == 0) {
+      out += replacement;
+      ++i;
+    } else {
+      if (allowed_in_xml(cp))
+        out.append(text.substr(i, length));
+      else
+        out += replacement;
+      i += length;
+    }
+  }
+  return out;
+}
+
+bool is_xml_safe(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(text, i, cp);
+    if (length == 0 || !allowed_in_xml(cp)) return false;
+    i += length;
+  }
+  return true;
+}
+
+std::string slugify(std::string_view title, std::size_t max_length) {
+  std::string slug;
+  bool pending_dash = false;
+  for (const char c : title) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) {
+      pending_dash = !slug.empty();
+      continue;
+    }
+    if (pending_dash) {
+      if (slug.size() + 2 > max_length) break;  // the next word would not fit whole
+      slug += '-';
+      pending_dash = false;
+    }
+    if (slug.size() + 1 > max_length) {
+      const auto last_dash = slug.rfind('-');
+      if (last_dash != std::string::npos) slug.resize(last_dash);
+      break;
+    }
+    slug += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return slug.empty() ? std::string("article") : slug;
+}
+
+std::string split_file_name(std::size_t number, std::string_view title,
+                            std::string_view extension) {
+  return fmt::format("{:04}-{}{}", number, slugify(title), extension);
+}
+
+}  // namespace docconv

@@ -1,0 +1,222 @@
+// Runs the real docconv binary, as a user would.
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using docconv::test::run_cli;
+using docconv::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string good_plugins() {
+  return (docconv::test::test_plugin_dir() / "good").string();
+}
+
+std::vector<std::string> folder_listing(const fs::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("version and help answer and exit 0") {
+  const auto version = run_cli({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK_THAT(version.out, Catch::StartsWith("docconv 0.1.0"));
+  const auto help = run_cli({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Catch::Contains("convert") && Catch::Contains("inspect") &&
+                           Catch::Contains("plugins"));
+}
+
+TEST_CASE("usage errors exit 2 with one line on standard error") {
+  const auto no_command = run_cli({});
+  CHECK(no_command.exit_code == 2);
+  const auto unknown = run_cli({"convert", "x.tst", "-o", "y.testout", "--no-such-option"});
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err,
+             Catch::StartsWith("docconv: error: ") && Catch::Contains("--no-such-option"));
+  CHECK(docconv::test::lines(unknown.err).size() == 1);
+}
+
+TEST_CASE("plugins lists what was found, shadowed and rejected") {
+  TempDir broken;
+  for (const auto& entry : fs::directory_iterator(docconv::test::test_plugin_dir() / "broken"))
+    fs::copy_file(entry.path(), broken / entry.path().filename());
+  docconv::test::write_file(broken / "docconv-text.so", "not a library");
+  const auto shadow = (docconv::test::test_plugin_dir() / "shadow").string();
+  const auto result = run_cli({"plugins", "--plugin-dir", good_plugins(), "--plugin-dir", shadow,
+                               "--plugin-dir", broken.path().string()});
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("test-reader") && Catch::Contains("test-writer"));
+  CHECK_THAT(result.out, Catch::Contains("shadowed: " + shadow + "/docconv-test-writer-copy.so"));
+  CHECK_THAT(result.out, Catch::Contains("rejected: " + (broken / "docconv-wrong-abi.so").string() +
+                                         ": was built for plugin ABI 1001"));
+  CHECK_THAT(result.out, Catch::Contains("rejected: " + (broken / "docconv-text.so").string() +
+                                         ": cannot be loaded"));
+
+  const auto json = run_cli({"plugins", "--json", "--plugin-dir", good_plugins(), "--plugin-dir",
+                             broken.path().string()});
+  REQUIRE(json.exit_code == 0);
+  const auto parsed = nlohmann::json::parse(json.out);
+  CHECK(parsed["plugins"][0]["name"] == "test-reader");
+  CHECK(parsed["plugins"][1]["name"] == "test-writer");
+  CHECK(parsed["plugins"][1]["kind"] == "writer");
+  CHECK(parsed["rejected"].size() == 4);
+  CHECK(parsed["search_path"][0] == good_plugins());
+}
+
+TEST_CASE("DOCCONV_PLUGIN_PATH and the per-user folder are searched") {
+  TempDir data;
+  fs::create_directories(data / "docconv" / "plugins");
+  fs::copy_file(docconv::test::test_plugin_dir() / "good" / "docconv-test-writer.so",
+                data / "docconv" / "plugins" / "docconv-test-writer.so");
+  const auto from_xdg = run_cli({"plugins", "--json"}, {{"XDG_DATA_HOME", data.path().string()}});
+  CHECK(nlohmann::json::parse(from_xdg.out)["plugins"][0]["name"] == "test-writer");
+  const auto from_env = run_cli({"plugins", "--json"}, {{"DOCCONV_PLUGIN_PATH", good_plugins()}});
+  CHECK(nlohmann::json::parse(from_env.out)["plugins"][0]["name"] == "test-reader");
+}
+
+TEST_CASE("convert writes the output and reports what it wrote") {
+  TempDir folder;
+  docconv::test::write_file(folder / "a.tst", "Title A\nfirst\nsecond\n");
+  docconv::test::write_file(folder / "b.tst", "Title B\nthird\n");
+  const auto result =
+      run_cli({"--plugin-dir", good_plugins(), "convert", (folder / "a.tst").string(),
+               (folder / "b.tst").string(), "-o", (folder / "out.testout").string(), "--title",
+               "Set", "--test-prefix", ">"});
+  CHECK(result.exit_code == 0);
+  CHECK(docconv::test::read_file(folder / "out.testout") ==
+        ">collection Set\n# Title A\nfirst\nsecond\n# Title B\nthird\nend 2\n");
+  CHECK_THAT(result.err, Catch::Contains("wrote " + (folder / "out.testout").string() +
+                                         " (2 articles from 2 inputs)"));
+}
+
+TEST_CASE("output to standard output with -o - is text to standard output") {
+  const auto result = run_cli(
+      {"--plugin-dir", good_plugins(), "convert", "-", "-f", "test-reader", "-o", "-", "-t", "tw"},
+      {}, "Piped\nline\n");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == "collection \n# Piped\nline\nend 1\n");
+}
+
+TEST_CASE("a failing writer leaves the previous output byte-identical and no temporary") {
+  TempDir folder;
+  docconv::test::write_file(folder / "a.tst", "Title A\ntext\n");
+  docconv::test::write_file(folder / "b.tst", "WRITER-FAIL\ntext\n");
+  const std::string previous = "previous output\n";
+  docconv::test::write_file(folder / "out.testout", previous);
+  const auto result =
+      run_cli({"--plugin-dir", good_plugins(), "convert", (folder / "a.tst").string(),
+               (folder / "b.tst").string(), "-o", (folder / "out.testout").string()});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err == "docconv: error: " + (folder / "out.testout").string() +
+                          ": test-writer: this document asks the test writer to fail\n");
+  CHECK(docconv::test::read_file(folder / "out.testout") == previous);
+  CHECK(folder_listing(folder.path()) == std::vector<std::string>{"a.tst", "b.tst", "out.testout"});
+}
+
+TEST_CASE("a bad input is reported by name and the rest still converts") {
+  TempDir folder;
+  docconv::test::write_file(folder / "a.tst", "Title A\ntext\n");
+  docconv::test::write_file(folder / "bad.tst", "READER-FAIL\n");
+  docconv::test::write_file(folder / "c.tst", "Title C\ntext\n");
+  const auto result = run_cli({"--plugin-dir", good_plugins(), "convert", folder.path().string(),
+                               "-o", (folder / "out.testout").string()});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err,
+             Catch::Contains("docconv: error: " + (folder / "bad.tst").string() +
+                             ": test-reader: this input asks the test reader to fail\n"));
+  CHECK(docconv::test::read_file(folder / "out.testout") ==
+        "collection \n# Title A\ntext\n# Title C\ntext\nend 2\n");
+}
+
+TEST_CASE("nothing read means nothing written") {
+  TempDir folder;
+  docconv::test::write_file(folder / "empty.tst", "\n\n");
+  const auto result =
+      run_cli({"--plugin-dir", good_plugins(), "convert", (folder / "empty.tst").string(), "-o",
+               (folder / "out.testout").string()});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("empty.tst: no article found"));
+  CHECK_THAT(result.err, Catch::Contains("no document was read; nothing written"));
+  CHECK_FALSE(fs::exists(folder / "out.testout"));
+}
+
+TEST_CASE("warnings fail the run only with --strict") {
+  TempDir folder;
+  docconv::test::write_file(folder / "a.tst", "Title A\ntext\n");
+  const std::vector<std::string> args{"--plugin-dir",
+                                      good_plugins(),
+                                      "convert",
+                                      (folder / "a.tst").string(),
+                                      "-o",
+                                      (folder / "out.testout").string(),
+                                      "--test-reader-warn"};
+  const auto relaxed = run_cli(args);
+  CHECK(relaxed.exit_code == 0);
+  CHECK_THAT(relaxed.err, Catch::Contains("docconv: warning: " + (folder / "a.tst").string() +
+                                          ": asked to warn"));
+  auto strict_args = args;
+  strict_args.insert(strict_args.begin(), "--strict");
+  CHECK(run_cli(strict_args).exit_code == 1);
+}
+
+TEST_CASE("unknown and unavailable formats are explained") {
+  TempDir folder;
+  docconv::test::write_file(folder / "a.tst", "Title\ntext\n");
+  const auto unknown =
+      run_cli({"--plugin-dir", good_plugins(), "convert", (folder / "a.tst").string(), "-o",
+               (folder / "out.unknown").string()});
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err,
+             Catch::Contains("cannot tell the output format") && Catch::Contains(".testout"));
+
+  TempDir broken;
+  fs::copy_file(docconv::test::test_plugin_dir() / "broken" / "docconv-wrong-abi.so",
+                broken / "docconv-wrong-abi.so");
+  const auto unavailable =
+      run_cli({"--plugin-dir", good_plugins(), "--plugin-dir", broken.path().string(), "convert",
+               (folder / "a.tst").string(), "-o", "x", "-t", "wrong-abi"});
+  CHECK(unavailable.exit_code == 2);
+  CHECK_THAT(unavailable.err, Catch::Contains("plugin wrong-abi is not available: " +
+                                              (broken / "docconv-wrong-abi.so").string() +
+                                              " was built for plugin ABI 1001"));
+  const auto reader_as_writer =
+      run_cli({"--plugin-dir", good_plugins(), "convert", (folder / "a.tst").string(), "-o", "x",
+               "-t", "test-reader"});
+  CHECK(reader_as_writer.exit_code == 2);
+  CHECK_THAT(reader_as_writer.err, Catch::Contains("test-reader is a reader plugin, not a writer"));
+}
+
+TEST_CASE("split mode writes one file per article named by number and title") {
+  TempDir folder;
+  docconv::test::write_file(folder / "a.tst", "Title A: first!\ntext\n");
+  docconv::test::write_file(folder / "b.tst", "../../B\ntext\n");
+  const auto result = run_cli({"--plugin-dir", good_plugins(), "convert", folder.path().string(),
+                               "-o", (folder / "parts").string(), "--split", "-t", "test-writer"});
+  CHECK(result.exit_code == 0);
+  CHECK(folder_listing(folder / "parts") ==
+        std::vector<std::string>{"0001-title-a-first.out", "0002-b.out"});
+}
+
+TEST_CASE("inspect prints the model as JSON with its version") {
+  TempDir folder;
+  docconv::test::write_file(folder / "a.tst", "Title A\n\nfirst\n");
+  const auto result = run_cli(
+      {"--plugin-dir", good_plugins(), "inspect", (folder / "a.tst").string(), "--year", "2017"});
+  REQUIRE(result.exit_code == 0);
+  const auto json = nlohmann::json::parse(result.out);
+  CHECK(json["model_version"] == 1);
+  const auto& document = json["documents"][0];
+  CHECK(document["metadata"]["title"] == "Title A");
+  CHECK(document["metadata"]["source"] == (folder / "a.tst").string());
+  CHECK(document["blocks"][0]["type"] == "paragraph");
+  CHECK(document["blocks"][0]["text"] == "first");
+  CHECK(document["blocks"][0]["lines"] == nlohmann::json::array({3, 3}));
+}

@@ -1,0 +1,59 @@
+#include <docconv/text.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <random>
+
+using namespace docconv;
+
+TEST_CASE("xml_safe keeps valid text unchanged") {
+  const std::string text = "Tab\there, \"quotes\" & <tags>, «ёлка», 日本語, emoji 😀\r\n";
+  CHECK(xml_safe(text) == text);
+  CHECK(is_xml_safe(text));
+}
+
+TEST_CASE("xml_safe replaces what XML 1.0 cannot hold") {
+  CHECK(xml_safe(std::string("a\0b", 3)) ==
+        "a\xEF\xBF\xBD"
+        "b");
+  CHECK(xml_safe("a\x01\x1F"
+                 "b") ==
+        "a\xEF\xBF\xBD\xEF\xBF\xBD"
+        "b");
+  CHECK(xml_safe("\xEF\xBF\xBE") == "\xEF\xBF\xBD");                          // U+FFFE
+  CHECK(xml_safe("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
+  CHECK(xml_safe("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'
+  CHECK(xml_safe("\xE2\x82") == "\xEF\xBF\xBD\xEF\xBF\xBD");                  // truncated sequence
+  CHECK_FALSE(is_xml_safe(std::string("\0", 1)));
+}
+
+TEST_CASE("xml_safe output is always safe, for any bytes") {
+  std::mt19937 random(20261123);
+  std::uniform_int_distribution<int> byte(0, 255);
+  std::uniform_int_distribution<int> length(0, 64);
+  for (int i = 0; i < 5000; ++i) {
+    std::string bytes(static_cast<std::size_t>(length(random)), '\0');
+    for (auto& c : bytes) c = static_cast<char>(byte(random));
+    const auto safe = xml_safe(bytes);
+    INFO("case " << i);
+    REQUIRE(is_xml_safe(safe));
+    REQUIRE(xml_safe(safe) == safe);
+  }
+}
+
+TEST_CASE("slugs are short lower-case ASCII words") {
+  CHECK(slugify("Lavrov: There are no threats in Baltic region") ==
+        "lavrov-there-are-no-threats-in-baltic-region");
+  CHECK(slugify("../../etc/passwd") == "etc-passwd");
+  CHECK(slugify("«Ёлка»") == "article");
+  CHECK(slugify("") == "article");
+  CHECK(slugify("one two three", 8) == "one-two");
+  CHECK(slugify("abcdefghij", 4) == "abcd");  // one long word is cut inside
+  CHECK(slugify(std::string(2000, 'a') + " b").size() <= 60);
+}
+
+TEST_CASE("split file names are numbered, stable and never paths") {
+  CHECK(split_file_name(3, "Lavrov: No threats", ".md") == "0003-lavrov-no-threats.md");
+  CHECK(split_file_name(12345, "/", ".xml") == "12345-article.xml");
+  CHECK(split_file_name(1, "a/b\\c", ".md").find('/') == std::string::npos);
+}

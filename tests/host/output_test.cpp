@@ -1,0 +1,89 @@
+#include "host/output.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace docconv;
+using docconv::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> folder_listing(const fs::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("a committed output replaces the file in one step") {
+  TempDir folder;
+  const auto target = folder / "out.txt";
+  test::write_file(target, "old");
+  {
+    host::AtomicFileSink sink(target, false);
+    sink.stream() << "new";
+    CHECK(test::read_file(target) == "old");  // not visible before commit
+    sink.commit();
+    CHECK(sink.written() == std::vector<fs::path>{target});
+  }
+  CHECK(test::read_file(target) == "new");
+  CHECK(folder_listing(folder.path()) == std::vector<std::string>{"out.txt"});
+}
+
+TEST_CASE("an output that is not committed leaves the old file and no temporary") {
+  TempDir folder;
+  const auto target = folder / "out.txt";
+  test::write_file(target, "old");
+  {
+    host::AtomicFileSink sink(target, false);
+    sink.stream() << "half-written";
+  }
+  CHECK(test::read_file(target) == "old");
+  CHECK(folder_listing(folder.path()) == std::vector<std::string>{"out.txt"});
+}
+
+TEST_CASE("split outputs appear all together at commit") {
+  TempDir folder;
+  const auto target = folder / "parts";
+  {
+    host::AtomicFileSink sink(target, true);
+    sink.open_part("0001-a.md") << "A";
+    sink.open_part("0002-b.md") << "B";
+    CHECK(folder_listing(target).size() == 2);  // two temporaries, hidden names
+    for (const auto& name : folder_listing(target)) CHECK(name.front() == '.');
+    sink.commit();
+  }
+  CHECK(folder_listing(target) == std::vector<std::string>{"0001-a.md", "0002-b.md"});
+  CHECK(test::read_file(target / "0002-b.md") == "B");
+}
+
+TEST_CASE("a failed split run removes the folder it created") {
+  TempDir folder;
+  {
+    host::AtomicFileSink sink(folder / "parts", true);
+    sink.open_part("0001-a.md") << "A";
+  }
+  CHECK_FALSE(fs::exists(folder / "parts"));
+}
+
+TEST_CASE("unsafe part names from a writer are refused") {
+  TempDir folder;
+  host::AtomicFileSink sink(folder / "parts", true);
+  CHECK_THROWS_AS(sink.open_part("../escape.md"), Error);
+  CHECK_THROWS_AS(sink.open_part("a/b.md"), Error);
+  CHECK_THROWS_AS(sink.open_part(".hidden"), Error);
+  CHECK_THROWS_AS(sink.open_part(""), Error);
+  sink.open_part("ok.md");
+  CHECK_THROWS_AS(sink.open_part("ok.md"), Error);
+}
+
+TEST_CASE("outputs in missing folders fail before anything is written") {
+  TempDir folder;
+  CHECK_THROWS_WITH(host::AtomicFileSink(folder / "missing" / "out.txt", false),
+                    Catch::Contains("does not exist"));
+  CHECK_THROWS_WITH(host::AtomicFileSink(folder.path(), false), Catch::Contains("is a folder"));
+}
