@@ -1,5 +1,6 @@
 // docconv: the command-line front end. Parses arguments and calls the host.
 #include "console_reporter.hpp"
+#include "new_plugin.hpp"
 #include "plugin_options.hpp"
 
 #include "host/convert.hpp"
@@ -155,9 +156,11 @@ int main(int argc, char** argv) {
   std::vector<fs::path> cli_folders;
   for (const auto& dir : docconv::cli::prescan(argc, argv, "plugin-dir"))
     cli_folders.emplace_back(dir);
-  const auto search_path =
-      docconv::host::plugin_search_path(cli_folders, boost::dll::program_location().string(),
-                                        DOCCONV_BUILD_ROOT, DOCCONV_BUILD_PLUGIN_DIR);
+  const fs::path executable = boost::dll::program_location().string();
+  const auto search_path = docconv::host::plugin_search_path(
+      cli_folders, executable.parent_path() / DOCCONV_INSTALLED_PLUGIN_DIR,
+      docconv::host::is_inside(executable, DOCCONV_BUILD_ROOT) ? fs::path(DOCCONV_BUILD_PLUGIN_DIR)
+                                                               : fs::path());
   const auto registry = docconv::host::PluginRegistry::discover(search_path);
   const auto selected_writer = docconv::cli::prescan(argc, argv, "to", "t");
   const auto selected_reader = docconv::cli::prescan(argc, argv, "from", "f");
@@ -206,6 +209,23 @@ int main(int argc, char** argv) {
   plugins->fallthrough();
   plugins->add_flag("--json", plugins_as_json, "Print the list as JSON");
 
+  std::string new_kind;
+  std::string new_name;
+  std::string new_dir;
+  auto* new_plugin = app.add_subcommand(
+      "new-plugin", "Write a ready-to-build plugin project to start your own reader or writer");
+  new_plugin->add_option("kind", new_kind, "writer or reader")
+      ->required()
+      ->check(CLI::IsMember({"writer", "reader"}));
+  new_plugin->add_option("name", new_name, "Plugin name: a-z, 0-9, '-' and '_' (used by -t/-f)")
+      ->required();
+  new_plugin->add_option("--dir", new_dir, "Folder to create (default: ./docconv-NAME)")
+      ->type_name("DIR");
+
+  if (argc == 1) {
+    std::cerr << app.help();
+    return exit_usage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -218,6 +238,19 @@ int main(int argc, char** argv) {
 
   if (*plugins) {
     std::cout << (plugins_as_json ? docconv::host::plugins_json(registry) : plugin_table(registry));
+    return exit_ok;
+  }
+  if (*new_plugin) {
+    const fs::path folder = new_dir.empty() ? fs::path("docconv-" + new_name) : fs::path(new_dir);
+    try {
+      docconv::cli::write_plugin_project(
+          new_kind == "writer" ? PluginKind::writer : PluginKind::reader, new_name, folder);
+    } catch (const docconv::Error& error) {
+      print_error("new-plugin", error.what());
+      return exit_usage;
+    }
+    fmt::print("wrote a {} plugin project into {}; see {}/README.md\n", new_kind, folder.string(),
+               folder.string());
     return exit_ok;
   }
   if (*inspect) return run_inspect(registry, inspect_read, strict);

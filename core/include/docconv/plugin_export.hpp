@@ -13,6 +13,12 @@
 
 #include <memory>
 
+/// The ABI number a plugin is stamped with. Define it only to see how a host
+/// treats a plugin built for another ABI (docconv's own tests do).
+#ifndef DOCCONV_PLUGIN_ABI_STAMP
+#define DOCCONV_PLUGIN_ABI_STAMP ::docconv::abi_version
+#endif
+
 /// Exports two symbols through Boost.DLL:
 ///  - docconv_plugin_abi: int(), the ABI version the plugin was compiled
 ///    against; the host checks it before calling anything else;
@@ -20,7 +26,7 @@
 #define DOCCONV_PLUGIN(PluginClass)                              \
   namespace docconv_plugin_entry {                               \
   inline int abi() {                                             \
-    return ::docconv::abi_version;                               \
+    return DOCCONV_PLUGIN_ABI_STAMP;                             \
   }                                                              \
   inline std::unique_ptr<::docconv::Plugin> make() {             \
     return std::make_unique<PluginClass>();                      \

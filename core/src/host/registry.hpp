@@ -78,11 +78,14 @@ class PluginRegistry {
 
 /// The plugin search path, in order: `cli_folders` (--plugin-dir), each
 /// folder of DOCCONV_PLUGIN_PATH, ${XDG_DATA_HOME:-~/.local/share}/docconv/plugins,
-/// `executable`/../lib/docconv/plugins, and `build_folder` when `executable`
-/// lies inside `build_root` (running from the build tree). Duplicates removed.
+/// `installed_folder` (beside the executable), and `build_folder` (non-empty
+/// only when running from the build tree). Each folder appears once.
 std::vector<std::filesystem::path> plugin_search_path(
-    const std::vector<std::filesystem::path>& cli_folders, const std::filesystem::path& executable,
-    const std::filesystem::path& build_root, const std::filesystem::path& build_folder);
+    const std::vector<std::filesystem::path>& cli_folders,
+    const std::filesystem::path& installed_folder, const std::filesystem::path& build_folder);
+
+/// True when `path` lies inside `folder` (both resolved).
+bool is_inside(const std::filesystem::path& path, const std::filesystem::path& folder);
 
 std::string_view kind_name(PluginKind kind);
 

@@ -13,6 +13,8 @@ std::string environment(const char* name) {
   return value == nullptr ? std::string() : std::string(value);
 }
 
+}  // namespace
+
 bool is_inside(const fs::path& path, const fs::path& folder) {
   std::error_code error;
   const auto canonical_path = fs::weakly_canonical(path, error);
@@ -23,10 +25,8 @@ bool is_inside(const fs::path& path, const fs::path& folder) {
   return folder_end == canonical_folder.end();
 }
 
-}  // namespace
-
 std::vector<fs::path> plugin_search_path(const std::vector<fs::path>& cli_folders,
-                                         const fs::path& executable, const fs::path& build_root,
+                                         const fs::path& installed_folder,
                                          const fs::path& build_folder) {
   std::vector<fs::path> folders(cli_folders.begin(), cli_folders.end());
   const auto from_environment = environment("DOCCONV_PLUGIN_PATH");
@@ -41,11 +41,8 @@ std::vector<fs::path> plugin_search_path(const std::vector<fs::path>& cli_folder
   if (data_home.empty() && !environment("HOME").empty())
     data_home = environment("HOME") + "/.local/share";
   if (!data_home.empty()) folders.push_back(fs::path(data_home) / "docconv" / "plugins");
-  if (!executable.empty())
-    folders.push_back(
-        (executable.parent_path() / ".." / "lib" / "docconv" / "plugins").lexically_normal());
-  if (!build_root.empty() && !executable.empty() && is_inside(executable, build_root))
-    folders.push_back(build_folder);
+  if (!installed_folder.empty()) folders.push_back(installed_folder.lexically_normal());
+  if (!build_folder.empty()) folders.push_back(build_folder);
 
   // One folder is scanned once, at its first place in the order.
   std::vector<fs::path> unique;

@@ -1,0 +1,32 @@
+# docconv_add_plugin(NAME SOURCES... [OUTPUT_DIRECTORY DIR])
+#
+# Builds a docconv plugin: a MODULE library named docconv-NAME.so, linked to
+# docconv::core, compiled as C++20 with hidden visibility so that only the
+# entry points exported by DOCCONV_PLUGIN are visible. The ABI stamp is the
+# docconv::abi_version of the headers it compiles against.
+#
+# Used by docconv's own build and installed with the CMake package, so that
+# plugins built outside the repository are built the same way.
+function(docconv_add_plugin name)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "OUTPUT_DIRECTORY" "SOURCES")
+  add_library(${name} MODULE ${ARG_SOURCES} ${ARG_UNPARSED_ARGUMENTS})
+  target_link_libraries(${name} PRIVATE docconv::core)
+  target_compile_features(${name} PRIVATE cxx_std_20)
+  set_target_properties(${name} PROPERTIES
+    PREFIX ""
+    SUFFIX ".so"
+    OUTPUT_NAME "docconv-${name}"
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON)
+  if(ARG_OUTPUT_DIRECTORY)
+    set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
+  elseif(DOCCONV_PLUGIN_BUILD_DIR)
+    # Inside docconv's own build: the project's plugins go to one folder of
+    # the build tree (where the CLI finds them) and are installed with it.
+    set_target_properties(${name} PROPERTIES
+      LIBRARY_OUTPUT_DIRECTORY "${DOCCONV_PLUGIN_BUILD_DIR}"
+      INSTALL_RPATH "$ORIGIN/../..")
+    add_dependencies(docconv-plugins ${name})
+    install(TARGETS ${name} LIBRARY DESTINATION "${DOCCONV_PLUGIN_INSTALL_DIR}")
+  endif()
+endfunction()

@@ -1,0 +1,200 @@
+// What a plugin author does: install docconv into a prefix, build plugins
+// outside the repository against that prefix alone, install them into the
+// per-user folder, and run the installed docconv with them.
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+using docconv::test::read_file;
+using docconv::test::run;
+using docconv::test::RunResult;
+using docconv::test::TempDir;
+using docconv::test::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path cmake = "/usr/bin/cmake";
+
+void require_ok(const RunResult& result, const std::string& what) {
+  INFO(what << "\nstdout:\n" << result.out << "\nstderr:\n" << result.err);
+  REQUIRE(result.exit_code == 0);
+}
+
+// Configures, builds and installs a plugin project with only `prefix` to find docconv in.
+void build_plugin(const fs::path& source, const fs::path& build, const fs::path& prefix,
+                  const docconv::test::Environment& env,
+                  const std::vector<std::string>& extra = {}) {
+  std::vector<std::string> configure{"-S",
+                                     source.string(),
+                                     "-B",
+                                     build.string(),
+                                     "-DCMAKE_PREFIX_PATH=" + prefix.string(),
+                                     "-DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF",
+                                     "-DCMAKE_BUILD_TYPE=Release"};
+  configure.insert(configure.end(), extra.begin(), extra.end());
+  require_ok(run(cmake, configure, env), "configure " + source.string());
+  require_ok(run(cmake, {"--build", build.string(), "-j", "2"}, env), "build " + source.string());
+}
+
+std::vector<std::string> fixture_arguments() {
+  std::vector<std::string> args;
+  for (const auto& file : docconv::test::news_fixtures()) args.push_back(file.string());
+  return args;
+}
+
+// The prefix and the two user plugins, made once per test process and shared
+// by the sections below (each section would otherwise rebuild them).
+struct InstalledSdk {
+  TempDir work;
+  fs::path prefix = work / "prefix";
+  fs::path data_home = work / "data";
+  docconv::test::Environment env{{"XDG_DATA_HOME", data_home.string()}};
+  fs::path docconv = prefix / "bin" / "docconv";
+
+  InstalledSdk() {
+    require_ok(run(cmake, {"--install", DOCCONV_TEST_BUILD_DIR, "--prefix", prefix.string()}),
+               "install");
+    // The example plugin, copied out of the repository so nothing points back into it.
+    fs::copy(docconv::test::source_dir() / "docs" / "examples" / "jsonl-writer",
+             work / "jsonl-writer");
+    build_plugin(work / "jsonl-writer", work / "jsonl-build", prefix, env);
+    require_ok(run(cmake, {"--install", (work / "jsonl-build").string()}, env), "install jsonl");
+    // A project from `docconv new-plugin`, built and installed the same way.
+    require_ok(run(docconv, {"new-plugin", "writer", "shout", "--dir", (work / "shout").string()}),
+               "new-plugin");
+    build_plugin(work / "shout", work / "shout-build", prefix, env);
+    require_ok(run(cmake, {"--install", (work / "shout-build").string()}, env), "install shout");
+  }
+};
+
+const InstalledSdk& installed_sdk() {
+  static const InstalledSdk sdk;
+  return sdk;
+}
+
+}  // namespace
+
+TEST_CASE("a user builds, installs and runs their own writer against an installed docconv") {
+  const auto& sdk = installed_sdk();
+  const auto& work = sdk.work;
+  const auto& prefix = sdk.prefix;
+  const auto& env = sdk.env;
+  const auto& docconv = sdk.docconv;
+
+  SECTION("the install gives what a plugin author needs") {
+    for (const auto* path :
+         {"bin/docconv", "lib/libdocconv-core.so", "include/docconv/plugin.hpp",
+          "include/docconv/model.hpp", "lib/cmake/docconv/docconvConfig.cmake",
+          "lib/cmake/docconv/docconvConfigVersion.cmake", "lib/pkgconfig/docconv.pc",
+          "lib/docconv/plugins/docconv-news-text.so"})
+      CHECK(fs::exists(prefix / path));
+    CHECK(fs::is_symlink(prefix / "lib" / "libdocconv-core.so"));  // to the SONAME'd file
+    CHECK(fs::exists(sdk.data_home / "docconv" / "plugins" / "docconv-jsonl.so"));
+    CHECK(fs::exists(sdk.data_home / "docconv" / "plugins" / "docconv-shout.so"));
+  }
+
+  SECTION(
+      "the installed docconv finds its own and the user's plugins, nothing from the build tree") {
+    const auto listed = run(docconv, {"plugins", "--json"}, env);
+    require_ok(listed, "plugins");
+    const auto json = nlohmann::json::parse(listed.out);
+    std::vector<std::string> names;
+    for (const auto& plugin : json["plugins"]) {
+      names.push_back(plugin["name"]);
+      CHECK_FALSE(docconv::test::lines(plugin["path"].get<std::string>()).empty());
+      CHECK(plugin["path"].get<std::string>().rfind(DOCCONV_TEST_BUILD_DIR, 0) != 0);
+    }
+    CHECK(json["rejected"].empty());
+    CHECK(std::find(names.begin(), names.end(), "jsonl") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "shout") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "news-text") != names.end());
+  }
+
+  SECTION("convert -t jsonl writes one JSON object per article") {
+    auto args = fixture_arguments();
+    args.insert(args.begin(), "convert");
+    for (const auto* extra : {"-t", "jsonl", "-o"}) args.push_back(extra);
+    args.push_back((work / "articles.jsonl").string());
+    require_ok(run(docconv, args, env), "convert -t jsonl");
+
+    auto inspect_args = fixture_arguments();
+    inspect_args.insert(inspect_args.begin(), "inspect");
+    const auto inspected = run(docconv, inspect_args, env);
+    require_ok(inspected, "inspect");
+    const auto model = nlohmann::json::parse(inspected.out)["documents"];
+
+    const auto lines = docconv::test::lines(read_file(work / "articles.jsonl"));
+    REQUIRE(lines.size() == docconv::test::news_fixtures().size());
+    REQUIRE(model.size() == lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const auto record = nlohmann::json::parse(lines[i]);
+      INFO("article " << i);
+      CHECK(record["title"] == model[i]["metadata"]["title"]);
+      CHECK(record["source"] == docconv::test::news_fixtures()[i].string());
+      CHECK(record["date"] == model[i]["metadata"]["date"]["iso"]);
+      // Every paragraph the reader found is in the text.
+      for (const auto& block : model[i]["blocks"])
+        if (block["type"] == "paragraph")
+          CHECK_THAT(record["text"].get<std::string>(),
+                     Catch::Contains(block["text"].get<std::string>()));
+    }
+  }
+
+  SECTION("the generated writer works as generated") {
+    const auto out = work / "articles.shout";
+    auto args = fixture_arguments();
+    args.insert(args.begin(), "convert");
+    args.insert(args.end(), {"-t", "shout", "-o", out.string()});
+    require_ok(run(docconv, args, env), "convert -t shout");
+    CHECK_FALSE(read_file(out).empty());
+  }
+
+  SECTION("a plugin stamped with another ABI is refused with the documented message") {
+    build_plugin(work / "shout", work / "shout-wrong-abi", prefix, env,
+                 {"-DCMAKE_CXX_FLAGS=-DDOCCONV_PLUGIN_ABI_STAMP=999"});
+    const docconv::test::Environment empty_data{{"XDG_DATA_HOME", (work / "empty").string()}};
+    const auto listed =
+        run(docconv, {"plugins", "--plugin-dir", (work / "shout-wrong-abi").string()}, empty_data);
+    CHECK_THAT(
+        listed.out,
+        Catch::Contains("rejected: " + (work / "shout-wrong-abi" / "docconv-shout.so").string() +
+                        ": was built for plugin ABI 999 but this docconv 0.1.0 needs ABI 1: "
+                        "rebuild the plugin against this version's headers"));
+    auto args = fixture_arguments();
+    args.insert(args.begin(), {"--plugin-dir", (work / "shout-wrong-abi").string(), "convert"});
+    args.insert(args.end(), {"-t", "shout", "-o", (work / "x.shout").string()});
+    const auto refused = run(docconv, args, empty_data);
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err, Catch::Contains("plugin shout is not available: "));
+    CHECK_FALSE(fs::exists(work / "x.shout"));
+  }
+
+  SECTION("a plugin that throws in add() fails the run cleanly with its message") {
+    require_ok(
+        run(docconv, {"new-plugin", "writer", "thrower", "--dir", (work / "thrower").string()}),
+        "new-plugin");
+    const auto source = work / "thrower" / "thrower_writer.cpp";
+    auto code = read_file(source);
+    const std::string marker = "// Extension point: render the article.";
+    REQUIRE(code.find(marker) != std::string::npos);
+    code.replace(code.find(marker), marker.size(),
+                 "throw docconv::Error(\"cannot render \" + document.metadata.title);");
+    write_file(source, code);
+    build_plugin(work / "thrower", work / "thrower-build", prefix, env);
+    const auto out = work / "articles.thrower";
+    auto args = fixture_arguments();
+    args.insert(args.begin(), {"--plugin-dir", (work / "thrower-build").string(), "convert"});
+    args.insert(args.end(), {"-t", "thrower", "-o", out.string()});
+    const auto failed = run(docconv, args, env);
+    CHECK(failed.exit_code == 1);
+    CHECK_THAT(failed.err,
+               Catch::Contains("docconv: error: " + out.string() + ": thrower: cannot render "));
+    CHECK_FALSE(fs::exists(out));
+    for (const auto& entry : fs::directory_iterator(work.path()))
+      CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+  }
+}
