@@ -220,3 +220,45 @@ TEST_CASE("inspect prints the model as JSON with its version") {
   CHECK(document["blocks"][0]["text"] == "first");
   CHECK(document["blocks"][0]["lines"] == nlohmann::json::array({3, 3}));
 }
+
+TEST_CASE("a progress bar appears on a terminal, never on a pipe or in CI") {
+  TempDir folder;
+  std::vector<std::string> args{"--plugin-dir", good_plugins(), "convert"};
+  for (int i = 0; i < 8; ++i) {
+    const auto file = folder / ("a" + std::to_string(i) + ".tst");
+    docconv::test::write_file(file, "Title\ntext\n");
+    args.push_back(file.string());
+  }
+  args.insert(args.end(), {"-o", (folder / "out.testout").string()});
+  std::string command = docconv::test::cli_path().string();
+  for (const auto& arg : args) command += " '" + arg + "'";
+  // script(1) gives the command a terminal; what it printed lands in its stdout.
+  const auto on_terminal = docconv::test::run("/usr/bin/script", {"-qec", command, "/dev/null"});
+  CHECK(on_terminal.exit_code == 0);
+  CHECK_THAT(on_terminal.out, Catch::Contains("] 4/8"));
+  const auto in_ci =
+      docconv::test::run("/usr/bin/script", {"-qec", command, "/dev/null"}, {{"CI", "true"}});
+  CHECK_THAT(in_ci.out, !Catch::Contains("] 4/8"));
+  const auto on_pipe = run_cli(args);
+  CHECK_THAT(on_pipe.err, !Catch::Contains("] 4/8"));
+}
+
+TEST_CASE("an interrupted run keeps the old output and leaves no temporary") {
+  TempDir folder;
+  std::string command = "exec '" + docconv::test::cli_path().string() + "' --plugin-dir '" +
+                        good_plugins() + "' convert";
+  for (int i = 0; i < 40; ++i) {
+    const auto file = folder / ("a" + std::to_string(i) + ".tst");
+    docconv::test::write_file(file, "Title\nREADER-SLOW\n");
+    command += " '" + file.string() + "'";
+  }
+  const auto out = folder / "out.testout";
+  docconv::test::write_file(out, "previous\n");
+  command += " -o '" + out.string() + "' & sleep 1; kill -INT $!; wait $!";
+  const auto result = docconv::test::run("/bin/sh", {"-c", command});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains(out.string() + ": interrupted"));
+  CHECK(docconv::test::read_file(out) == "previous\n");
+  for (const auto& entry : fs::directory_iterator(folder.path()))
+    CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+}

@@ -1,9 +1,12 @@
 // A minimal reader for host tests: the first line is the title, every other
 // non-empty line a paragraph. Input containing "READER-FAIL" makes it throw;
-// an input of only blank lines gives no document.
+// an input of only blank lines gives no document; "READER-SLOW" takes 100 ms
+// (for interrupting a run that is under way).
 #include <docconv/plugin_export.hpp>
 
+#include <chrono>
 #include <sstream>
+#include <thread>
 
 namespace {
 
@@ -13,6 +16,8 @@ class TestReader final : public docconv::Reader {
                                       const docconv::ReadContext& ctx) override {
     if (input.bytes.find("READER-FAIL") != std::string_view::npos)
       throw docconv::Error("this input asks the test reader to fail");
+    if (input.bytes.find("READER-SLOW") != std::string_view::npos)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
     if (ctx.options.count("test-reader-warn") != 0)
       ctx.diagnostics.warn(input.name, "asked to warn");
     docconv::Document document;
