@@ -32,6 +32,7 @@ struct CommonReadOptions {
   std::string reader;
   std::string language;
   int year = 0;
+  std::size_t jobs = 0;
   docconv::OptionValues plugin_values;
 };
 
@@ -52,10 +53,15 @@ void add_read_options(CLI::App& command, CommonReadOptions& options) {
   command.add_option("--year", options.year, "Year for dates that give only month and day")
       ->check(CLI::Range(1, 9999))
       ->type_name("YYYY");
+  command
+      .add_option("-j,--jobs", options.jobs,
+                  "Inputs read in parallel (default: one per core); output is the same for any N")
+      ->type_name("N");
 }
 
 docconv::host::ReadRequest read_request(const CommonReadOptions& options) {
-  return {options.inputs, options.reader, options.plugin_values, options.language, options.year};
+  return {options.inputs,   options.reader, options.plugin_values,
+          options.language, options.year,   options.jobs};
 }
 
 std::string plugin_table(const docconv::host::PluginRegistry& registry) {

@@ -1,5 +1,6 @@
 #include "host/convert.hpp"
 
+#include "host/ordered_workers.hpp"
 #include "host/output.hpp"
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <thread>
 
 namespace docconv::host {
 
@@ -45,20 +47,29 @@ std::string unavailable(const PluginRegistry& registry, std::string_view name, P
                      names_of(registry, kind));
 }
 
-// Counts what a reader reported, so the host does not add a vaguer warning
-// of its own on top of a precise one.
-class CountingDiagnostics final : public Diagnostics {
+// What reading one input gave: its documents and the messages to report,
+// kept until the input's turn comes so that output and messages are in input
+// order whatever thread read it.
+struct ReadOutcome {
+  struct Message {
+    bool is_error = false;
+    std::string where;
+    std::string text;
+  };
+  std::vector<Document> documents;
+  std::vector<Message> messages;
+  bool failed = false;
+};
+
+class BufferedDiagnostics final : public Diagnostics {
  public:
-  explicit CountingDiagnostics(Diagnostics& inner) : inner_(inner) {}
+  explicit BufferedDiagnostics(ReadOutcome& outcome) : outcome_(outcome) {}
   void warn(std::string_view where, std::string_view message) override {
-    ++count_;
-    inner_.warn(where, message);
+    outcome_.messages.push_back({false, std::string(where), std::string(message)});
   }
-  std::size_t count() const { return count_; }
 
  private:
-  Diagnostics& inner_;
-  std::size_t count_ = 0;
+  ReadOutcome& outcome_;
 };
 
 // Runs `call`, turning anything it throws into a docconv::Error that names the plugin.
@@ -112,48 +123,77 @@ class ReaderPicker {
 
 }  // namespace
 
+namespace {
+
+ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
+                     ReaderPicker& picker, const InputRef& input) {
+  ReadOutcome outcome;
+  try {
+    const std::string bytes = load_input(input);
+    const LoadedPlugin* plugin = picker.pick(input, bytes);
+    if (plugin == nullptr) {
+      if (!input.found_by_listing)
+        throw Error(fmt::format("no reader recognises this input (readers: {}); use -f FORMAT",
+                                names_of(registry, PluginKind::reader)));
+      outcome.messages.push_back({false, input.name, "no reader recognises this file; skipped"});
+      return outcome;
+    }
+    BufferedDiagnostics diagnostics(outcome);
+    const ReadContext context{request.options, diagnostics};
+    Reader& reader = picker.reader_of(*plugin);
+    outcome.documents = guarded(*plugin, [&] { return reader.read({input.name, bytes}, context); });
+    if (outcome.documents.empty() && outcome.messages.empty())
+      outcome.messages.push_back({false, input.name, "no article found; skipped"});
+    for (auto& document : outcome.documents) apply_overrides(document, request, input.name);
+  } catch (const std::exception& error) {
+    outcome.documents.clear();
+    outcome.messages.push_back({true, input.name, error.what()});
+    outcome.failed = true;
+  }
+  return outcome;
+}
+
+std::size_t worker_count(std::size_t jobs) {
+  if (jobs != 0) return jobs;
+  return std::max<std::size_t>(1, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
 void read_documents(const PluginRegistry& registry, const ReadRequest& request, Reporter& reporter,
                     const std::function<void(Document&&)>& sink, ConvertResult& result) {
-  ReaderPicker picker(registry, request.reader);
+  const std::size_t workers = worker_count(request.jobs);
+  // One picker (and so one reader object) per worker: readers need not be thread-safe.
+  std::vector<ReaderPicker> pickers;
+  for (std::size_t i = 0; i < workers; ++i) pickers.emplace_back(registry, request.reader);
   const auto inputs =
       list_inputs(request.inputs, [&](const std::string& where, const std::string& what) {
         reporter.error(where, what);
         ++result.inputs_failed;
       });
   result.inputs += inputs.size() + result.inputs_failed;
-  std::size_t done = 0;
-  for (const auto& input : inputs) {
-    if (interrupted()) throw Error("interrupted");
-    std::vector<Document> documents;
-    try {
-      const std::string bytes = load_input(input);
-      const LoadedPlugin* plugin = picker.pick(input, bytes);
-      if (plugin == nullptr) {
-        if (!input.found_by_listing)
-          throw Error(fmt::format("no reader recognises this input (readers: {}); use -f FORMAT",
-                                  names_of(registry, PluginKind::reader)));
-        reporter.warn(input.name, "no reader recognises this file; skipped");
-      } else {
-        CountingDiagnostics diagnostics(reporter);
-        const ReadContext context{request.options, diagnostics};
-        Reader& reader = picker.reader_of(*plugin);
-        documents = guarded(*plugin, [&] { return reader.read({input.name, bytes}, context); });
-        if (documents.empty() && diagnostics.count() == 0)
-          reporter.warn(input.name, "no article found; skipped");
-      }
-    } catch (const Error& error) {
-      if (interrupted()) throw;
-      reporter.error(input.name, error.what());
-      ++result.inputs_failed;
-    }
-    // Outside the try: a failing sink (the writer) stops the run, it is not an input's fault.
-    for (auto& document : documents) {
-      apply_overrides(document, request, input.name);
-      ++result.documents;
-      sink(std::move(document));
-    }
-    reporter.progress(++done, inputs.size());
-  }
+  run_ordered<ReadOutcome>(
+      inputs.size(), workers, 4 * workers,
+      [&](std::size_t index, std::size_t worker) {
+        if (interrupted()) return ReadOutcome{};
+        return read_one(registry, request, pickers[worker], inputs[index]);
+      },
+      [&](std::size_t index, ReadOutcome&& outcome) {
+        if (interrupted()) throw Error("interrupted");
+        for (const auto& message : outcome.messages) {
+          if (message.is_error)
+            reporter.error(message.where, message.text);
+          else
+            reporter.warn(message.where, message.text);
+        }
+        if (outcome.failed) ++result.inputs_failed;
+        // A failing sink (the writer) stops the run: it is not this input's fault.
+        for (auto& document : outcome.documents) {
+          ++result.documents;
+          sink(std::move(document));
+        }
+        reporter.progress(index + 1, inputs.size());
+      });
 }
 
 const LoadedPlugin& choose_writer(const PluginRegistry& registry, const std::string& format,

@@ -37,6 +37,7 @@ struct ReadRequest {
   OptionValues options;
   std::string language;  ///< --lang: overrides what the reader found.
   int year = 0;          ///< --year: completes partial dates.
+  std::size_t jobs = 0;  ///< -j: inputs read in parallel; 0 = one per core.
 };
 
 struct ConvertRequest {
