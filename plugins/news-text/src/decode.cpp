@@ -1,0 +1,299 @@
+#include "decode.hpp"
+
+#include "utf8.hpp"
+
+#include <docconv/plugin.hpp>
+
+#include <fmt/format.h>
+#include <iconv.h>
+#include <uchardet.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+namespace docconv::news_text {
+namespace {
+
+constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
+
+// Length of the valid UTF-8 sequence at `pos`, or 0 when it is invalid.
+// Strict: no overlong forms, no surrogates, nothing above U+10FFFF.
+std::size_t valid_sequence_length(std::string_view bytes, std::size_t pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[pos + i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (pos + length > bytes.size()) return 0;
+  if (byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < length; ++i)
+    if ((byte(i) & 0xC0u) != 0x80u) return 0;
+  return length;
+}
+
+// How many bytes an invalid sequence at `pos` covers: the lead byte plus the
+// continuation bytes that still fitted (one U+FFFD per maximal bad subpart).
+std::size_t invalid_sequence_length(std::string_view bytes, std::size_t pos) {
+  const auto lead = static_cast<unsigned char>(bytes[pos]);
+  std::size_t expected = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 1;
+  if (lead > 0xF4) expected = 1;
+  std::size_t length = 1;
+  while (length < expected && pos + length < bytes.size() &&
+         (static_cast<unsigned char>(bytes[pos + length]) & 0xC0u) == 0x80u)
+    ++length;
+  return length;
+}
+
+struct IconvHandle {
+  iconv_t handle;
+  explicit IconvHandle(const std::string& from) : handle(iconv_open("UTF-8", from.c_str())) {}
+  ~IconvHandle() {
+    if (handle != reinterpret_cast<iconv_t>(-1)) iconv_close(handle);
+  }
+  IconvHandle(const IconvHandle&) = delete;
+  IconvHandle& operator=(const IconvHandle&) = delete;
+  bool valid() const { return handle != reinterpret_cast<iconv_t>(-1); }
+};
+
+// Size of the code unit to skip over when iconv meets a bad sequence.
+std::size_t code_unit_size(const std::string& encoding) {
+  const std::string name = ascii_lower(encoding);
+  if (name.starts_with("utf-16") || name.starts_with("utf16") || name.starts_with("ucs-2"))
+    return 2;
+  if (name.starts_with("utf-32") || name.starts_with("utf32") || name.starts_with("ucs-4"))
+    return 4;
+  return 1;
+}
+
+std::string guess_with_uchardet(std::string_view bytes) {
+  // A few megabytes are plenty to recognise an encoding; the rest costs time only.
+  const std::size_t sample = std::min<std::size_t>(bytes.size(), std::size_t{4} << 20);
+  std::unique_ptr<std::remove_pointer_t<uchardet_t>, decltype(&uchardet_delete)> detector(
+      uchardet_new(), &uchardet_delete);
+  if (uchardet_handle_data(detector.get(), bytes.data(), sample) != 0) return {};
+  uchardet_data_end(detector.get());
+  return uchardet_get_charset(detector.get());
+}
+
+std::string describe_where(std::size_t line, std::size_t column) {
+  return fmt::format("line {}, column {}", line, column);
+}
+
+}  // namespace
+
+std::optional<ByteOrderMark> detect_bom(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) return ByteOrderMark{"UTF-8", 3};
+  if (bytes.starts_with(std::string_view("\xFF\xFE\x00\x00", 4)))
+    return ByteOrderMark{"UTF-32LE", 4};
+  if (bytes.starts_with(std::string_view("\x00\x00\xFE\xFF", 4)))
+    return ByteOrderMark{"UTF-32BE", 4};
+  if (bytes.starts_with("\xFF\xFE")) return ByteOrderMark{"UTF-16LE", 2};
+  if (bytes.starts_with("\xFE\xFF")) return ByteOrderMark{"UTF-16BE", 2};
+  return std::nullopt;
+}
+
+std::string detect_utf16_without_bom(std::string_view bytes) {
+  const std::string_view sample = bytes.substr(0, std::size_t{64} << 10);
+  const std::size_t pairs = sample.size() / 2;
+  if (pairs < 4) return {};
+  std::size_t even_nul = 0, odd_nul = 0;
+  for (std::size_t i = 0; i + 1 < sample.size(); i += 2) {
+    even_nul += sample[i] == '\0';
+    odd_nul += sample[i + 1] == '\0';
+  }
+  const auto mostly = [&](std::size_t count) { return count * 5 >= pairs * 2; };
+  const auto hardly = [&](std::size_t count) { return count * 20 <= pairs; };
+  if (mostly(odd_nul) && hardly(even_nul)) return "UTF-16LE";
+  if (mostly(even_nul) && hardly(odd_nul)) return "UTF-16BE";
+  return {};
+}
+
+bool looks_binary(std::string_view bytes) {
+  const std::string_view sample = bytes.substr(0, std::size_t{64} << 10);
+  if (sample.empty()) return false;
+  const auto controls = std::count_if(sample.begin(), sample.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f';
+  });
+  return static_cast<std::size_t>(controls) * 10 > sample.size();
+}
+
+Utf8Scan scan_utf8(std::string_view bytes) {
+  Utf8Scan scan;
+  std::size_t pos = 0;
+  while (pos < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const std::size_t length = valid_sequence_length(bytes, pos);
+    if (length > 0) {
+      ++scan.valid_multibyte;
+      pos += length;
+    } else {
+      if (scan.invalid == 0) scan.first_invalid_offset = pos;
+      ++scan.invalid;
+      pos += invalid_sequence_length(bytes, pos);
+    }
+  }
+  return scan;
+}
+
+std::string detect_encoding(std::string_view bytes) {
+  const Utf8Scan scan = scan_utf8(bytes);
+  // Legacy 8-bit text almost never forms valid multi-byte UTF-8 by chance, so
+  // text with more valid sequences than bad ones is UTF-8 with some damage.
+  if (scan.invalid == 0 || scan.valid_multibyte >= scan.invalid) return "UTF-8";
+  const std::string guess = guess_with_uchardet(bytes);
+  if (guess.empty() || guess == "ASCII" || guess == "UTF-8") return "UTF-8";
+  if (guess == "ISO-8859-1") return "WINDOWS-1252";
+  return guess;
+}
+
+Conversion repair_utf8(std::string_view bytes) {
+  Conversion result;
+  result.text.reserve(bytes.size());
+  std::size_t pos = 0;
+  while (pos < bytes.size()) {
+    // Copy runs of valid text in one go; most inputs are one run.
+    const std::size_t run_start = pos;
+    std::size_t length = 0;
+    while (pos < bytes.size() && (length = valid_sequence_length(bytes, pos)) > 0) pos += length;
+    result.text.append(bytes.substr(run_start, pos - run_start));
+    if (pos < bytes.size()) {
+      if (result.replaced == 0) result.first_bad_offset = pos;
+      ++result.replaced;
+      result.text += replacement_character;
+      pos += invalid_sequence_length(bytes, pos);
+    }
+  }
+  return result;
+}
+
+Conversion convert_to_utf8(std::string_view bytes, const std::string& encoding) {
+  IconvHandle converter(encoding);
+  if (!converter.valid()) throw Error(fmt::format("unknown encoding '{}'", encoding));
+  const std::size_t skip = code_unit_size(encoding);
+  Conversion result;
+  std::string buffer(std::max<std::size_t>(4096, bytes.size() * 2), '\0');
+  std::size_t written = 0;
+  char* in = const_cast<char*>(bytes.data());  // iconv's signature; it does not write
+  std::size_t in_left = bytes.size();
+  while (true) {
+    char* out = buffer.data() + written;
+    std::size_t out_left = buffer.size() - written;
+    const std::size_t status =
+        iconv(converter.handle, in_left > 0 ? &in : nullptr, &in_left, &out, &out_left);
+    written = buffer.size() - out_left;
+    if (status != static_cast<std::size_t>(-1)) {
+      if (in_left == 0) break;
+      continue;
+    }
+    if (errno == E2BIG) {
+      buffer.resize(buffer.size() * 2);
+    } else if (errno == EILSEQ || errno == EINVAL) {
+      if (result.replaced == 0) result.first_bad_offset = bytes.size() - in_left;
+      ++result.replaced;
+      const std::size_t step = std::min(skip, in_left);
+      in += step;
+      in_left -= step;
+      if (buffer.size() - written < replacement_character.size()) buffer.resize(buffer.size() * 2);
+      buffer.replace(written, replacement_character.size(), replacement_character);
+      written += replacement_character.size();
+      iconv(converter.handle, nullptr, nullptr, nullptr, nullptr);  // reset shift state
+      if (in_left == 0) break;
+    } else {
+      throw Error(fmt::format("cannot convert from {}: {}", encoding, std::strerror(errno)));
+    }
+  }
+  buffer.resize(written);
+  result.text = std::move(buffer);
+  return result;
+}
+
+CleanText clean_text(std::string_view utf8) {
+  CleanText result;
+  result.text.reserve(utf8.size());
+  std::size_t line = 1;
+  std::size_t line_start = 0;  // byte offset in `utf8` where the current line starts
+  const auto note_replacement = [&](std::size_t at) {
+    if (result.replaced++ == 0) {
+      result.first_line = line;
+      result.first_column = length_in_code_points(utf8.substr(line_start, at - line_start)) + 1;
+    }
+    result.text += replacement_character;
+  };
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    const auto byte = static_cast<unsigned char>(utf8[pos]);
+    if (byte == '\r' || byte == '\n') {
+      result.text += '\n';
+      pos += (byte == '\r' && pos + 1 < utf8.size() && utf8[pos + 1] == '\n') ? 2 : 1;
+      ++line;
+      line_start = pos;
+    } else if (byte < 0x20 && byte != '\t') {
+      note_replacement(pos);
+      ++pos;
+    } else if (byte == 0xEF && utf8.substr(pos, 2) == "\xEF\xBF" && pos + 2 < utf8.size() &&
+               (utf8[pos + 2] == '\xBE' || utf8[pos + 2] == '\xBF')) {
+      note_replacement(pos);  // U+FFFE, U+FFFF: noncharacters XML forbids
+      pos += 3;
+    } else {
+      result.text += static_cast<char>(byte);
+      ++pos;
+    }
+  }
+  return result;
+}
+
+DecodedInput decode_input(std::string_view bytes, std::string_view forced_encoding) {
+  DecodedInput result;
+  const std::optional<ByteOrderMark> bom = detect_bom(bytes);
+  const std::size_t bom_length = bom ? bom->length : 0;
+  const std::string_view body = bytes.substr(bom_length);
+  if (bom) {
+    result.encoding = bom->encoding;
+  } else if (!forced_encoding.empty()) {
+    result.encoding = std::string(forced_encoding);
+  } else if (std::string utf16 = detect_utf16_without_bom(body); !utf16.empty()) {
+    result.encoding = std::move(utf16);
+  } else if (looks_binary(body)) {
+    result.binary = true;
+    return result;
+  } else {
+    result.encoding = detect_encoding(body);
+  }
+
+  const bool utf8 = iequals(result.encoding, "UTF-8") || iequals(result.encoding, "UTF8");
+  Conversion converted = utf8 ? repair_utf8(body) : convert_to_utf8(body, result.encoding);
+  if (converted.replaced > 0)
+    result.warnings.push_back(fmt::format(
+        "invalid {} byte sequence at byte offset {} replaced by U+FFFD ({} replaced in all)",
+        result.encoding, converted.first_bad_offset + bom_length, converted.replaced));
+
+  CleanText clean = clean_text(converted.text);
+  if (clean.replaced > 0)
+    result.warnings.push_back(fmt::format(
+        "{} character(s) not allowed in XML (NUL or other control characters, U+FFFE, U+FFFF) "
+        "replaced by U+FFFD, the first at {}",
+        clean.replaced, describe_where(clean.first_line, clean.first_column)));
+  result.text = std::move(clean.text);
+  return result;
+}
+
+}  // namespace docconv::news_text

@@ -1,0 +1,165 @@
+#include "language.hpp"
+
+#include "utf8.hpp"
+
+#include <array>
+#include <map>
+#include <set>
+#include <string>
+
+namespace docconv::news_text {
+namespace {
+
+struct ScriptRange {
+  char32_t first;
+  char32_t last;
+  Script script;
+};
+
+constexpr std::array script_ranges{
+    ScriptRange{'A', 'Z', Script::latin},          ScriptRange{'a', 'z', Script::latin},
+    ScriptRange{0x00C0, 0x024F, Script::latin},    ScriptRange{0x1E00, 0x1EFF, Script::latin},
+    ScriptRange{0x0370, 0x03FF, Script::greek},    ScriptRange{0x1F00, 0x1FFF, Script::greek},
+    ScriptRange{0x0400, 0x052F, Script::cyrillic}, ScriptRange{0x0530, 0x058F, Script::armenian},
+    ScriptRange{0x0590, 0x05FF, Script::hebrew},   ScriptRange{0x0600, 0x06FF, Script::arabic},
+    ScriptRange{0x0750, 0x077F, Script::arabic},   ScriptRange{0x0900, 0x097F, Script::devanagari},
+    ScriptRange{0x0E00, 0x0E7F, Script::thai},     ScriptRange{0x10A0, 0x10FF, Script::georgian},
+    ScriptRange{0x1100, 0x11FF, Script::hangul},   ScriptRange{0x3040, 0x30FF, Script::kana},
+    ScriptRange{0x3400, 0x4DBF, Script::han},      ScriptRange{0x4E00, 0x9FFF, Script::han},
+    ScriptRange{0xAC00, 0xD7AF, Script::hangul},
+};
+
+constexpr std::size_t script_count = static_cast<std::size_t>(Script::other) + 1;
+
+// Function words frequent enough that a few sentences contain several.
+const std::map<std::string, std::set<std::string>>& latin_function_words() {
+  static const std::map<std::string, std::set<std::string>> words{
+      {"en", {"the", "and", "of", "to", "is", "that", "was", "with", "for", "on", "said"}},
+      {"de", {"der", "die", "und", "das", "ist", "nicht", "mit", "ein", "eine", "sich", "auf"}},
+      {"fr", {"le", "la", "les", "et", "des", "est", "une", "dans", "du", "pour", "qui"}},
+      {"es", {"el", "los", "las", "y", "que", "en", "por", "una", "con", "para", "del"}},
+      {"it", {"il", "di", "che", "è", "della", "per", "gli", "una", "sono", "con", "non"}},
+      {"pt", {"o", "os", "que", "não", "uma", "com", "para", "do", "da", "em", "são"}},
+      {"nl", {"de", "het", "een", "en", "van", "is", "niet", "op", "dat", "zijn", "met"}},
+      {"pl", {"i", "w", "nie", "się", "na", "że", "jest", "do", "z", "to", "jak"}},
+  };
+  return words;
+}
+
+std::string lower_word(std::string_view word) {
+  // Function words are matched in lower case; only ASCII and Latin-1 upper
+  // case occurs at the start of a sentence often enough to matter.
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < word.size()) {
+    char32_t cp = next_code_point(word, pos);
+    if (is_upper(cp)) cp += (cp >= 0x400 && cp <= 0x40F) ? 0x50 : 0x20;
+    if (is_word_character(cp)) append_utf8(out, cp);
+  }
+  return out;
+}
+
+std::string guess_latin_language(std::string_view text) {
+  std::map<std::string, std::size_t> votes;
+  std::size_t seen = 0;
+  for (const std::string_view word : split_words(text.substr(0, 20000))) {
+    const std::string lower = lower_word(word);
+    for (const auto& [language, words] : latin_function_words())
+      if (words.contains(lower)) ++votes[language];
+    if (++seen > 3000) break;
+  }
+  std::string best = "en";  // the default for Latin text that gives no clue
+  std::size_t best_votes = 0;
+  for (const auto& [language, count] : votes)
+    if (count > best_votes || (count == best_votes && language == "en")) {
+      best = language;
+      best_votes = count;
+    }
+  return best;
+}
+
+std::string guess_cyrillic_language(std::string_view text) {
+  // Ukrainian uses і, ї, є, ґ, which Russian does not have.
+  std::size_t ukrainian = 0, letters = 0;
+  std::size_t pos = 0;
+  const std::string_view sample = text.substr(0, 200000);
+  while (pos < sample.size()) {
+    const char32_t cp = next_code_point(sample, pos);
+    if (script_of(cp) != Script::cyrillic) continue;
+    ++letters;
+    if (cp == 0x456 || cp == 0x457 || cp == 0x454 || cp == 0x491 || cp == 0x406 || cp == 0x407 ||
+        cp == 0x404 || cp == 0x490)
+      ++ukrainian;
+  }
+  return ukrainian * 100 > letters ? "uk" : "ru";
+}
+
+bool contains_kana(std::string_view text) {
+  const std::string_view sample = text.substr(0, 200000);
+  std::size_t pos = 0;
+  while (pos < sample.size())
+    if (script_of(next_code_point(sample, pos)) == Script::kana) return true;
+  return false;
+}
+
+}  // namespace
+
+Script script_of(char32_t cp) {
+  if (cp < 'A') return Script::none;
+  for (const ScriptRange& range : script_ranges)
+    if (cp >= range.first && cp <= range.last) return range.script;
+  if (cp < 0x80 || !is_word_character(cp)) return Script::none;
+  return Script::other;
+}
+
+Script dominant_script(std::string_view text, std::size_t max_letters) {
+  std::array<std::size_t, script_count> counts{};
+  std::size_t letters = 0;
+  std::size_t pos = 0;
+  while (pos < text.size() && letters < max_letters) {
+    const Script script = script_of(next_code_point(text, pos));
+    if (script == Script::none) continue;
+    ++counts[static_cast<std::size_t>(script)];
+    ++letters;
+  }
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < script_count; ++i)
+    if (counts[i] > counts[best]) best = i;
+  return counts[best] == 0 ? Script::none : static_cast<Script>(best);
+}
+
+std::string detect_language(std::string_view text) {
+  switch (dominant_script(text)) {
+    case Script::none:
+      return {};
+    case Script::latin:
+      return guess_latin_language(text);
+    case Script::cyrillic:
+      return guess_cyrillic_language(text);
+    case Script::greek:
+      return "el";
+    case Script::arabic:
+      return "ar";
+    case Script::hebrew:
+      return "he";
+    case Script::han:
+      return contains_kana(text) ? "ja" : "zh";
+    case Script::kana:
+      return "ja";
+    case Script::hangul:
+      return "ko";
+    case Script::devanagari:
+      return "hi";
+    case Script::thai:
+      return "th";
+    case Script::georgian:
+      return "ka";
+    case Script::armenian:
+      return "hy";
+    case Script::other:
+      return {};
+  }
+  return {};
+}
+
+}  // namespace docconv::news_text

@@ -1,0 +1,89 @@
+#include "layout.hpp"
+
+#include "rules.hpp"
+#include "utf8.hpp"
+
+namespace docconv::news_text {
+namespace {
+
+// Widest wrap width we believe in; one-paragraph-per-line dumps have longer lines.
+constexpr std::size_t max_wrap_width = 160;
+constexpr std::size_t min_wrap_width = 20;
+
+}  // namespace
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  std::size_t start = 0;
+  std::size_t number = 1;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = trim(text.substr(start, end - start));
+    lines.push_back(Line{line, number++, length_in_code_points(line)});
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool is_wrapped_line(const Line& line, std::string_view next, std::size_t width) {
+  if (next.empty() || starts_own_unit(next)) return false;
+  const std::size_t next_word = length_in_code_points(first_word(next));
+  return line.length + 1 + next_word > width || line.length * 4 >= width * 3;
+}
+
+std::size_t hard_wrap_width(const std::vector<Line>& lines) {
+  std::size_t width = 0, followed = 0;
+  bool blank = false;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (lines[i].text.empty()) {
+      blank = true;
+      continue;
+    }
+    if (lines[i + 1].text.empty()) continue;
+    ++followed;
+    width = std::max(width, lines[i].length);
+  }
+  if (!blank || followed < 2 || width > max_wrap_width || width < min_wrap_width) return 0;
+  std::size_t full = 0;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i)
+    if (!lines[i].text.empty() && !lines[i + 1].text.empty() &&
+        is_wrapped_line(lines[i], lines[i + 1].text, width))
+      ++full;
+  return full * 4 >= followed * 3 ? width : 0;
+}
+
+Layout make_units(std::string_view text, Joining joining) {
+  const std::vector<Line> lines = split_lines(text);
+  Layout layout;
+  if (joining == Joining::automatic) layout.wrap_width = hard_wrap_width(lines);
+  bool previous_blank = true;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    if (line.text.empty()) {
+      if (!layout.units.empty()) layout.units.back().blank_after = true;
+      previous_blank = true;
+      continue;
+    }
+    const bool joins =
+        !previous_blank && (joining == Joining::always
+                                ? !starts_own_unit(line.text)
+                                : layout.wrap_width > 0 &&
+                                      is_wrapped_line(lines[i - 1], line.text, layout.wrap_width));
+    if (joins) {
+      Unit& unit = layout.units.back();
+      unit.text += ' ';
+      unit.text += line.text;
+      unit.lines.last = line.number;
+    } else {
+      if (!layout.units.empty() && !previous_blank) layout.units.back().blank_after = false;
+      if (!layout.units.empty() && previous_blank) layout.has_blank_lines = true;
+      layout.units.push_back(
+          Unit{std::string(line.text), {line.number, line.number}, previous_blank, true});
+    }
+    previous_blank = false;
+  }
+  return layout;
+}
+
+}  // namespace docconv::news_text

@@ -1,0 +1,41 @@
+// news-text: the Reader that turns one plain-text news dump into a Document.
+#pragma once
+
+#include <docconv/model.hpp>
+#include <docconv/plugin.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace docconv::news_text {
+
+/// The overrides a user has when the reader guesses wrong.
+struct ReaderOptions {
+  enum class Layout {
+    automatic,  ///< Tell hard-wrapped text from one-paragraph-per-line text by itself.
+    lines,      ///< --text-layout lines: every line is a paragraph of its own.
+    wrapped,    ///< --text-layout wrapped: lines between blank lines form one paragraph.
+  };
+  Layout layout = Layout::automatic;
+  bool find_title = true;        ///< --no-title: the first line is text; derive the title.
+  bool find_subheadings = true;  ///< --no-subheadings: short lines stay paragraphs.
+  bool remove_chrome = true;     ///< --keep-chrome: site chrome stays in the body.
+};
+
+/// The reader's options from the command line. Throws docconv::Error for a bad value.
+ReaderOptions reader_options(const OptionValues& values);
+
+/// Builds the article in decoded text (valid UTF-8, LF line ends). Returns
+/// nothing, with `why` set, when the text holds no article (empty, or only
+/// site chrome).
+std::optional<Document> build_article(std::string_view text, std::string& why,
+                                      const ReaderOptions& options = {});
+
+class NewsTextReader : public Reader {
+ public:
+  std::vector<Document> read(const Input& input, const ReadContext& ctx) override;
+};
+
+}  // namespace docconv::news_text

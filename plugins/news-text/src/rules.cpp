@@ -1,0 +1,389 @@
+#include "rules.hpp"
+
+#include "utf8.hpp"
+
+#include <array>
+#include <cstddef>
+
+namespace docconv::news_text {
+namespace {
+
+// Rules about short lines give up on anything longer than this many bytes
+// (a quick bound that keeps them cheap on huge lines).
+constexpr std::size_t short_line_bytes = 1200;
+
+bool is_closing_quote_or_bracket(char32_t cp) {
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 ||
+         cp == 0xBB || cp == 0x201C || cp == 0x2018;
+}
+
+bool is_sentence_end(char32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+// `text` without trailing closing quotes and brackets.
+std::string_view strip_closers(std::string_view text) {
+  while (!text.empty() && is_closing_quote_or_bracket(last_code_point(text))) {
+    std::size_t start = text.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0u) == 0x80u) --start;
+    text = text.substr(0, start);
+  }
+  return text;
+}
+
+char32_t first_code_point(std::string_view text) {
+  std::size_t pos = 0;
+  return text.empty() ? 0 : next_code_point(text, pos);
+}
+
+bool is_abbreviation(std::string_view word) {
+  // "No." is left out: "said no." ends sentences far more often than "No. 5" occurs.
+  static constexpr std::array<std::string_view, 29> known{
+      "mr",   "mrs",  "ms",  "dr",  "st",  "jr",  "sr",  "gen", "col", "lt",
+      "sgt",  "prof", "rep", "sen", "gov", "vs",  "etc", "inc", "ltd", "co",
+      "corp", "jan",  "feb", "mar", "apr", "jun", "jul", "aug", "sept"};
+  const std::string_view bare = word.substr(0, word.size() - 1);  // without the final '.'
+  if (bare.find('.') != std::string_view::npos) return true;      // "U.S."
+  if (length_in_code_points(bare) == 1) return true;              // initials: "J."
+  for (const std::string_view abbreviation : known)
+    if (iequals(bare, abbreviation)) return true;
+  return iequals(bare, "oct") || iequals(bare, "nov") || iequals(bare, "dec") ||
+         iequals(bare, "sep");
+}
+
+constexpr std::array<std::string_view, 24> chrome_phrases{
+    "all news",
+    "subscribe",
+    "newsfeed",
+    "to participate in the discussion",
+    "log in or register",
+    "loader",
+    "chats",
+    "share",
+    "share this article",
+    "comments",
+    "advertisement",
+    "print",
+    "tweet",
+    "menu",
+    "search",
+    "sign in",
+    "log in",
+    "register",
+    "\xD0\x92\xD1\x81\xD0\xB5 \xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8",  // Все
+                                                                                          // новости
+    "\xD0\x9F\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8\xD1\x81\xD0\xB0\xD1\x82\xD1\x8C\xD1\x81\xD1\x8F",  // Подписаться
+    "most read",
+    "trending",
+    "follow us",
+    "related news",
+};
+
+bool contains_credit_word(std::string_view text) {
+  static constexpr std::array<std::string_view, 16> words{
+      "photo",   "snapshot", "screenshot", "\xC2\xA9",     "getty",   "reuters", "afp", "tass",
+      "sputnik", "ria",      "epa",        "shutterstock", "archive", "file",    "/",   "ap"};
+  for (const std::string_view word : words)
+    if (ifind(text, word) != std::string_view::npos) return true;
+  return false;
+}
+
+// "Sputnik International" in "CAPTION - Sputnik International": a short name.
+std::string_view strip_site_suffix(std::string_view line) {
+  const std::size_t dash = line.rfind(" - ");
+  if (dash == std::string_view::npos) return line;
+  const std::string_view suffix = trim(line.substr(dash + 3));
+  if (count_words(suffix) > 4 || !is_upper(first_code_point(suffix))) return line;
+  return trim(line.substr(0, dash));
+}
+
+std::string_view strip_copyright_sign(std::string_view line) {
+  if (line.starts_with("\xC2\xA9")) return trim(line.substr(2));
+  if (istarts_with(line, "(c) ")) return trim(line.substr(4));
+  return line;
+}
+
+// Start of a credit such as "AP Photo/Czarek Sokolowski" or "EPA/Name" near
+// the end of `line`, or npos.
+std::size_t agency_photo_credit_start(std::string_view line) {
+  const std::size_t photo = line.rfind(" Photo/");
+  if (photo != std::string_view::npos) {
+    // Include the agency word before "Photo/" when there is one: "AP Photo/...".
+    const std::size_t word_start = line.rfind(' ', photo - 1);
+    const std::size_t start = word_start == std::string_view::npos ? 0 : word_start + 1;
+    const std::string_view agency = line.substr(start, photo - start);
+    if (!agency.empty() && agency.size() <= 12 && is_upper(first_code_point(agency))) return start;
+    return photo + 1;
+  }
+  // "... EPA/Sergei Ilnitsky": an upper-case agency name and a slash.
+  std::size_t slash = line.rfind('/');
+  if (slash == std::string_view::npos || slash == 0) return std::string_view::npos;
+  std::size_t start = line.rfind(' ', slash);
+  start = start == std::string_view::npos ? 0 : start + 1;
+  const std::string_view agency = line.substr(start, slash - start);
+  if (agency.size() < 2 || agency.size() > 12) return std::string_view::npos;
+  for (const char c : agency)
+    if (c < 'A' || c > 'Z') return std::string_view::npos;
+  return start;
+}
+
+}  // namespace
+
+bool is_chrome_phrase(std::string_view line) {
+  line = trim(line);
+  if (line.size() > 40) return false;
+  const std::string words = collapse_spaces(line);
+  for (const std::string_view phrase : chrome_phrases)
+    if (iequals(words, phrase)) return true;
+  return false;
+}
+
+bool is_counter(std::string_view line) {
+  line = trim(line);
+  if (line.empty() || line.size() > 7) return false;
+  for (const char c : line)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+std::string trailing_chrome_reason(std::string_view unit, Script document_script) {
+  if (is_chrome_phrase(unit)) return "site chrome";
+  if (is_counter(unit)) return "site chrome: counter";
+  if (dominant_script(unit) != document_script) return "site chrome: stray line in another script";
+  return "site chrome";
+}
+
+std::size_t trailing_chrome_start(const std::vector<std::string_view>& units,
+                                  Script document_script) {
+  const auto is_candidate = [&](std::string_view unit) {
+    if (is_chrome_phrase(unit) || is_counter(unit)) return true;
+    if (unit.size() > 200 || count_words(unit) > 8 || ends_with_closing_punctuation(unit))
+      return false;
+    const Script script = dominant_script(unit);
+    return script != Script::none && script != document_script;
+  };
+  std::size_t start = units.size();
+  bool has_phrase = false;
+  while (start > 0 && is_candidate(units[start - 1])) {
+    has_phrase = has_phrase || is_chrome_phrase(units[start - 1]);
+    --start;
+  }
+  if (has_phrase) return start;
+  const std::size_t n = units.size();
+  if (n > 0 && is_counter(units[n - 1]) && (n == 1 || !is_counter(units[n - 2]))) return n - 1;
+  return n;
+}
+
+bool ends_with_closing_punctuation(std::string_view text) {
+  const std::string_view bare = strip_closers(trim(text));
+  if (bare.empty()) return false;
+  const char32_t last = last_code_point(bare);
+  return is_sentence_end(last) || last == ':' || last == ';' || last == ',';
+}
+
+bool looks_like_title(std::string_view line) {
+  line = trim(line);
+  if (line.empty() || line.size() > 4 * 250 || length_in_code_points(line) > 250) return false;
+  if (first_word_character(line) == 0 || count_words(line) > 40) return false;
+  const char32_t last = last_code_point(strip_closers(line));
+  if (last == '.' || last == ',' || last == ':' || last == ';') return false;
+  return !is_chrome_phrase(line) && !bullet_item(line) && !related_headline(line) &&
+         !credit_line(line) && !quoted_line(line);
+}
+
+std::string_view first_sentence(std::string_view text) {
+  text = trim(text);
+  // A first sentence is never longer than this; stop looking there.
+  std::size_t limit = std::min<std::size_t>(text.size(), 4000);
+  while (limit < text.size() && (static_cast<unsigned char>(text[limit]) & 0xC0u) == 0x80u)
+    --limit;  // never cut a character in two
+  std::size_t pos = 0;
+  std::size_t word_start = 0;
+  while (pos < limit) {
+    const char32_t cp = next_code_point(text, pos);
+    if (is_space(cp)) {
+      word_start = pos;
+      continue;
+    }
+    if (!is_sentence_end(cp)) continue;
+    // The sentence ends here if closers and then white space (or the end) follow.
+    std::size_t after = pos;
+    while (after < limit) {
+      std::size_t next = after;
+      if (!is_closing_quote_or_bracket(next_code_point(text, next))) break;
+      after = next;
+    }
+    std::size_t probe = after;
+    const bool at_end = after >= text.size();
+    if (!at_end && !is_space(next_code_point(text, probe))) continue;
+    if (cp == '.' && is_abbreviation(text.substr(word_start, pos - word_start))) continue;
+    return text.substr(0, after);
+  }
+  return text.substr(0, limit);
+}
+
+std::string derive_title(std::string_view lead, std::size_t max_length) {
+  std::string_view sentence = first_sentence(lead);
+  if (sentence.ends_with('.') && !sentence.ends_with("..")) sentence.remove_suffix(1);
+  if (length_in_code_points(sentence) <= max_length) return std::string(sentence);
+  const std::string_view ellipsis = "\xE2\x80\xA6";
+  std::string title;
+  std::size_t length = 0;
+  for (const std::string_view word : split_words(sentence)) {
+    const std::size_t word_length = length_in_code_points(word);
+    const std::size_t separator = title.empty() ? 0 : 1;
+    if (length + separator + word_length + 1 > max_length) break;
+    if (separator) title += ' ';
+    title += word;
+    length += separator + word_length;
+  }
+  if (title.empty()) {
+    // One enormous word: cut it at a character boundary instead.
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i + 1 < max_length && pos < sentence.size(); ++i)
+      next_code_point(sentence, pos);
+    title = std::string(sentence.substr(0, pos));
+  }
+  // Punctuation left dangling at the cut ("counterpart," ...) reads badly before "…".
+  while (!title.empty() && (title.back() == ',' || title.back() == ';' || title.back() == ':'))
+    title.pop_back();
+  return title + std::string(ellipsis);
+}
+
+bool looks_like_summary(std::string_view line) {
+  line = trim(line);
+  if (line.size() > 4 * 400 || length_in_code_points(line) > 400) return false;
+  if (count_words(line) < 6 || ends_with_closing_punctuation(line)) return false;
+  const char32_t first = first_code_point(line);
+  return is_upper(first) || first == '"' || first == 0x201C || first == 0xAB ||
+         (first >= '0' && first <= '9');
+}
+
+bool looks_like_subheading(std::string_view line) {
+  line = trim(line);
+  if (line.empty() || line.size() > 4 * 100 || length_in_code_points(line) > 100) return false;
+  const std::size_t words = count_words(line);
+  if (words == 0 || words > 15 || ends_with_closing_punctuation(line)) return false;
+  const char32_t first = first_code_point(line);
+  if (!is_upper(first) && !(first >= '0' && first <= '9')) return false;
+  return !is_counter(line) && !is_chrome_phrase(line) && !related_headline(line) &&
+         !credit_line(line);
+}
+
+std::optional<std::string_view> related_headline(std::string_view line) {
+  line = trim(line);
+  if (!istarts_with(line, "read more")) return std::nullopt;
+  std::string_view rest = trim(line.substr(9));
+  if (!rest.starts_with(':')) return std::nullopt;
+  rest = trim(rest.substr(1));
+  if (rest.empty()) return std::nullopt;
+  return rest;
+}
+
+std::optional<std::string_view> bullet_item(std::string_view line) {
+  line = trim(line);
+  for (const std::string_view bullet : {"- ", "* ", "\xE2\x80\xA2 ", "\xE2\x80\xA2\xC2\xA0"}) {
+    if (!line.starts_with(bullet)) continue;
+    const std::string_view text = trim(line.substr(bullet.size()));
+    if (!text.empty()) return text;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> quoted_line(std::string_view line) {
+  line = trim(line);
+  if (!line.starts_with("> ")) return std::nullopt;
+  const std::string_view text = trim(line.substr(2));
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+std::optional<std::string> credit_line(std::string_view line) {
+  line = trim(line);
+  const bool marked = line.starts_with("\xC2\xA9") || istarts_with(line, "(c) ") ||
+                      istarts_with(line, "photo:") || istarts_with(line, "photo by ") ||
+                      istarts_with(line, "photo credit:");
+  if (!marked || line.size() > 300 || count_words(line) > 12) return std::nullopt;
+  const std::string_view stripped = strip_copyright_sign(line);
+  if (stripped.size() != line.size()) {
+    if (stripped.empty() || first_word_character(stripped) == 0) return std::nullopt;
+    return collapse_spaces(stripped);
+  }
+  return collapse_spaces(line);  // "Photo: ..." keeps its label: it is text of the credit
+}
+
+std::optional<PhotoCaption> mediabank_caption(std::string_view line) {
+  line = trim(line);
+  const std::string_view marker = "go to the mediabank";
+  const std::size_t at = ifind(line.substr(0, short_line_bytes), marker);
+  if (at == std::string_view::npos) return std::nullopt;
+  std::string credit = collapse_spaces(strip_copyright_sign(trim(line.substr(0, at))));
+  while (!credit.empty() && (credit.back() == '/' || credit.back() == ' ')) credit.pop_back();
+  PhotoCaption figure;
+  figure.credit = std::move(credit);
+  figure.caption = std::string(trim(line.substr(at + marker.size())));
+  figure.complete = false;
+  return figure;
+}
+
+std::optional<PhotoCaption> piped_caption(std::string_view line, bool require_credit_word) {
+  line = trim(line);
+  if (line.size() > short_line_bytes) return std::nullopt;
+  const std::size_t bar = line.rfind('|');
+  if (bar == std::string_view::npos || bar == 0 || bar + 1 >= line.size()) return std::nullopt;
+  const std::string_view caption = trim(line.substr(0, bar));
+  const std::string_view credit = trim(line.substr(bar + 1));
+  if (caption.size() == bar || credit.empty()) return std::nullopt;  // no space before '|'
+  if (caption.empty() || credit.empty() || count_words(caption) < 2) return std::nullopt;
+  if (count_words(credit) > 8 || length_in_code_points(credit) > 80 ||
+      ends_with_closing_punctuation(credit))
+    return std::nullopt;
+  if (require_credit_word && !contains_credit_word(credit)) return std::nullopt;
+  return PhotoCaption{std::string(caption), std::string(credit), true};
+}
+
+std::optional<PhotoCaption> glued_caption(std::string_view line, std::string_view known_credit) {
+  line = trim(line);
+  if (line.size() > short_line_bytes) return std::nullopt;
+  std::size_t credit_start = std::string_view::npos;
+  if (!known_credit.empty() && line.size() > known_credit.size() + 1 &&
+      line.ends_with(known_credit) &&
+      is_space(last_code_point(line.substr(0, line.size() - known_credit.size()))))
+    credit_start = line.size() - known_credit.size();
+  else
+    credit_start = agency_photo_credit_start(line);
+  if (credit_start == std::string_view::npos || credit_start == 0) return std::nullopt;
+  const std::string_view caption = trim(line.substr(0, credit_start));
+  const std::string_view credit = trim(line.substr(credit_start));
+  if (caption.empty() || count_words(credit) > 6) return std::nullopt;
+  return PhotoCaption{std::string(caption), std::string(credit), true};
+}
+
+bool looks_like_caption(std::string_view line) {
+  line = trim(line);
+  return !line.empty() && line.size() <= 600 && count_words(line) <= 40 &&
+         first_word_character(line) != 0;
+}
+
+Duplicate duplicate_of(std::string_view line, const PhotoCaption& figure) {
+  line = trim(line);
+  if (line.size() > short_line_bytes) return Duplicate::none;
+  const std::string caption = collapse_spaces(figure.caption);
+  const std::string credit = collapse_spaces(figure.credit);
+  const std::string bare = collapse_spaces(strip_copyright_sign(line));
+  const std::string without_site = collapse_spaces(strip_site_suffix(bare));
+  for (const std::string& candidate : {bare, without_site}) {
+    if (candidate.empty()) continue;
+    if (!caption.empty() && (candidate == caption || candidate == caption + " " + credit ||
+                             candidate == credit + " " + caption))
+      return Duplicate::caption;
+    if (!credit.empty() && candidate == credit) return Duplicate::credit;
+  }
+  return Duplicate::none;
+}
+
+bool starts_own_unit(std::string_view line) {
+  return bullet_item(line) || related_headline(line) || quoted_line(line) || credit_line(line);
+}
+
+}  // namespace docconv::news_text

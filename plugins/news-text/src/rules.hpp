@@ -1,0 +1,115 @@
+// news-text: the rules that classify one line (or one joined paragraph) of a
+// news dump. Each rule looks at the text it is given and, where it says so,
+// at its neighbours; the reader (reader.cpp) decides in which order to ask.
+// All rules are linear in the length of their input and most give up early
+// on long text, so a 50 MB line costs no more than reading it.
+#pragma once
+
+#include "language.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace docconv::news_text {
+
+// ---- Site chrome --------------------------------------------------------
+
+/// A whole line that is a known piece of site navigation or widget text:
+/// "All news", "Subscribe", "Newsfeed", "log in or register", ...
+bool is_chrome_phrase(std::string_view line);
+
+/// A line that is only a number ("0": a comment counter).
+bool is_counter(std::string_view line);
+
+/// Why a unit of the trailing chrome run is chrome (for Removed::reason).
+std::string trailing_chrome_reason(std::string_view unit, Script document_script);
+
+/// Index of the first unit of the chrome run at the end of an article, or
+/// units.size() if there is none. The run is made of chrome phrases, counters
+/// and short lines in another script than the article's, and must contain at
+/// least one chrome phrase; a lone counter as the very last line also counts
+/// ("0" after the text), a counter after another number does not.
+std::size_t trailing_chrome_start(const std::vector<std::string_view>& units,
+                                  Script document_script);
+
+// ---- Sentences and titles ----------------------------------------------
+
+/// True when `text` ends a sentence or clause: . ! ? … : ; , possibly followed
+/// by closing quotes or brackets.
+bool ends_with_closing_punctuation(std::string_view text);
+
+/// The first line of a dump is the title when it is short (at most 250
+/// characters), does not end like a sentence (. , : ;) and is not another
+/// kind of line (list item, READ MORE, credit, chrome).
+bool looks_like_title(std::string_view line);
+
+/// The first sentence of `text` (abbreviations like "U.S." and "Mr." do not end it).
+std::string_view first_sentence(std::string_view text);
+
+/// A title made from a lead paragraph: its first sentence without the final
+/// period, cut at a word boundary to at most `max_length` characters with "…".
+std::string derive_title(std::string_view lead, std::size_t max_length = 100);
+
+/// A summary line as sites put under a title: at least six words, at most
+/// 400 characters, no closing punctuation ("Lavrov believes that ... in the Balkans").
+bool looks_like_summary(std::string_view line);
+
+/// A subheading by its text alone: 1-15 words, at most 100 characters, starts
+/// with an upper-case letter or digit, no closing punctuation. Whether it sits
+/// between paragraphs is for the reader to check.
+bool looks_like_subheading(std::string_view line);
+
+// ---- Related links, lists, quotations ----------------------------------
+
+/// "READ MORE: <headline>" -> the headline.
+std::optional<std::string_view> related_headline(std::string_view line);
+
+/// "- text", "* text", "• text" -> the text.
+std::optional<std::string_view> bullet_item(std::string_view line);
+
+/// "> text" -> the text.
+std::optional<std::string_view> quoted_line(std::string_view line);
+
+// ---- Photo captions and credits ----------------------------------------
+
+struct PhotoCaption {
+  std::string caption;
+  std::string credit;
+  /// False when the line held more than caption and credit (a photo-bank
+  /// link glued to the caption): the reader then keeps the line as removed text.
+  bool complete = true;
+};
+
+/// "© AP Photo/Czarek Sokolowski" -> "AP Photo/Czarek Sokolowski";
+/// "Photo: John Smith" -> itself. Short lines only.
+std::optional<std::string> credit_line(std::string_view line);
+
+/// Sputnik's "© Sputnik / Stringer / Go to the mediabankCAPTION".
+std::optional<PhotoCaption> mediabank_caption(std::string_view line);
+
+/// "CAPTION | CREDIT" with a short credit. With `require_credit_word`, the
+/// credit must also say what it is (photo, snapshot, ©, an agency, a slash).
+std::optional<PhotoCaption> piped_caption(std::string_view line, bool require_credit_word);
+
+/// "CAPTION CREDIT" glued by the scraper: CREDIT is `known_credit` (seen on a
+/// "©" line nearby) or an "Agency Photo/Name" credit.
+std::optional<PhotoCaption> glued_caption(std::string_view line, std::string_view known_credit);
+
+/// A line short enough to be a caption above a credit line.
+bool looks_like_caption(std::string_view line);
+
+enum class Duplicate { none, caption, credit };
+
+/// Whether `line` repeats the caption or credit of `figure`, allowing a
+/// leading "©" and a trailing " - Site Name".
+Duplicate duplicate_of(std::string_view line, const PhotoCaption& figure);
+
+// ---- Layout -------------------------------------------------------------
+
+/// Lines that always start a unit of their own, even in hard-wrapped text.
+bool starts_own_unit(std::string_view line);
+
+}  // namespace docconv::news_text

@@ -1,0 +1,65 @@
+// news-text: small UTF-8 helpers for text the decoder already made valid.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace docconv::news_text {
+
+/// The code point starting at `pos` (which is advanced past it). The text must
+/// be valid UTF-8, as everything after decode_input() is.
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+
+/// The last code point of `text` (0 when empty).
+char32_t last_code_point(std::string_view text);
+
+/// Appends the UTF-8 form of `cp`.
+void append_utf8(std::string& out, char32_t cp);
+
+/// Unicode White_Space (ASCII space and tab, NBSP, the U+2000 spaces, ...).
+bool is_space(char32_t cp);
+
+/// Number of code points in `text`.
+std::size_t length_in_code_points(std::string_view text);
+
+/// `text` without leading and trailing white space.
+std::string_view trim(std::string_view text);
+
+/// The white-space separated words of `text`.
+std::vector<std::string_view> split_words(std::string_view text);
+
+/// Number of words, counted without building them.
+std::size_t count_words(std::string_view text);
+
+/// The first word of `text` (empty if none).
+std::string_view first_word(std::string_view text);
+
+/// `text` with every run of white space (NBSP included) made one ASCII space, trimmed.
+std::string collapse_spaces(std::string_view text);
+
+/// True for letters of scripts with case, when upper case (Latin, Greek, Cyrillic).
+bool is_upper(char32_t cp);
+bool is_lower(char32_t cp);
+
+/// A letter or digit of any script (approximation: everything that is not
+/// white space, ASCII punctuation, Latin-1 symbols or General Punctuation).
+bool is_word_character(char32_t cp);
+
+/// The first letter or digit of `text`, or 0.
+char32_t first_word_character(std::string_view text);
+
+/// ASCII lower-case copy (other bytes unchanged).
+std::string ascii_lower(std::string_view text);
+
+/// Case-insensitive (ASCII) equality.
+bool iequals(std::string_view a, std::string_view b);
+
+/// Position of `needle` in `text`, ignoring ASCII case; npos if absent.
+std::size_t ifind(std::string_view text, std::string_view needle);
+
+/// Case-insensitive (ASCII) prefix test.
+bool istarts_with(std::string_view text, std::string_view prefix);
+
+}  // namespace docconv::news_text
