@@ -1,0 +1,495 @@
+#include "tei_encoder.hpp"
+
+#include "xml_values.hpp"
+
+#include <docconv/text.hpp>
+#include <docconv/version.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <variant>
+
+namespace docconv::tei {
+namespace {
+
+// ---- Small building blocks; every string passes xml_safe() on its way in ----
+
+void set_attribute(pugi::xml_node node, const char* name, std::string_view value) {
+  node.append_attribute(name).set_value(xml_safe(value).c_str());
+}
+
+void append_text(pugi::xml_node node, std::string_view text) {
+  if (!text.empty()) node.append_child(pugi::node_pcdata).set_value(xml_safe(text).c_str());
+}
+
+pugi::xml_node append_element(pugi::xml_node parent, const char* name, std::string_view text) {
+  pugi::xml_node element = parent.append_child(name);
+  append_text(element, text);
+  return element;
+}
+
+/// pugixml indents an element's children when one of them is an element
+/// with no text before or after it, which would add white space inside mixed
+/// content (<p><emph>..</emph><hi>..</hi></p>). An empty text node at both
+/// ends and between adjacent elements keeps such an element on one line.
+void keep_on_one_line(pugi::xml_node node) {
+  bool previous_was_element = true;  // as if an element stood before the first child
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    const bool is_element = child.type() == pugi::node_element;
+    if (is_element && previous_was_element) node.insert_child_before(pugi::node_pcdata, child);
+    previous_was_element = is_element;
+  }
+  if (previous_was_element && node.first_child()) node.append_child(pugi::node_pcdata);
+}
+
+void append_inlines(pugi::xml_node node, const Inlines& inlines) {
+  for (const auto& run : inlines) {
+    if (run.text.empty()) continue;  // an empty run has nothing to format
+    switch (run.kind) {
+      case InlineKind::text:
+        append_text(node, run.text);
+        break;
+      case InlineKind::emphasis:
+        append_element(node, "emph", run.text);
+        break;
+      case InlineKind::strong:
+        set_attribute(append_element(node, "hi", run.text), "rend", "strong");
+        break;
+      case InlineKind::link: {
+        pugi::xml_node ref = append_element(node, "ref", run.text);
+        if (const std::string target = pointer(run.target); !target.empty())
+          set_attribute(ref, "target", target);
+        break;
+      }
+    }
+  }
+  keep_on_one_line(node);
+}
+
+pugi::xml_node append_inline_element(pugi::xml_node parent, const char* name,
+                                     const Inlines& inlines) {
+  pugi::xml_node element = parent.append_child(name);
+  append_inlines(element, inlines);
+  return element;
+}
+
+std::string line_range(const SourceLines& lines) {
+  if (lines.first == 0) return {};
+  if (lines.last <= lines.first) return std::to_string(lines.first);
+  return fmt::format("{}-{}", lines.first, lines.last);
+}
+
+/// xml:id and n (source lines) of the element that encodes a block.
+void identify(pugi::xml_node node, std::string_view id, const SourceLines& lines) {
+  set_attribute(node, "xml:id", id);
+  if (const std::string range = line_range(lines); !range.empty()) set_attribute(node, "n", range);
+}
+
+std::string article_language(const Metadata& metadata, const FileFacts& facts) {
+  if (is_language_tag(facts.language)) return facts.language;
+  if (is_language_tag(metadata.language)) return metadata.language;
+  return "und";  // BCP 47 "undetermined"
+}
+
+/// Metadata::extras keys the news-text reader sets that this writer encodes
+/// in place instead of listing them in notesStmt.
+constexpr std::string_view raw_dateline_key = "dateline";
+constexpr std::array<std::string_view, 4> encoded_extras{raw_dateline_key, "title_line",
+                                                         "standfirst_line", "dateline_line"};
+
+std::string extra(const Metadata& metadata, std::string_view key) {
+  const auto found = metadata.extras.find(std::string(key));
+  return found == metadata.extras.end() ? std::string() : found->second;
+}
+
+/// @n of a metadata element from the line number the reader recorded.
+void set_line(pugi::xml_node node, const Metadata& metadata, std::string_view key) {
+  const std::string line = extra(metadata, key);
+  if (!line.empty() && line.find_first_not_of("0123456789") == std::string::npos)
+    set_attribute(node, "n", line);
+}
+
+// ---- teiHeader ----
+
+void append_application(pugi::xml_node encoding_desc) {
+  pugi::xml_node application = encoding_desc.append_child("appInfo").append_child("application");
+  set_attribute(application, "ident", "docconv");
+  set_attribute(application, "version", version_string);
+  append_element(application, "label", "docconv");
+  append_element(application, "p",
+                 "Converted by docconv, writer plugin tei (TEI P5), from the document model "
+                 "the reader built from the source.");
+}
+
+void append_editorial_declaration(pugi::xml_node encoding_desc) {
+  pugi::xml_node declaration = encoding_desc.append_child("editorialDecl");
+  append_element(declaration.append_child("normalization"), "p",
+                 "Text as the docconv reader normalised it: hard-wrapped lines joined into "
+                 "paragraphs, the dateline taken out of the first paragraph and encoded as "
+                 "dateline, photo captions and credits split apart, characters that XML 1.0 "
+                 "does not allow replaced by U+FFFD.");
+  append_element(declaration.append_child("segmentation"), "p",
+                 "Every block of the source (paragraph, subheading, list, figure, related link, "
+                 "removed text) is one element with an xml:id; its n attribute gives the lines "
+                 "of the source it came from, as \"12\" or \"12-14\".");
+  append_element(declaration, "p",
+                 "Site chrome and duplicated captions that the reader took out of the article "
+                 "are kept in back/div[@type='boilerplate'], each with the reason in "
+                 "note[@type='reason'].");
+}
+
+void append_publication_statement(pugi::xml_node file_desc, const FileFacts& facts) {
+  pugi::xml_node statement = file_desc.append_child("publicationStmt");
+  if (!facts.producer.empty())
+    append_element(statement, "publisher", facts.producer);
+  else
+    append_element(statement, "authority", fmt::format("docconv {}", version_string));
+  if (!facts.produced_on.empty()) {
+    pugi::xml_node date = append_element(statement, "date", facts.produced_on);
+    set_attribute(date, "type", "conversion");
+    set_attribute(date, "when", facts.produced_on);
+  }
+  if (!facts.licence.empty() || !facts.licence_url.empty()) {
+    pugi::xml_node licence =
+        append_element(statement.append_child("availability"), "licence", facts.licence);
+    if (const std::string target = pointer(facts.licence_url); !target.empty())
+      set_attribute(licence, "target", target);
+  }
+}
+
+void append_authors(pugi::xml_node parent, const std::vector<std::string>& authors) {
+  for (const auto& author : authors) append_element(parent, "author", author);
+}
+
+const std::vector<std::string>& article_authors(const Metadata& metadata, const FileFacts& facts) {
+  return metadata.authors.empty() ? facts.authors : metadata.authors;
+}
+
+void append_title_statement(pugi::xml_node file_desc, const Metadata& metadata,
+                            const FileFacts& facts) {
+  pugi::xml_node statement = file_desc.append_child("titleStmt");
+  if (metadata.title.empty()) {
+    set_attribute(append_element(statement, "title", "Untitled article"), "type", "supplied");
+  } else {
+    pugi::xml_node title = append_element(statement, "title", metadata.title);
+    set_attribute(title, "type", metadata.title_derived ? "derived" : "main");
+  }
+  append_authors(statement, article_authors(metadata, facts));
+}
+
+void append_notes(pugi::xml_node file_desc, const Metadata& metadata) {
+  const bool has_notes =
+      metadata.title_derived ||
+      std::any_of(metadata.extras.begin(), metadata.extras.end(), [](const auto& entry) {
+        return std::find(encoded_extras.begin(), encoded_extras.end(), entry.first) ==
+               encoded_extras.end();
+      });
+  if (!has_notes) return;
+  pugi::xml_node notes = file_desc.append_child("notesStmt");
+  if (metadata.title_derived)
+    set_attribute(append_element(notes, "note",
+                                 "The source has no title line; the reader derived the title "
+                                 "from the opening of the article."),
+                  "type", "derivedTitle");
+  for (const auto& [key, value] : metadata.extras) {
+    if (std::find(encoded_extras.begin(), encoded_extras.end(), key) != encoded_extras.end())
+      continue;
+    pugi::xml_node note = append_element(notes, "note", value);
+    if (const std::string type = name_token(key); !type.empty()) set_attribute(note, "type", type);
+  }
+}
+
+pugi::xml_node append_date(pugi::xml_node parent, const PartialDate& date, std::string_view text) {
+  pugi::xml_node element = append_element(parent, "date", text);
+  if (const std::string when = when_value(date); !when.empty())
+    set_attribute(element, "when", when);
+  return element;
+}
+
+pugi::xml_node append_date(pugi::xml_node parent, const PartialDate& date) {
+  return append_date(parent, date, display_date(date));
+}
+
+/// Position of `part` in `text` at or after `from`, ignoring ASCII case.
+std::size_t find_ignoring_case(std::string_view text, std::string_view part, std::size_t from) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  if (part.empty() || from > text.size()) return std::string_view::npos;
+  const auto found =
+      std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), part.begin(),
+                  part.end(), [&](char a, char b) { return lower(a) == lower(b); });
+  return found == text.end() ? std::string_view::npos
+                             : static_cast<std::size_t>(found - text.begin());
+}
+
+/// sourceDesc: what is known of the original article and the file it came in.
+void append_source_description(pugi::xml_node file_desc, const Metadata& metadata) {
+  pugi::xml_node bibl = file_desc.append_child("sourceDesc").append_child("bibl");
+  set_attribute(bibl, "type", "article");
+  if (!metadata.title.empty() && !metadata.title_derived)
+    set_attribute(append_element(bibl, "title", metadata.title), "level", "a");
+  append_authors(bibl, metadata.authors);
+  if (!metadata.publisher.empty()) append_element(bibl, "publisher", metadata.publisher);
+  if (!metadata.agency.empty())
+    set_attribute(append_element(bibl, "orgName", metadata.agency), "role", "agency");
+  if (!metadata.dateline_place.empty()) append_element(bibl, "pubPlace", metadata.dateline_place);
+  if (!metadata.date.empty()) append_date(bibl, metadata.date);
+  if (!metadata.source.empty())
+    set_attribute(append_element(bibl, "idno", metadata.source), "type", "file");
+  for (const auto& [key, value] : metadata.identifiers) {
+    pugi::xml_node idno = append_element(bibl, "idno", value);
+    if (const std::string type = name_token(key); !type.empty()) set_attribute(idno, "type", type);
+  }
+}
+
+void append_profile(pugi::xml_node header, const Metadata& metadata, const std::string& language) {
+  pugi::xml_node profile = header.append_child("profileDesc");
+  if (!metadata.standfirst.empty())
+    append_element(profile.append_child("abstract"), "p", metadata.standfirst);
+  pugi::xml_node usage =
+      append_element(profile.append_child("langUsage"), "language", language_name(language));
+  set_attribute(usage, "ident", language);
+}
+
+void append_article_header(pugi::xml_node tei, const Metadata& metadata,
+                           const std::string& language, const FileFacts& facts) {
+  pugi::xml_node header = tei.append_child("teiHeader");
+  pugi::xml_node file_desc = header.append_child("fileDesc");
+  append_title_statement(file_desc, metadata, facts);
+  append_publication_statement(file_desc, facts);
+  append_notes(file_desc, metadata);
+  append_source_description(file_desc, metadata);
+  pugi::xml_node encoding_desc = header.append_child("encodingDesc");
+  append_application(encoding_desc);
+  append_editorial_declaration(encoding_desc);
+  append_profile(header, metadata, language);
+}
+
+// ---- text ----
+
+/// Writes the blocks of one article into body and back, opening a nested
+/// div at every subheading so that the divisions mirror the heading levels.
+class BodyWriter {
+ public:
+  BodyWriter(pugi::xml_node text, std::string id) : text_(text), id_(std::move(id)) {
+    body_ = text_.append_child("body");
+  }
+
+  void front_matter(const Metadata& metadata) {
+    if (!metadata.title.empty()) {
+      pugi::xml_node head = append_element(body_, "head", metadata.title);
+      set_attribute(head, "xml:id", id_ + "-title");
+      if (metadata.title_derived) set_attribute(head, "type", "derived");
+      set_line(head, metadata, "title_line");
+    }
+    if (!metadata.standfirst.empty()) {
+      pugi::xml_node argument = body_.append_child("argument");
+      set_attribute(argument, "xml:id", id_ + "-argument");
+      set_line(argument, metadata, "standfirst_line");
+      append_element(argument, "p", metadata.standfirst);
+    }
+    dateline(metadata);
+  }
+
+  void block(const Block& block, std::size_t index) {
+    const std::string number = std::to_string(index);
+    std::visit([&](const auto& content) { write(content, number, block.lines); }, block.content);
+  }
+
+  void finish() {
+    if (!has_content_) body_.append_child("p");  // body may not be empty
+  }
+
+ private:
+  struct OpenDiv {
+    int level;
+    pugi::xml_node div;
+  };
+
+  pugi::xml_node container() { return open_divs_.empty() ? body_ : open_divs_.back().div; }
+
+  std::string block_id(char kind, const std::string& number) const {
+    return fmt::format("{}-{}{}", id_, kind, number);
+  }
+
+  void dateline(const Metadata& metadata) {
+    const std::string raw = extra(metadata, raw_dateline_key);
+    const std::string date = display_date(metadata.date);
+    if (raw.empty() && metadata.dateline_place.empty() && date.empty() && metadata.agency.empty())
+      return;
+    pugi::xml_node dateline = body_.append_child("dateline");
+    set_attribute(dateline, "xml:id", id_ + "-dateline");
+    set_line(dateline, metadata, "dateline_line");
+    if (raw.empty())
+      composed_dateline(dateline, metadata);
+    else
+      source_dateline(dateline, metadata, raw);
+    keep_on_one_line(dateline);
+  }
+
+  /// The dateline as the source wrote it ("MOSCOW, June 5. /TASS/."), its
+  /// place, date and agency marked where they are found in it. A date that
+  /// is not found as written still gets an empty date element with @when.
+  static void source_dateline(pugi::xml_node dateline, const Metadata& metadata,
+                              std::string_view raw) {
+    std::size_t done = 0;
+    const auto mark = [&](const char* element, std::string_view part) -> pugi::xml_node {
+      const std::size_t found = find_ignoring_case(raw, part, done);
+      if (found == std::string_view::npos) return {};
+      append_text(dateline, raw.substr(done, found - done));
+      done = found + part.size();
+      if (std::string_view(element) == "date")
+        return append_date(dateline, metadata.date, raw.substr(found, part.size()));
+      return append_element(dateline, element, raw.substr(found, part.size()));
+    };
+    mark("placeName", metadata.dateline_place);
+    const pugi::xml_node date = mark("date", display_date(metadata.date));
+    mark("orgName", metadata.agency);
+    append_text(dateline, raw.substr(done));
+    if (!date && !when_value(metadata.date).empty()) append_date(dateline, metadata.date, "");
+  }
+
+  /// A dateline made from the metadata alone: "Moscow, June 5 (TASS)".
+  static void composed_dateline(pugi::xml_node dateline, const Metadata& metadata) {
+    const bool has_date = !display_date(metadata.date).empty();
+    if (!metadata.dateline_place.empty())
+      append_element(dateline, "placeName", metadata.dateline_place);
+    if (has_date) {
+      if (!metadata.dateline_place.empty()) append_text(dateline, ", ");
+      append_date(dateline, metadata.date);
+    }
+    if (!metadata.agency.empty()) {
+      const bool alone = metadata.dateline_place.empty() && !has_date;
+      if (!alone) append_text(dateline, " (");
+      append_element(dateline, "orgName", metadata.agency);
+      if (!alone) append_text(dateline, ")");
+    }
+  }
+
+  void write(const Heading& heading, const std::string& number, const SourceLines& lines) {
+    while (!open_divs_.empty() && open_divs_.back().level >= heading.level) open_divs_.pop_back();
+    pugi::xml_node div = container().append_child("div");
+    set_attribute(div, "type", "section");
+    set_attribute(div, "xml:id", block_id('d', number));
+    identify(append_inline_element(div, "head", heading.content), block_id('h', number), lines);
+    open_divs_.push_back({heading.level, div});
+    has_content_ = true;
+  }
+
+  void write(const Paragraph& paragraph, const std::string& number, const SourceLines& lines) {
+    identify(append_inline_element(container(), "p", paragraph.content), block_id('p', number),
+             lines);
+    has_content_ = true;
+  }
+
+  void write(const BlockQuote& quote, const std::string& number, const SourceLines& lines) {
+    pugi::xml_node element = container().append_child("quote");
+    identify(element, block_id('q', number), lines);
+    for (const auto& paragraph : quote.paragraphs) append_inline_element(element, "p", paragraph);
+    has_content_ = true;
+  }
+
+  void write(const List& list, const std::string& number, const SourceLines& lines) {
+    pugi::xml_node element = container().append_child("list");
+    identify(element, block_id('l', number), lines);
+    set_attribute(element, "rend", list.ordered ? "numbered" : "bulleted");
+    for (const auto& item : list.items) append_inline_element(element, "item", item);
+    has_content_ = true;
+  }
+
+  void write(const Figure& figure, const std::string& number, const SourceLines& lines) {
+    pugi::xml_node element = container().append_child("figure");
+    identify(element, block_id('f', number), lines);
+    if (const std::string url = pointer(figure.image); !url.empty())
+      set_attribute(element.append_child("graphic"), "url", url);
+    if (!figure.caption.empty()) append_inline_element(element, "head", figure.caption);
+    if (!figure.credit.empty())
+      set_attribute(append_element(element, "note", figure.credit), "type", "credit");
+  }
+
+  void write(const RelatedLink& link, const std::string& number, const SourceLines& lines) {
+    pugi::xml_node list = container().append_child("list");
+    set_attribute(list, "type", "related");
+    identify(list, block_id('r', number), lines);
+    pugi::xml_node item = list.append_child("item");
+    if (const std::string target = pointer(link.target); !target.empty()) {
+      pugi::xml_node ref = append_inline_element(item, "ref", link.text);
+      set_attribute(ref, "target", target);
+      keep_on_one_line(item);
+    } else {
+      append_inlines(item, link.text);
+    }
+    has_content_ = true;
+  }
+
+  void write(const Removed& removed, const std::string& number, const SourceLines& lines) {
+    if (!boilerplate_) {
+      boilerplate_ = text_.append_child("back").append_child("div");
+      set_attribute(boilerplate_, "type", "boilerplate");
+    }
+    pugi::xml_node ab = append_element(boilerplate_, "ab", removed.text);
+    set_attribute(ab, "type", "removed");
+    identify(ab, block_id('x', number), lines);
+    if (!removed.reason.empty())
+      set_attribute(append_element(ab, "note", removed.reason), "type", "reason");
+    keep_on_one_line(ab);
+  }
+
+  pugi::xml_node text_;
+  std::string id_;
+  pugi::xml_node body_;
+  pugi::xml_node boilerplate_;
+  std::vector<OpenDiv> open_divs_;
+  bool has_content_ = false;
+};
+
+}  // namespace
+
+std::string article_id(std::size_t number) {
+  return fmt::format("a{:04}", number);
+}
+
+pugi::xml_node append_article(pugi::xml_node parent, const Document& document, std::size_t number,
+                              const FileFacts& facts) {
+  const std::string id = article_id(number);
+  const std::string language = article_language(document.metadata, facts);
+  pugi::xml_node tei = parent.append_child("TEI");
+  set_attribute(tei, "xml:id", id);
+  set_attribute(tei, "xml:lang", language);
+  append_article_header(tei, document.metadata, language, facts);
+
+  BodyWriter body(tei.append_child("text"), id);
+  body.front_matter(document.metadata);
+  for (std::size_t index = 0; index < document.blocks.size(); ++index)
+    body.block(document.blocks[index], index + 1);
+  body.finish();
+  return tei;
+}
+
+pugi::xml_node append_corpus_header(pugi::xml_node parent, const CollectionMetadata& collection,
+                                    const FileFacts& facts) {
+  pugi::xml_node header = parent.append_child("teiHeader");
+  pugi::xml_node file_desc = header.append_child("fileDesc");
+  pugi::xml_node title_statement = file_desc.append_child("titleStmt");
+  append_element(title_statement, "title",
+                 collection.title.empty() ? "News articles" : collection.title);
+  append_authors(title_statement, facts.authors);
+  append_publication_statement(file_desc, facts);
+  append_element(file_desc.append_child("sourceDesc"), "p",
+                 "A set of articles converted by docconv; the header of each TEI element "
+                 "describes its own source.");
+  pugi::xml_node encoding_desc = header.append_child("encodingDesc");
+  append_application(encoding_desc);
+  append_editorial_declaration(encoding_desc);
+  if (is_language_tag(facts.language)) {
+    pugi::xml_node usage =
+        append_element(header.append_child("profileDesc").append_child("langUsage"), "language",
+                       language_name(facts.language));
+    set_attribute(usage, "ident", facts.language);
+  }
+  return header;
+}
+
+}  // namespace docconv::tei

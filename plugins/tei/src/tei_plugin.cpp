@@ -1,0 +1,172 @@
+// The `tei` writer plugin: the article set as TEI P5 XML for archiving.
+//
+// Output shapes: several articles -> one teiCorpus; one article -> one TEI;
+// --split -> one TEI file per article. The writer streams: it holds at most
+// one article back (the first, until it knows whether a second one follows).
+
+#include "tei_encoder.hpp"
+#include "xml_values.hpp"
+
+#include <docconv/plugin.hpp>
+#include <docconv/plugin_export.hpp>
+#include <docconv/text.hpp>
+#include <docconv/version.hpp>
+
+#include <pugixml.hpp>
+
+#include <optional>
+#include <ostream>
+#include <sstream>
+#include <string>
+
+namespace docconv::tei {
+namespace {
+
+constexpr const char* indent = "  ";
+
+/// SOURCE_DATE_EPOCH values whose UTC year has four digits, as xs:dateTime in TEI needs.
+constexpr std::int64_t latest_epoch = 253402300799;  // 9999-12-31T23:59:59Z
+
+FileFacts file_facts(const WriteContext& ctx) {
+  FileFacts facts;
+  facts.producer = option_or(ctx.options, "producer", ctx.collection.publisher);
+  facts.licence = option_or(ctx.options, "licence", "");
+  facts.licence_url = option_or(ctx.options, "licence-url", "");
+  facts.language = ctx.collection.language;
+  facts.authors = ctx.collection.authors;
+  if (const auto& epoch = ctx.collection.source_date_epoch) {
+    if (*epoch >= 0 && *epoch <= latest_epoch)
+      facts.produced_on = utc_timestamp(*epoch);
+    else
+      ctx.diagnostics.warn(ctx.output.name(),
+                           "SOURCE_DATE_EPOCH is out of range; the TEI header carries no date");
+  }
+  return facts;
+}
+
+void add_declaration(pugi::xml_document& document) {
+  pugi::xml_node declaration = document.prepend_child(pugi::node_declaration);
+  declaration.append_attribute("version").set_value("1.0");
+  declaration.append_attribute("encoding").set_value("UTF-8");
+}
+
+/// One article as a TEI document of its own.
+void write_single(std::ostream& out, const Document& article, std::size_t number,
+                  const FileFacts& facts) {
+  pugi::xml_document document;
+  add_declaration(document);
+  pugi::xml_node tei = append_article(document, article, number, facts);
+  tei.prepend_attribute("xmlns").set_value(tei_namespace);
+  document.save(out, indent, pugi::format_indent, pugi::encoding_utf8);
+}
+
+/// The teiCorpus start tag and header, and its end tag: pugixml renders the
+/// whole skeleton (so that it does the escaping), split where members go.
+struct CorpusFrame {
+  std::string opening;
+  std::string closing;
+};
+
+CorpusFrame corpus_frame(const CollectionMetadata& collection, const FileFacts& facts) {
+  pugi::xml_document document;
+  add_declaration(document);
+  pugi::xml_node corpus = document.append_child("teiCorpus");
+  corpus.append_attribute("xmlns").set_value(tei_namespace);
+  if (is_language_tag(facts.language))
+    corpus.append_attribute("xml:lang").set_value(facts.language.c_str());
+  append_corpus_header(corpus, collection, facts);
+  std::ostringstream rendered;
+  document.save(rendered, indent, pugi::format_indent, pugi::encoding_utf8);
+  const std::string text = rendered.str();
+  const std::size_t end_tag = text.rfind("</teiCorpus>");
+  if (end_tag == std::string::npos) throw Error("internal error: no teiCorpus end tag rendered");
+  return {text.substr(0, end_tag), text.substr(end_tag)};
+}
+
+class TeiWriter final : public Writer {
+ public:
+  void begin(const WriteContext& ctx) override {
+    ctx_ = &ctx;
+    facts_ = file_facts(ctx);
+  }
+
+  void add(const Document& article) override {
+    ++count_;
+    if (ctx_->output.split()) {
+      const std::string name = split_file_name(count_, article.metadata.title, ".tei.xml");
+      write_single(ctx_->output.open_part(name), article, count_, facts_);
+      return;
+    }
+    if (count_ == 1) {
+      held_back_ = article;  // a single article becomes a TEI, not a teiCorpus
+      return;
+    }
+    if (held_back_) {
+      start_corpus();
+      write_member(*held_back_, 1);
+      held_back_.reset();
+    }
+    write_member(article, count_);
+  }
+
+  void finish() override {
+    if (ctx_->output.split()) return;
+    if (held_back_) {
+      write_single(ctx_->output.stream(), *held_back_, 1, facts_);
+      held_back_.reset();
+    } else if (count_ == 0) {
+      throw Error("no article to write: TEI needs at least one");
+    } else {
+      ctx_->output.stream() << closing_;
+    }
+    ctx_->output.stream().flush();
+  }
+
+ private:
+  void start_corpus() {
+    CorpusFrame frame = corpus_frame(ctx_->collection, facts_);
+    ctx_->output.stream() << frame.opening;
+    closing_ = std::move(frame.closing);
+  }
+
+  void write_member(const Document& article, std::size_t number) {
+    pugi::xml_document document;
+    append_article(document, article, number, facts_);
+    document.first_child().print(ctx_->output.stream(), indent, pugi::format_indent,
+                                 pugi::encoding_utf8, 1);
+  }
+
+  const WriteContext* ctx_ = nullptr;
+  FileFacts facts_;
+  std::size_t count_ = 0;
+  std::optional<Document> held_back_;
+  std::string closing_;
+};
+
+class TeiPlugin final : public Plugin {
+ public:
+  PluginInfo info() const override {
+    PluginInfo info;
+    info.name = "tei";
+    info.kind = PluginKind::writer;
+    info.version = version_string;
+    info.description = "TEI P5 XML for archiving: a teiCorpus of articles, valid against tei_all";
+    info.aliases = {"tei-xml", "xml"};
+    info.extensions = {".tei.xml", ".xml"};
+    info.options = {
+        {"licence", "Licence of the TEI files (publicationStmt/availability/licence)", false,
+         "TEXT"},
+        {"licence-url", "Link to the licence text (licence/@target)", false, "URL"},
+        {"producer", "Who produced the TEI files (publicationStmt/publisher)", false, "NAME"},
+    };
+    info.supports_split = true;
+    return info;
+  }
+
+  std::unique_ptr<Writer> make_writer() const override { return std::make_unique<TeiWriter>(); }
+};
+
+}  // namespace
+}  // namespace docconv::tei
+
+DOCCONV_PLUGIN(docconv::tei::TeiPlugin)

@@ -1,0 +1,105 @@
+#include "xml_values.hpp"
+
+#include <docconv/text.hpp>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <array>
+#include <chrono>
+#include <regex>
+
+namespace docconv::tei {
+
+std::string name_token(std::string_view text) {
+  std::string token = slugify(text, 40);
+  if (text.empty()) return {};
+  if (token.front() >= '0' && token.front() <= '9') token = "n-" + token;
+  return token;
+}
+
+namespace {
+
+bool needs_percent_encoding(unsigned char c) {
+  if (c <= 0x20 || c == 0x7F) return true;
+  constexpr std::string_view excluded = "\"<>\\^`{|}";
+  return excluded.find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string pointer(std::string_view text) {
+  const std::string safe = xml_safe(text);
+  std::string out;
+  for (const char c : safe) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (needs_percent_encoding(byte))
+      out += fmt::format("%{:02X}", byte);
+    else
+      out += c;
+  }
+  return out;
+}
+
+bool is_language_tag(std::string_view tag) {
+  // A simplified BCP 47 grammar: language (2-3 letters, or 4-8 registered),
+  // then subtags of 1-8 letters or digits; or a private-use "x-..." tag.
+  static const std::regex pattern(
+      "([A-Za-z]{2,3}|[A-Za-z]{5,8})(-[A-Za-z0-9]{1,8})*|[xX](-[A-Za-z0-9]{1,8})+");
+  return std::regex_match(tag.begin(), tag.end(), pattern);
+}
+
+std::string language_name(std::string_view tag) {
+  struct Named {
+    std::string_view tag;
+    std::string_view name;
+  };
+  static constexpr std::array<Named, 16> names{{{"ar", "Arabic"},
+                                                {"be", "Belarusian"},
+                                                {"de", "German"},
+                                                {"el", "Greek"},
+                                                {"en", "English"},
+                                                {"es", "Spanish"},
+                                                {"fi", "Finnish"},
+                                                {"fr", "French"},
+                                                {"it", "Italian"},
+                                                {"ja", "Japanese"},
+                                                {"pl", "Polish"},
+                                                {"ru", "Russian"},
+                                                {"sr", "Serbian"},
+                                                {"sv", "Swedish"},
+                                                {"uk", "Ukrainian"},
+                                                {"zh", "Chinese"}}};
+  const std::string_view primary = tag.substr(0, tag.find('-'));
+  for (const auto& entry : names)
+    if (entry.tag == primary) return std::string(entry.name);
+  return xml_safe(tag);
+}
+
+namespace {
+
+bool valid_month_day(int month, int day) {
+  static constexpr std::array<int, 12> longest{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return false;
+  return day >= 0 && day <= longest[static_cast<std::size_t>(month - 1)];
+}
+
+}  // namespace
+
+std::string when_value(const PartialDate& date) {
+  if (date.year < 0 || date.year > 9999) return {};
+  if (date.month == 0 && date.day != 0) return {};  // a day of no month says nothing
+  if (date.month != 0 && !valid_month_day(date.month, date.day)) return {};
+  if (date.year != 0 && date.month == 2 && date.day == 29) {
+    const bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
+    if (!leap) return {};
+  }
+  return iso_date(date);
+}
+
+std::string utc_timestamp(std::int64_t seconds_since_epoch) {
+  const std::chrono::sys_seconds time{std::chrono::seconds{seconds_since_epoch}};
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", time);
+}
+
+}  // namespace docconv::tei

@@ -1,0 +1,39 @@
+// Values for TEI attributes whose datatypes the schema checks: names,
+// pointers, language tags and dates. Text content needs none of this; it only
+// goes through docconv::xml_safe().
+#pragma once
+
+#include <docconv/model.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace docconv::tei {
+
+/// An XML Name usable in @type/@subtype (TEI's data.enumerated, which allows
+/// no spaces): "site chrome" -> "site-chrome", "2nd" -> "n-2nd", "" -> "".
+std::string name_token(std::string_view text);
+
+/// A value for @target/@url (TEI's data.pointer: an anyURI without white
+/// space): white space, controls and the characters RFC 3987 excludes are
+/// percent-encoded. Empty when `text` is empty.
+std::string pointer(std::string_view text);
+
+/// True when `tag` is a well-formed BCP 47 language tag as far as TEI's
+/// data.language pattern is concerned ("en", "ru", "zh-Hant-TW", "x-private").
+bool is_language_tag(std::string_view tag);
+
+/// The English name of common languages ("en" -> "English"); the tag itself otherwise.
+std::string language_name(std::string_view tag);
+
+/// The W3C form of a partial date for @when, or "" when it has no valid one
+/// (month 13, day 0 with a month, ...). Month and day without a year give
+/// "--06-05", which the schema accepts as xs:gMonthDay.
+std::string when_value(const PartialDate& date);
+
+/// "2024-02-29T12:00:00Z" for a SOURCE_DATE_EPOCH value.
+std::string utc_timestamp(std::int64_t seconds_since_epoch);
+
+}  // namespace docconv::tei

@@ -1,0 +1,85 @@
+// Every kind of TEI file the writer produces validates against TEI P5
+// tei_all (fixtures/schemas/tei_all.rng) with jing, with no message at all.
+
+#include "sample_articles.hpp"
+#include "tei_runs.hpp"
+
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace docconv;
+using namespace docconv::tei::test;
+using docconv::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path save(const TempDir& folder, const std::string& name, const std::string& xml) {
+  const fs::path path = folder / name;
+  docconv::test::write_file(path, xml);
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("every shape of output validates against tei_all: corpus, split files, single articles") {
+  TempDir folder;
+  std::vector<fs::path> files;
+  const auto samples = all_samples();
+
+  Collection corpus = collection_of(samples);
+  corpus.metadata.title = "NATO & the Balkans";
+  corpus.metadata.authors = {"A. Archivist"};
+  corpus.metadata.source_date_epoch = 1700000000;
+  const OptionValues options{{"licence", "CC BY 4.0"},
+                             {"licence-url", "https://creativecommons.org/licenses/by/4.0/"},
+                             {"producer", "Example Archive"}};
+  files.push_back(save(folder, "corpus-with-options.tei.xml", write_tei(corpus, options)));
+  files.push_back(save(folder, "corpus-plain.tei.xml", write_tei(collection_of(samples))));
+
+  Collection russian = collection_of({non_latin_article(), non_latin_article()});
+  russian.metadata.language = "ru";
+  files.push_back(save(folder, "corpus-ru.tei.xml", write_tei(russian)));
+
+  for (const auto& [name, xml] : write_tei_split(collection_of(samples), options))
+    files.push_back(save(folder, "split-" + name, xml));
+
+  // Single articles: full, derived title, no dateline, only removed blocks,
+  // special characters, non-Latin text.
+  for (std::size_t i = 0; i < samples.size(); ++i)
+    files.push_back(save(folder, "single-" + std::to_string(i + 1) + ".tei.xml",
+                         write_tei(collection_of({samples[i]}))));
+  Document empty_article;
+  files.push_back(save(folder, "single-empty.tei.xml", write_tei(collection_of({empty_article}))));
+
+  // Bodies that are only a figure, or only headings whose levels jump about,
+  // with a dateline before the first division.
+  Document figure_only;
+  figure_only.blocks.push_back({Figure{text_run("A caption"), "A credit", "a.jpg"}, {1, 1}});
+  Document headings_only;
+  headings_only.metadata.dateline_place = "Moscow";
+  for (const int level : {3, 1, 4, 2, 2})
+    headings_only.blocks.push_back({Heading{level, text_run("Heading")}, {}});
+  files.push_back(save(folder, "corpus-edge-bodies.tei.xml",
+                       write_tei(collection_of({figure_only, headings_only}))));
+
+  const JingResult result = validate_with_jing(files);
+  INFO(result.messages);
+  CHECK(result.messages.empty());
+  CHECK(result.exit_code == 0);
+}
+
+TEST_CASE("the jing check fails on a file that breaks the schema") {
+  // Proves that the validation above can fail: pandoc's mistake, an empty publicationStmt.
+  TempDir folder;
+  std::string xml = write_tei(collection_of({article_without_dateline()}));
+  const std::size_t start = xml.find("<publicationStmt>");
+  const std::size_t end = xml.find("</publicationStmt>");
+  REQUIRE(start != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  xml.replace(start, end - start, "<publicationStmt>");
+  const JingResult result = validate_with_jing({save(folder, "broken.tei.xml", xml)});
+  CHECK(result.exit_code != 0);
+  CHECK_THAT(result.messages, Catch::Contains("publicationStmt"));
+}
