@@ -1,0 +1,171 @@
+#include "book_facts.hpp"
+
+#include "language.hpp"
+#include "xhtml.hpp"
+
+#include <fmt/format.h>
+#include <boost/uuid/name_generator_sha1.hpp>
+#include <boost/uuid/uuid_io.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <tuple>
+
+namespace docconv::epub {
+namespace {
+
+// Distinct values kept per field (agencies, authors, publishers): a set of
+// 100,000 articles still has only a handful, and more would not fit a title page.
+constexpr std::size_t max_distinct = 12;
+constexpr std::size_t max_languages = 64;
+
+void remember(std::vector<std::string>& values, std::string_view raw) {
+  const std::string value = collapsed(raw);
+  if (value.empty() || values.size() >= max_distinct) return;
+  if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+}
+
+auto date_key(const PartialDate& date) {
+  return std::tie(date.year, date.month, date.day);
+}
+
+bool is_complete(const PartialDate& date) {
+  const std::chrono::year_month_day day{std::chrono::year{date.year},
+                                        std::chrono::month{static_cast<unsigned>(date.month)},
+                                        std::chrono::day{static_cast<unsigned>(date.day)}};
+  return date.year >= 1970 && day.ok();
+}
+
+std::int64_t seconds_at_midnight(const PartialDate& date) {
+  const std::chrono::sys_days day{std::chrono::year{date.year} /
+                                  std::chrono::month{static_cast<unsigned>(date.month)} /
+                                  std::chrono::day{static_cast<unsigned>(date.day)}};
+  return std::chrono::duration_cast<std::chrono::seconds>(day.time_since_epoch()).count();
+}
+
+std::string date_range(const std::optional<PartialDate>& earliest,
+                       const std::optional<PartialDate>& latest) {
+  if (!earliest || !latest) return {};
+  if (*earliest == *latest) return display_date(*latest);
+  return display_date(*earliest) + " \u2013 " + display_date(*latest);
+}
+
+boost::uuids::uuid next_digest(const boost::uuids::uuid& digest, std::string_view bytes) {
+  return boost::uuids::name_generator_sha1(digest)(bytes.data(), bytes.size());
+}
+
+// The dcterms:modified instant when SOURCE_DATE_EPOCH is not set: midnight
+// (UTC) of the latest complete article date, else the DOS epoch. Never "now",
+// so that two runs give the same book.
+std::int64_t modified_seconds(const CollectionMetadata& collection,
+                              const std::optional<PartialDate>& latest_complete) {
+  if (collection.source_date_epoch) return *collection.source_date_epoch;
+  if (latest_complete) return seconds_at_midnight(*latest_complete);
+  return 315532800;  // 1980-01-01T00:00:00Z
+}
+
+}  // namespace
+
+BookFacts::BookFacts()
+    : digest_(boost::uuids::name_generator_sha1(boost::uuids::ns::url())(
+          "https://github.com/docconv/docconv/epub")) {}
+
+void BookFacts::record(const Document& document, std::string_view page) {
+  ++count_;
+  digest_ = next_digest(digest_, page);
+  const Metadata& meta = document.metadata;
+  if (auto language = normalized_language(meta.language);
+      language && (languages_.size() < max_languages || languages_.count(*language) != 0))
+    ++languages_[*language];
+  remember(agencies_, meta.agency);
+  for (const auto& author : meta.authors) remember(authors_, author);
+  remember(publishers_, meta.publisher);
+  if (meta.date.empty()) return;
+  if (!earliest_ || date_key(meta.date) < date_key(*earliest_)) earliest_ = meta.date;
+  if (!latest_ || date_key(*latest_) < date_key(meta.date)) latest_ = meta.date;
+  if (is_complete(meta.date) &&
+      (!latest_complete_ || date_key(*latest_complete_) < date_key(meta.date)))
+    latest_complete_ = meta.date;
+}
+
+void BookFacts::record_resource(std::string_view bytes) {
+  digest_ = next_digest(digest_, bytes);
+}
+
+std::string BookFacts::language(const CollectionMetadata& collection) const {
+  if (auto chosen = normalized_language(collection.language)) return *chosen;
+  // The most common language of the documents; std::map order breaks ties.
+  const auto most_common =
+      std::max_element(languages_.begin(), languages_.end(),
+                       [](const auto& a, const auto& b) { return a.second < b.second; });
+  return most_common == languages_.end() ? "und" : most_common->first;
+}
+
+BookMetadata BookFacts::metadata(const CollectionMetadata& collection) const {
+  BookMetadata book;
+  book.article_count = count_;
+  book.title = collapsed(collection.title);
+  if (book.title.empty()) book.title = fmt::format("News articles ({})", count_);
+  book.language = language(collection);
+  std::vector<std::string> authors;  // blank --author values would make empty dc:creator
+  for (const auto& author : collection.authors) remember(authors, author);
+  std::vector<std::string> publishers;
+  remember(publishers, collection.publisher);
+  book.creators = !authors.empty() ? authors : !agencies_.empty() ? agencies_ : authors_;
+  book.publishers = !publishers.empty()    ? publishers
+                    : !publishers_.empty() ? publishers_
+                                           : agencies_;
+  if (latest_ && latest_->year != 0)
+    book.date = iso_date(*latest_);
+  else if (collection.source_date_epoch)
+    book.date = w3c_datetime(*collection.source_date_epoch).substr(0, 10);
+  book.modified = w3c_datetime(modified_seconds(collection, latest_complete_));
+  book.date_range = date_range(earliest_, latest_);
+
+  // Everything the book shows goes into its identifier: same book, same id.
+  std::string described = book.title + '\n' + book.language + '\n' + book.date + '\n';
+  for (const auto& creator : book.creators) described += creator + '\n';
+  for (const auto& publisher : book.publishers) described += publisher + '\n';
+  book.identifier = "urn:uuid:" + boost::uuids::to_string(next_digest(digest_, described));
+  return book;
+}
+
+std::string page_language(const Document& document, const CollectionMetadata& collection) {
+  if (auto own = normalized_language(document.metadata.language)) return *own;
+  if (auto chosen = normalized_language(collection.language)) return *chosen;
+  return "und";
+}
+
+std::string w3c_datetime(std::int64_t seconds) {
+  seconds = std::clamp<std::int64_t>(seconds, 0, 253402300799);  // years 1970-9999
+  const std::chrono::sys_seconds instant{std::chrono::seconds{seconds}};
+  const auto day = std::chrono::floor<std::chrono::days>(instant);
+  const std::chrono::year_month_day date{day};
+  const std::chrono::hh_mm_ss time{instant - day};
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                     time.hours().count(), time.minutes().count(), time.seconds().count());
+}
+
+DosTime dos_time(std::int64_t seconds) {
+  constexpr std::int64_t earliest = 315532800;  // 1980-01-01T00:00:00Z
+  constexpr std::int64_t latest = 4354819198;   // 2107-12-31T23:59:58Z
+  seconds = std::clamp(seconds, earliest, latest);
+  const std::chrono::sys_seconds instant{std::chrono::seconds{seconds}};
+  const auto day = std::chrono::floor<std::chrono::days>(instant);
+  const std::chrono::year_month_day date{day};
+  const std::chrono::hh_mm_ss time{instant - day};
+  DosTime stamp;
+  stamp.date = static_cast<std::uint16_t>(((static_cast<int>(date.year()) - 1980) << 9) |
+                                          (static_cast<unsigned>(date.month()) << 5) |
+                                          static_cast<unsigned>(date.day()));
+  stamp.time = static_cast<std::uint16_t>(
+      (time.hours().count() << 11) | (time.minutes().count() << 5) | (time.seconds().count() / 2));
+  return stamp;
+}
+
+DosTime entry_stamp(const CollectionMetadata& collection) {
+  return collection.source_date_epoch ? dos_time(*collection.source_date_epoch) : DosTime{};
+}
+
+}  // namespace docconv::epub

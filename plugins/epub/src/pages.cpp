@@ -1,0 +1,268 @@
+#include "pages.hpp"
+
+#include "xhtml.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <type_traits>
+
+namespace docconv::epub {
+namespace {
+
+constexpr std::string_view page_stylesheet = "../style/book.css";
+
+bool is_blank(std::string_view text) {
+  return collapsed(text).empty();
+}
+bool is_blank(const Inlines& inlines) {
+  return is_blank(plain_text(inlines));
+}
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+void add_paragraph(pugi::xml_node parent, const Inlines& content, std::string_view css_class = {}) {
+  add_inlines(add_element(parent, "p", css_class), content);
+}
+
+/// Place, date and agency, each in its own element: "MOSCOW, June 6 · TASS".
+void add_dateline(pugi::xml_node header, const Metadata& meta) {
+  const std::string date = display_date(meta.date);
+  if (is_blank(meta.dateline_place) && date.empty() && is_blank(meta.agency)) return;
+  pugi::xml_node line = add_element(header, "p", "dateline");
+  bool first = true;
+  const auto separate = [&](std::string_view separator) {
+    if (!first) add_text(line, separator);
+    first = false;
+  };
+  if (!is_blank(meta.dateline_place)) {
+    separate("");
+    add_text_element(line, "span", collapsed(meta.dateline_place), "place");
+  }
+  if (!date.empty()) {
+    separate(", ");
+    pugi::xml_node time = add_text_element(line, "time", date, "date");
+    // Only a year with a month ("2017-06") or a full date is a datetime value
+    // every validator accepts; "--06-05" is not.
+    if (meta.date.year != 0 && meta.date.month != 0)
+      set_attribute(time, "datetime", iso_date(meta.date));
+  }
+  if (!is_blank(meta.agency)) {
+    separate(" \u00b7 ");
+    add_text_element(line, "span", collapsed(meta.agency), "agency");
+  }
+}
+
+/// `derived`: the title was made up (by the reader, or here for an untitled article).
+void add_header(pugi::xml_node article, const Metadata& meta, const std::string& title,
+                bool derived) {
+  pugi::xml_node header = add_element(article, "header");
+  add_text_element(header, "h1", title, derived ? "title derived" : "title");
+  if (!is_blank(meta.standfirst))
+    add_text_element(header, "p", collapsed(meta.standfirst), "standfirst");
+  add_dateline(header, meta);
+  std::vector<std::string> authors;
+  for (const auto& author : meta.authors) authors.push_back(collapsed(author));
+  if (const std::string names = joined(authors, ", "); !names.empty())
+    add_text_element(header, "p", "By " + names, "byline");
+}
+
+/// Renders the blocks of an article into `article`, grouping consecutive
+/// related links into one "Read more" aside.
+class BlockRenderer {
+ public:
+  BlockRenderer(pugi::xml_node article, ArticleEntry& entry) : article_(article), entry_(entry) {}
+
+  void operator()(const Heading& heading) {
+    if (is_blank(heading.content)) return;
+    const int level = std::clamp(heading.level, 2, 6);
+    const std::string name = fmt::format("h{}", level);
+    pugi::xml_node element = add_element(article_, name.c_str());
+    const std::string anchor = fmt::format("section-{}", entry_.sections.size() + 1);
+    set_attribute(element, "id", anchor);
+    add_inlines(element, heading.content);
+    entry_.sections.push_back({anchor, collapsed(plain_text(heading.content))});
+    related_ = {};
+  }
+
+  void operator()(const Paragraph& paragraph) {
+    if (is_blank(paragraph.content)) return;
+    add_paragraph(article_, paragraph.content);
+    related_ = {};
+  }
+
+  void operator()(const BlockQuote& quote) {
+    const bool empty = std::all_of(quote.paragraphs.begin(), quote.paragraphs.end(),
+                                   [](const Inlines& p) { return is_blank(p); });
+    if (empty) return;
+    pugi::xml_node element = add_element(article_, "blockquote");
+    for (const auto& paragraph : quote.paragraphs)
+      if (!is_blank(paragraph)) add_paragraph(element, paragraph);
+    related_ = {};
+  }
+
+  void operator()(const List& list) {
+    const bool empty = std::all_of(list.items.begin(), list.items.end(),
+                                   [](const Inlines& item) { return is_blank(item); });
+    if (empty) return;
+    pugi::xml_node element = add_element(article_, list.ordered ? "ol" : "ul");
+    for (const auto& item : list.items)
+      if (!is_blank(item)) add_inlines(add_element(element, "li"), item);
+    related_ = {};
+  }
+
+  void operator()(const Figure& figure) {
+    if (is_blank(figure.caption) && is_blank(figure.credit)) return;
+    // The image itself is not in the model's bytes (plugins never fetch it):
+    // the figure keeps what the article said about it.
+    pugi::xml_node caption = add_element(add_element(article_, "figure"), "figcaption");
+    if (!is_blank(figure.caption))
+      add_inlines(add_element(caption, "span", "caption"), figure.caption);
+    if (!is_blank(figure.credit)) {
+      if (!is_blank(figure.caption)) add_text(caption, " ");
+      add_text_element(caption, "span", collapsed(figure.credit), "credit");
+    }
+    related_ = {};
+  }
+
+  void operator()(const RelatedLink& link) {
+    if (is_blank(link.text)) return;
+    if (!related_) {
+      pugi::xml_node aside = add_element(article_, "aside", "read-more");
+      set_attribute(aside, "aria-label", "Read more");
+      add_text_element(aside, "p", "Read more", "read-more-title");
+      related_ = add_element(aside, "ul");
+    }
+    pugi::xml_node item = add_element(related_, "li");
+    const std::string href = external_href(link.target);
+    if (href.empty()) {
+      add_inlines(item, link.text);
+    } else {
+      pugi::xml_node anchor = add_element(item, "a");
+      set_attribute(anchor, "href", href);
+      add_text(anchor, plain_text(link.text));
+    }
+  }
+
+  void operator()(const Removed&) {}  // not part of the article: left out of reading formats
+
+ private:
+  pugi::xml_node article_;
+  ArticleEntry& entry_;
+  pugi::xml_node related_;  // the open "Read more" list, if the last block was a related link
+};
+
+}  // namespace
+
+ArticleEntry article_entry(std::size_t number) {
+  ArticleEntry entry;
+  entry.number = number;
+  entry.id = fmt::format("article-{:04}", number);
+  entry.href = fmt::format("text/{}.xhtml", entry.id);
+  return entry;
+}
+
+std::string article_page(const Document& document, std::string_view language, ArticleEntry& entry) {
+  const Metadata& meta = document.metadata;
+  entry.title = collapsed(meta.title);
+  const bool derived = meta.title_derived || entry.title.empty();
+  if (entry.title.empty()) entry.title = fmt::format("Article {}", entry.number);
+  std::vector<std::string> details{collapsed(meta.agency), display_date(meta.date)};
+  entry.details = joined(details, ", ");
+
+  XhtmlPage page(entry.title, language, page_stylesheet);
+  pugi::xml_node article = add_element(page.body(), "article", "article");
+  add_header(article, meta, entry.title, derived);
+  BlockRenderer renderer(article, entry);
+  for (const auto& block : document.blocks) std::visit(renderer, block.content);
+  return page.str();
+}
+
+std::string title_page(const BookMetadata& book) {
+  XhtmlPage page(book.title, book.language, page_stylesheet);
+  pugi::xml_node section = add_element(page.body(), "section", "title-page");
+  set_attribute(section, "epub:type", "titlepage");
+  add_text_element(section, "h1", collapsed(book.title), "book-title");
+  if (!book.creators.empty())
+    add_text_element(section, "p", joined(book.creators, " \u00b7 "), "book-creators");
+  std::string extent =
+      fmt::format("{} article{}", book.article_count, book.article_count == 1 ? "" : "s");
+  if (!book.date_range.empty()) extent += " \u00b7 " + book.date_range;
+  add_text_element(section, "p", extent, "book-extent");
+  if (!book.publishers.empty() && book.publishers != book.creators)
+    add_text_element(section, "p", joined(book.publishers, " \u00b7 "), "book-publisher");
+  return page.str();
+}
+
+namespace {
+
+void add_toc_entry(pugi::xml_node list, const ArticleEntry& article) {
+  pugi::xml_node item = add_element(list, "li");
+  pugi::xml_node link = add_element(item, "a");
+  set_attribute(link, "href", article.href);
+  add_text(link, article.title);
+  if (!article.details.empty()) {
+    add_text(link, " ");
+    add_text_element(link, "small", article.details, "toc-details");
+  }
+  if (article.sections.empty()) return;
+  pugi::xml_node sections = add_element(item, "ol");
+  for (const auto& section : article.sections) {
+    pugi::xml_node section_link = add_element(add_element(sections, "li"), "a");
+    set_attribute(section_link, "href", article.href + "#" + section.anchor);
+    add_text(section_link, section.title);
+  }
+}
+
+void add_landmark(pugi::xml_node list, std::string_view type, std::string_view href,
+                  std::string_view text) {
+  pugi::xml_node link = add_element(add_element(list, "li"), "a");
+  set_attribute(link, "epub:type", type);
+  set_attribute(link, "href", href);
+  add_text(link, text);
+}
+
+}  // namespace
+
+std::string nav_page(const BookMetadata& book, const std::vector<ArticleEntry>& articles,
+                     bool has_cover) {
+  XhtmlPage page("Contents", book.language, stylesheet_href);
+  pugi::xml_node toc = add_element(page.body(), "nav", "toc");
+  set_attribute(toc, "epub:type", "toc");
+  set_attribute(toc, "id", "toc");
+  add_text_element(toc, "h1", "Contents");
+  pugi::xml_node list = add_element(toc, "ol");
+  for (const auto& article : articles) add_toc_entry(list, article);
+
+  pugi::xml_node landmarks = add_element(page.body(), "nav", "landmarks");
+  set_attribute(landmarks, "epub:type", "landmarks");
+  set_attribute(landmarks, "id", "landmarks");
+  set_attribute(landmarks, "hidden", "hidden");
+  add_text_element(landmarks, "h2", "Landmarks");
+  pugi::xml_node marks = add_element(landmarks, "ol");
+  if (has_cover) add_landmark(marks, "cover", cover_page_href, "Cover");
+  add_landmark(marks, "titlepage", title_page_href, "Title page");
+  add_landmark(marks, "toc", std::string(nav_href) + "#toc", "Contents");
+  if (!articles.empty()) add_landmark(marks, "bodymatter", articles.front().href, "Articles");
+  return page.str();
+}
+
+std::string cover_page(const BookMetadata& book, std::string_view image_href) {
+  XhtmlPage page(book.title, book.language, page_stylesheet);
+  pugi::xml_node section = add_element(page.body(), "section", "cover");
+  set_attribute(section, "epub:type", "cover");
+  pugi::xml_node image = add_element(section, "img");
+  set_attribute(image, "src", "../" + std::string(image_href));
+  set_attribute(image, "alt", "Cover: " + collapsed(book.title));
+  return page.str();
+}
+
+}  // namespace docconv::epub

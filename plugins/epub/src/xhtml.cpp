@@ -1,0 +1,154 @@
+#include "xhtml.hpp"
+
+#include <docconv/text.hpp>
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <sstream>
+
+namespace docconv::epub {
+namespace {
+
+bool starts_with_scheme(std::string_view target) {
+  const auto lower_prefix = [&](std::string_view prefix) {
+    if (target.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(target[i])) != prefix[i]) return false;
+    return true;
+  };
+  return lower_prefix("http://") || lower_prefix("https://") || lower_prefix("mailto:");
+}
+
+// Characters that may stand in a URL as they are (RFC 3986 unreserved,
+// reserved, and '%' of existing escapes).
+bool is_url_char(unsigned char c) {
+  return std::isalnum(c) != 0 ||
+         std::string_view("-._~:/?#[]@!$&'()*+,;=%").find(c) != std::string_view::npos;
+}
+
+const char* element_for(InlineKind kind) {
+  switch (kind) {
+    case InlineKind::emphasis:
+      return "em";
+    case InlineKind::strong:
+      return "strong";
+    case InlineKind::link:
+    case InlineKind::text:
+      break;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+pugi::xml_node add_element(pugi::xml_node parent, const char* name, std::string_view css_class) {
+  pugi::xml_node element = parent.append_child(name);
+  if (!css_class.empty()) set_attribute(element, "class", css_class);
+  return element;
+}
+
+pugi::xml_node add_text_element(pugi::xml_node parent, const char* name, std::string_view text,
+                                std::string_view css_class) {
+  pugi::xml_node element = add_element(parent, name, css_class);
+  add_text(element, text);
+  return element;
+}
+
+void add_text(pugi::xml_node parent, std::string_view text) {
+  if (text.empty()) return;
+  parent.append_child(pugi::node_pcdata).set_value(xml_safe(text).c_str());
+}
+
+void set_attribute(pugi::xml_node element, const char* name, std::string_view value) {
+  element.append_attribute(name).set_value(xml_safe(value).c_str());
+}
+
+void add_inlines(pugi::xml_node parent, const Inlines& inlines) {
+  for (const auto& run : inlines) {
+    if (run.kind == InlineKind::link) {
+      const std::string href = external_href(run.target);
+      if (href.empty()) {
+        add_text(parent, run.text);
+      } else {
+        pugi::xml_node link = add_element(parent, "a");
+        set_attribute(link, "href", href);
+        add_text(link, run.text);
+      }
+    } else if (const char* name = element_for(run.kind)) {
+      add_text_element(parent, name, run.text);
+    } else {
+      add_text(parent, run.text);
+    }
+  }
+}
+
+std::string external_href(std::string_view target) {
+  if (!starts_with_scheme(target)) return {};
+  std::string href;
+  for (const char c : target) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (is_url_char(byte))
+      href += c;
+    else if (byte == ' ' || byte >= 0x80)
+      href += fmt::format("%{:02X}", byte);
+    else
+      return {};  // control characters, quotes, angle brackets: not a URL
+  }
+  return href;
+}
+
+std::string collapsed(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (const char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c)) != 0) {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+XhtmlPage::XhtmlPage(std::string_view title, std::string_view language,
+                     std::string_view stylesheet_href) {
+  add_declaration(document_);
+  document_.append_child(pugi::node_doctype).set_value("html");
+  pugi::xml_node html = document_.append_child("html");
+  set_attribute(html, "xmlns", xhtml_namespace);
+  set_attribute(html, "xmlns:epub", ops_namespace);
+  set_attribute(html, "lang", language);
+  set_attribute(html, "xml:lang", language);
+  head_ = html.append_child("head");
+  pugi::xml_node charset = head_.append_child("meta");
+  set_attribute(charset, "charset", "utf-8");
+  add_text_element(head_, "title", collapsed(title));
+  pugi::xml_node link = head_.append_child("link");
+  set_attribute(link, "rel", "stylesheet");
+  set_attribute(link, "type", "text/css");
+  set_attribute(link, "href", stylesheet_href);
+  body_ = html.append_child("body");
+}
+
+std::string XhtmlPage::str() const {
+  return xml_string(document_);
+}
+
+void add_declaration(pugi::xml_document& document) {
+  pugi::xml_node declaration = document.prepend_child(pugi::node_declaration);
+  declaration.append_attribute("version").set_value("1.0");
+  declaration.append_attribute("encoding").set_value("UTF-8");
+}
+
+std::string xml_string(const pugi::xml_document& document) {
+  std::ostringstream out;
+  // Indented for people who unzip the book; pugixml leaves elements with text
+  // content unindented, so no white space is added inside paragraphs.
+  document.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return out.str();
+}
+
+}  // namespace docconv::epub
