@@ -1,0 +1,294 @@
+#include "markdown_writer.hpp"
+
+#include "inline_markdown.hpp"
+#include "yaml.hpp"
+
+#include <docconv/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <ostream>
+
+namespace docconv::markdown {
+
+Options Options::parse(const OptionValues& values) {
+  Options options;
+  const std::string wrap = option_or(values, "wrap", "0");
+  const auto [end, error] = std::from_chars(wrap.data(), wrap.data() + wrap.size(), options.wrap);
+  if (wrap.empty() || error != std::errc() || end != wrap.data() + wrap.size())
+    throw Error(fmt::format("--wrap expects a number of characters, got \"{}\"", wrap));
+  options.keep_removed = option_or(values, "keep-removed", "false") == "true";
+  return options;
+}
+
+namespace {
+
+std::string trimmed(std::string_view text) {
+  constexpr std::string_view space = " \t\n\r";
+  const auto first = text.find_first_not_of(space);
+  if (first == std::string_view::npos) return {};
+  return std::string(text.substr(first, text.find_last_not_of(space) + 1 - first));
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+Inlines one_run(InlineKind kind, std::string text, std::string target = {}) {
+  return {Inline{kind, std::move(text), std::move(target)}};
+}
+
+// An item of only '-' (or '*') after a bullet of the same character would
+// make the whole line a thematic break: "- --". Its first character, a
+// punctuation character, is escaped then.
+std::string bullet_content(std::string line, char marker) {
+  if (line.find_first_not_of(std::string(1, marker) + " \t") == std::string::npos)
+    line.insert(0, 1, '\\');
+  return line;
+}
+
+// Which kind of block was written last: two lists of the same kind with the
+// same marker, separated by a blank line only, would be read as one list.
+enum class LastBlock { none, other, bullet_list, ordered_list, read_more };
+
+class BodyRenderer {
+ public:
+  explicit BodyRenderer(const Options& options) : options_(options) {}
+
+  void block(const Block& block) {
+    std::visit([this](const auto& content) { write(content); }, block.content);
+  }
+  void paragraph(const Inlines& inlines) {
+    const std::string line = render_inlines(inlines, LineKind::paragraph);
+    if (line.empty()) return;
+    start_block(LastBlock::other);
+    add_lines(line, "", "");
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void write(const Heading& heading) {
+    const std::string content = render_inlines(heading.content, LineKind::heading);
+    start_block(LastBlock::other);
+    out_ += std::string(static_cast<std::size_t>(std::clamp(heading.level, 2, 6)), '#');
+    if (!content.empty()) out_ += ' ' + content;
+    out_ += '\n';
+  }
+
+  void write(const Paragraph& paragraph_block) { paragraph(paragraph_block.content); }
+
+  void write(const BlockQuote& quote) {
+    std::vector<std::string> lines;
+    for (const auto& inlines : quote.paragraphs) {
+      std::string line = render_inlines(inlines, LineKind::paragraph);
+      if (!line.empty()) lines.push_back(std::move(line));
+    }
+    if (lines.empty()) return;
+    start_block(LastBlock::other);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (i > 0) out_ += ">\n";
+      add_lines(lines[i], "> ", "> ");
+    }
+  }
+
+  void write(const List& list) {
+    std::vector<std::string> items;
+    for (const auto& inlines : list.items) {
+      std::string line = render_inlines(inlines, LineKind::paragraph);
+      if (!line.empty()) items.push_back(std::move(line));
+    }
+    if (items.empty()) return;
+    const LastBlock kind = list.ordered ? LastBlock::ordered_list : LastBlock::bullet_list;
+    const bool after_bullets = last_ == LastBlock::bullet_list || last_ == LastBlock::read_more;
+    const char marker = list.ordered ? (last_ == kind && last_marker_ == '.' ? ')' : '.')
+                                     : (after_bullets && last_marker_ == '-' ? '*' : '-');
+    start_block(kind);
+    last_marker_ = marker;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (list.ordered) {
+        const std::string prefix = fmt::format("{}{} ", i + 1, marker);
+        add_lines(items[i], prefix, std::string(prefix.size(), ' '));
+      } else {
+        add_lines(bullet_content(items[i], marker), fmt::format("{} ", marker), "  ");
+      }
+    }
+  }
+
+  void write(const Figure& figure) {
+    const std::string caption = trimmed(plain_text(figure.caption));
+    const std::string credit = trimmed(figure.credit);
+    Inlines line;
+    if (!caption.empty()) line.push_back(Inline{InlineKind::emphasis, caption, {}});
+    if (!credit.empty())
+      line.push_back(Inline{InlineKind::text, (caption.empty() ? "" : " — ") + credit, {}});
+    paragraph(line);
+  }
+
+  void write(const RelatedLink& related) {
+    const std::string text = plain_text(related.text);
+    Inlines item;
+    const std::string target = trimmed(related.target);
+    if (!target.empty())
+      item = one_run(InlineKind::link, text.empty() ? target : text, target);
+    else
+      item = one_run(InlineKind::text, text);
+    const std::string line = render_inlines(item, LineKind::paragraph);
+    if (line.empty()) return;
+    if (last_ != LastBlock::read_more) {
+      paragraph(one_run(InlineKind::strong, "Read more:"));
+      start_block(LastBlock::read_more);
+      last_marker_ = '-';
+    }
+    add_lines(bullet_content(line, '-'), "- ", "  ");
+  }
+
+  void write(const Removed& removed) {
+    if (!options_.keep_removed) return;  // and the block before stays "last"
+    // An HTML block that starts with "<!--" ends at the first "-->".
+    const auto defuse = [](std::string text) {
+      // Line endings as CommonMark normalises them.
+      for (auto at = text.find('\r'); at != std::string::npos; at = text.find('\r', at))
+        text.replace(at, at + 1 < text.size() && text[at + 1] == '\n' ? 2 : 1, "\n");
+      for (auto at = text.find("-->"); at != std::string::npos; at = text.find("-->", at))
+        text.replace(at, 3, "-- >");
+      return text;
+    };
+    start_block(LastBlock::other);
+    out_ += "<!-- removed";
+    if (!removed.reason.empty()) out_ += " (" + defuse(xml_safe(removed.reason)) + ")";
+    out_ += ": " + defuse(xml_safe(removed.text)) + " -->\n";
+  }
+
+  // A blank line before every block but the first; read-more items follow
+  // each other without one (a tight list).
+  void start_block(LastBlock kind) {
+    const bool continues_list = kind == LastBlock::read_more && last_ == LastBlock::read_more;
+    if (!out_.empty() && !continues_list) out_ += '\n';
+    last_ = kind;
+  }
+
+  void add_lines(const std::string& line, std::string_view first_prefix,
+                 std::string_view next_prefix) {
+    std::vector<std::string> lines{line};
+    if (options_.wrap > 0)
+      lines = wrap_line(line, std::max<std::size_t>(
+                                  1, options_.wrap - std::min(options_.wrap, next_prefix.size())));
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      out_ += std::string(i == 0 ? first_prefix : next_prefix) + lines[i] + '\n';
+  }
+
+  const Options& options_;
+  std::string out_;
+  LastBlock last_ = LastBlock::none;
+  char last_marker_ = 0;
+};
+
+// Metadata values are Markdown to Pandoc: they are escaped like body text.
+std::string markdown_value(std::string_view text) {
+  return render_text(text, LineKind::paragraph);
+}
+
+std::vector<std::string> markdown_values(const std::vector<std::string>& texts) {
+  std::vector<std::string> values;
+  for (const auto& text : texts) values.push_back(markdown_value(text));
+  return values;
+}
+
+}  // namespace
+
+std::string render_body(const std::vector<Block>& blocks, const Options& options) {
+  BodyRenderer renderer(options);
+  for (const auto& block : blocks) renderer.block(block);
+  return renderer.take();
+}
+
+std::string metadata_line(const Metadata& metadata) {
+  std::string dateline = join({metadata.dateline_place, display_date(metadata.date)}, ", ");
+  if (!metadata.agency.empty())
+    dateline =
+        dateline.empty() ? metadata.agency : fmt::format("{} ({})", dateline, metadata.agency);
+  const std::string byline = metadata.authors.empty() ? "" : "By " + join(metadata.authors, ", ");
+  return join({byline, dateline}, " · ");
+}
+
+std::string article_front_matter(const Metadata& metadata) {
+  YamlMap dateline;
+  dateline.add("place", markdown_value(metadata.dateline_place))
+      .add("date", markdown_value(display_date(metadata.date)))
+      .add("agency", markdown_value(metadata.agency));
+  YamlMap map;
+  map.add("title", markdown_value(metadata.title))
+      .add("subtitle", markdown_value(metadata.standfirst))
+      .add("author", markdown_values(metadata.authors))
+      .add("date", markdown_value(iso_date(metadata.date)))
+      .add("publisher", markdown_value(metadata.publisher))
+      .add("lang", markdown_value(metadata.language))
+      .add("dateline", std::move(dateline))
+      .add("source", markdown_value(metadata.source));
+  return front_matter(map);
+}
+
+std::string article_section(const Document& document, const Options& options) {
+  const Metadata& metadata = document.metadata;
+  const std::string title = metadata.title.empty() ? "Untitled" : metadata.title;
+  std::string out = "# " + render_text(title, LineKind::heading) + "\n";
+  BodyRenderer header(options);
+  header.paragraph(one_run(InlineKind::emphasis, metadata_line(metadata)));
+  header.paragraph(one_run(InlineKind::strong, metadata.standfirst));
+  for (const std::string& part : {header.take(), render_body(document.blocks, options)})
+    if (!part.empty()) out += "\n" + part;
+  return out;
+}
+
+void MarkdownWriter::begin(const WriteContext& ctx) {
+  ctx_ = &ctx;
+  options_ = Options::parse(ctx.options);
+}
+
+void MarkdownWriter::add(const Document& document) {
+  ++count_;
+  if (ctx_->output.split()) {
+    std::ostream& out =
+        ctx_->output.open_part(split_file_name(count_, document.metadata.title, ".md"));
+    const std::string body = render_body(document.blocks, options_);
+    out << article_front_matter(document.metadata);
+    if (!body.empty()) out << '\n' << body;
+    return;
+  }
+  if (!body_.empty()) body_ += '\n';
+  body_ += article_section(document, options_);
+  languages_.insert(document.metadata.language);
+}
+
+std::string MarkdownWriter::collection_front_matter() const {
+  const CollectionMetadata& collection = ctx_->collection;
+  const std::string title =
+      collection.title.empty() ? fmt::format("News articles ({})", count_) : collection.title;
+  // Without --lang, the set has a language only when all its articles share one.
+  const std::string language = !collection.language.empty() ? collection.language
+                               : languages_.size() == 1     ? *languages_.begin()
+                                                            : std::string();
+  YamlMap map;
+  map.add("title", markdown_value(title))
+      .add("author", markdown_values(collection.authors))
+      .add("publisher", markdown_value(collection.publisher))
+      .add("lang", markdown_value(language));
+  return front_matter(map);
+}
+
+void MarkdownWriter::finish() {
+  if (ctx_->output.split()) return;
+  std::ostream& out = ctx_->output.stream();
+  out << collection_front_matter();
+  if (!body_.empty()) out << '\n' << body_;
+}
+
+}  // namespace docconv::markdown

@@ -1,0 +1,335 @@
+// Pandoc is a real consumer of this output: it must read the YAML front
+// matter as the model's metadata, and the body as cmark does.
+#include "generator.hpp"
+#include "markdown_tree.hpp"
+#include "support.hpp"
+#include "writer_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace docconv;
+using namespace docconv::markdown_test;
+using nlohmann::json;
+
+namespace {
+
+const char* const pandoc = "/usr/bin/pandoc";
+
+// Pandoc's AST of `markdown`, read as CommonMark with YAML metadata.
+json pandoc_read(const std::string& markdown) {
+  test::TempDir dir;
+  test::write_file(dir / "in.md", markdown);
+  const auto result = test::run(
+      pandoc, {"-f", "commonmark+yaml_metadata_block", "-t", "json", (dir / "in.md").string()});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  return json::parse(result.out);
+}
+
+// Runs of whitespace as one space, none at the ends: Pandoc keeps no more.
+std::string collapsed(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+void inline_text(const json& inlines, std::string& out);
+
+void inline_text_one(const json& node, std::string& out) {
+  const std::string type = node.at("t");
+  if (type == "Str")
+    out += node.at("c").get<std::string>();
+  else if (type == "Space" || type == "SoftBreak" || type == "LineBreak")
+    out += ' ';
+  else if (type == "Emph" || type == "Strong")
+    inline_text(node.at("c"), out);
+  else if (type == "Link")
+    inline_text(node.at("c").at(1), out);
+  else
+    out += "<" + type + ">";  // anything else is markup the writer never meant
+}
+
+void inline_text(const json& inlines, std::string& out) {
+  for (const auto& node : inlines) inline_text_one(node, out);
+}
+
+// The text of a metadata value that Pandoc read as inline text.
+std::string meta_text(const json& meta, const std::string& key) {
+  if (!meta.contains(key)) return "<missing>";
+  const json& value = meta.at(key);
+  if (value.at("t") == "MetaString") return value.at("c");
+  if (value.at("t") != "MetaInlines") return "<" + value.at("t").get<std::string>() + ">";
+  std::string out;
+  inline_text(value.at("c"), out);
+  return out;
+}
+
+// Pandoc blocks as the nodes markdown_tree.hpp compares.
+Nodes pandoc_nodes(const json& blocks);
+
+Segments pandoc_segments(const json& inlines, const std::string& kind = "text",
+                         const std::string& url = {}) {
+  Segments out;
+  const auto add = [&](std::string k, std::string text, std::string u) {
+    if (!out.empty() && out.back().kind == k && out.back().url == u)
+      out.back().text += text;
+    else
+      out.push_back({std::move(k), std::move(text), std::move(u)});
+  };
+  for (const auto& node : inlines) {
+    const std::string type = node.at("t");
+    if (type == "Str") {
+      add(kind, node.at("c"), url);
+    } else if (type == "Space" || type == "SoftBreak") {
+      add(kind, " ", url);
+    } else if (type == "Emph" || type == "Strong" || type == "Link") {
+      const std::string inner = type == "Emph" ? "emph" : type == "Strong" ? "strong" : "link";
+      const std::string nested = kind == "text" ? inner : kind + ">" + inner;
+      const json& content = type == "Link" ? node.at("c").at(1) : node.at("c");
+      const std::string target = type == "Link" ? node.at("c").at(2).at(0).get<std::string>() : url;
+      for (auto& s : pandoc_segments(content, nested, target)) add(s.kind, s.text, s.url);
+    } else {
+      add(type, node.dump(), "");
+    }
+  }
+  return out;
+}
+
+Node pandoc_node(const json& block) {
+  const std::string type = block.at("t");
+  Node node;
+  if (type == "Para" || type == "Plain") {
+    node.type = "paragraph";
+    node.inlines = pandoc_segments(block.at("c"));
+  } else if (type == "Header") {
+    node.type = "heading";
+    node.level = block.at("c").at(0);
+    node.inlines = pandoc_segments(block.at("c").at(2));
+  } else if (type == "BlockQuote") {
+    node.type = "block_quote";
+    node.children = pandoc_nodes(block.at("c"));
+  } else if (type == "BulletList" || type == "OrderedList") {
+    node.type = "list";
+    node.ordered = type == "OrderedList";
+    node.start = node.ordered ? block.at("c").at(0).at(0).get<int>() : 0;
+    for (const auto& item : node.ordered ? block.at("c").at(1) : block.at("c"))
+      node.children.push_back(Node{"item", 0, false, 0, {}, {}, pandoc_nodes(item)});
+  } else if (type == "RawBlock") {
+    node.type = "html_block";
+    node.literal = block.at("c").at(1);
+  } else {
+    node.type = type;
+  }
+  return node;
+}
+
+Nodes pandoc_nodes(const json& blocks) {
+  Nodes nodes;
+  for (const auto& block : blocks) nodes.push_back(pandoc_node(block));
+  return nodes;
+}
+
+// What Pandoc keeps of a tree: whitespace collapsed and trimmed per block
+// (its Space elements), HTML literals without their final line ending.
+void normalise(Nodes& nodes) {
+  for (auto& node : nodes) {
+    Segments merged;
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    // Each segment collapsed, keeping one space where it had some at an edge.
+    for (auto s : node.inlines) {
+      const bool space_before = !s.text.empty() && is_space(s.text.front());
+      const bool space_after = !s.text.empty() && is_space(s.text.back());
+      const std::string core = collapsed(s.text);
+      s.text = (space_before ? " " : "") + core + (space_after && !core.empty() ? " " : "");
+      if (!merged.empty() && merged.back().kind == s.kind && merged.back().url == s.url)
+        merged.back().text += s.text;
+      else
+        merged.push_back(s);
+    }
+    // Whitespace between segments as one space, none at the block's ends.
+    std::string previous_end = " ";
+    for (auto& s : merged) {
+      if (previous_end == " " && !s.text.empty() && s.text.front() == ' ') s.text.erase(0, 1);
+      std::string once;
+      for (const char c : s.text)
+        if (!(c == ' ' && !once.empty() && once.back() == ' ')) once += c;
+      s.text = once;
+      if (!s.text.empty()) previous_end = s.text.back() == ' ' ? " " : "x";
+    }
+    if (!merged.empty() && !merged.back().text.empty() && merged.back().text.back() == ' ')
+      merged.back().text.pop_back();
+    merged.erase(std::remove_if(merged.begin(), merged.end(),
+                                [](const Segment& s) { return s.text.empty(); }),
+                 merged.end());
+    node.inlines.clear();
+    for (auto& s : merged) {
+      if (!node.inlines.empty() && node.inlines.back().kind == s.kind &&
+          node.inlines.back().url == s.url)
+        node.inlines.back().text += s.text;
+      else
+        node.inlines.push_back(std::move(s));
+    }
+    node.literal = collapsed(node.literal);  // Pandoc expands tabs in raw HTML
+    normalise(node.children);
+  }
+}
+
+struct Article {
+  std::string title, standfirst, author, publisher, language, place, agency, source;
+  PartialDate date;
+};
+
+Document document_of(const Article& a) {
+  Document document;
+  document.metadata.title = a.title;
+  document.metadata.standfirst = a.standfirst;
+  document.metadata.authors = {a.author, "Second Author"};
+  document.metadata.publisher = a.publisher;
+  document.metadata.language = a.language;
+  document.metadata.dateline_place = a.place;
+  document.metadata.agency = a.agency;
+  document.metadata.source = a.source;
+  document.metadata.date = a.date;
+  document.blocks.push_back({Paragraph{text_run("Body.")}, {}});
+  return document;
+}
+
+}  // namespace
+
+TEST_CASE("Pandoc reads each article's front matter as its metadata") {
+  const std::vector<Article> articles = {
+      {"Lavrov: \"No threats\" in Baltic # 1 - [x] *y* _z_ \\ back",
+       "- leading dash",
+       "O'Brien, \"Jr.\"",
+       "News: Daily #1",
+       "en",
+       "Moscow",
+       "TASS",
+       "fixtures/news/a b.txt",
+       {2017, 6, 5}},
+      {"1. numbered title",
+       "# hash: not a heading",
+       "> quoted",
+       "---",
+       "ru",
+       "St. Petersburg",
+       "Reuters",
+       "x_y_z.txt",
+       {0, 11, 27}},
+      {"'single' & &amp; <b>bold</b> {braces} [link](x) `code` @at !bang %",
+       "yes",
+       "null",
+       "123",
+       "en-GB",
+       "2017-06-05",
+       "*",
+       "&#35;.txt",
+       {2017, 0, 0}},
+      {"Кириллица — “quotes” 😀 ends with backslash \\",
+       "key: value: more",
+       "~~~",
+       "| pipe |",
+       "de",
+       "a\tb",
+       "[Sputnik]",
+       "<x>.txt",
+       {2016, 12, 0}},
+  };
+  Collection collection;
+  for (const auto& article : articles) collection.documents.push_back(document_of(article));
+  const auto written = write_markdown(collection, {}, true);
+  REQUIRE(written.parts.size() == articles.size());
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    const Article& a = articles[i];
+    const auto& [name, markdown] = written.parts[i];
+    CAPTURE(name, markdown);
+    const json meta = pandoc_read(markdown).at("meta");
+    CHECK(meta_text(meta, "title") == collapsed(a.title));
+    CHECK(meta_text(meta, "subtitle") == collapsed(a.standfirst));
+    CHECK(meta_text(meta, "date") == iso_date(a.date));
+    CHECK(meta_text(meta, "lang") == a.language);
+    CHECK(meta_text(meta, "publisher") == collapsed(a.publisher));
+    CHECK(meta_text(meta, "source") == collapsed(a.source));
+    REQUIRE(meta.at("author").at("t") == "MetaList");
+    std::string first_author;
+    inline_text(meta.at("author").at("c").at(0).at("c"), first_author);
+    CHECK(first_author == collapsed(a.author));
+    REQUIRE(meta.at("dateline").at("t") == "MetaMap");
+    const json& dateline = meta.at("dateline").at("c");
+    CHECK(meta_text(dateline, "place") == collapsed(a.place));
+    CHECK(meta_text(dateline, "agency") == collapsed(a.agency));
+    CHECK(meta_text(dateline, "date") == display_date(a.date));
+  }
+}
+
+TEST_CASE("Pandoc reads the set's front matter of a one-file output") {
+  Collection collection;
+  collection.documents.push_back(document_of({"One", "", "A", "", "en", "", "", "", {}}));
+  collection.documents.push_back(document_of({"Two", "", "B", "", "en", "", "", "", {}}));
+  SECTION("without --title and --lang") {
+    const json meta = pandoc_read(write_markdown(collection).text).at("meta");
+    CHECK(meta_text(meta, "title") == "News articles (2)");
+    CHECK(meta_text(meta, "lang") == "en");
+  }
+  SECTION("with them") {
+    collection.metadata.title = "Baltic: a \"dossier\" # 2";
+    collection.metadata.language = "en-GB";
+    collection.metadata.authors = {"- Editor"};
+    const json meta = pandoc_read(write_markdown(collection).text).at("meta");
+    CHECK(meta_text(meta, "title") == collection.metadata.title);
+    CHECK(meta_text(meta, "lang") == "en-GB");
+    std::string author;
+    inline_text(meta.at("author").at("c").at(0).at("c"), author);
+    CHECK(author == "- Editor");
+  }
+}
+
+TEST_CASE("Pandoc reads the body as cmark does") {
+  Collection collection;
+  collection.documents.push_back(every_position_document());
+  for (unsigned seed = 1; seed <= 40; ++seed)
+    collection.documents.push_back(Generator(seed).document(25));
+  for (const std::string wrap : {"0", "9"}) {
+    CAPTURE(wrap);
+    const auto written = write_markdown(collection, {{"wrap", wrap}, {"keep-removed", "true"}});
+    Nodes by_pandoc = pandoc_nodes(pandoc_read(written.text).at("blocks"));
+    Nodes by_cmark = parse_commonmark(split_front_matter(written.text).second);
+    normalise(by_pandoc);
+    normalise(by_cmark);
+    const auto difference = compare(by_cmark, by_pandoc);
+    if (!difference.empty()) FAIL(difference.substr(0, 6000));
+  }
+}
+
+TEST_CASE("Pandoc reads generated metadata values back as the same text") {
+  // Many values in one front matter, one Pandoc run: the set's authors.
+  Generator generator(7);
+  Collection collection;
+  for (int i = 0; i < 500; ++i) {
+    std::string value = generator.text(10);
+    if (!collapsed(value).empty()) collection.metadata.authors.push_back(value);
+  }
+  collection.documents.push_back(document_of({"One", "", "A", "", "en", "", "", "", {}}));
+  const auto markdown = write_markdown(collection).text;
+  const json meta = pandoc_read(markdown).at("meta");
+  REQUIRE(meta.at("author").at("t") == "MetaList");
+  const json& authors = meta.at("author").at("c");
+  REQUIRE(authors.size() == collection.metadata.authors.size());
+  for (std::size_t i = 0; i < authors.size(); ++i) {
+    CAPTURE(i, collection.metadata.authors[i]);
+    REQUIRE(authors[i].at("t") == "MetaInlines");
+    std::string text;
+    inline_text(authors[i].at("c"), text);
+    CHECK(collapsed(text) == collapsed(collection.metadata.authors[i]));
+  }
+}

@@ -1,0 +1,79 @@
+#include "writer_support.hpp"
+
+#include "host/convert.hpp"
+#include "host/output.hpp"
+#include "support.hpp"
+
+#include <stdexcept>
+
+namespace docconv::markdown_test {
+namespace {
+
+class CollectingDiagnostics final : public Diagnostics {
+ public:
+  void warn(std::string_view where, std::string_view message) override {
+    lines.push_back(std::string(where) + ": " + std::string(message));
+  }
+  std::vector<std::string> lines;
+};
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    out += (out.empty() ? "" : separator) + part;
+  }
+  return out;
+}
+
+}  // namespace
+
+const host::LoadedPlugin& markdown_plugin() {
+  const auto* plugin = test::project_plugins().find("markdown", PluginKind::writer);
+  if (!plugin) throw std::runtime_error("the markdown plugin is not in the build tree");
+  return *plugin;
+}
+
+Written write_markdown(const Collection& collection, const OptionValues& options, bool split) {
+  CollectingDiagnostics diagnostics;
+  host::MemorySink sink(split);
+  host::write_collection(markdown_plugin(), collection, sink, options, diagnostics);
+  return Written{sink.text(), split ? sink.parts() : decltype(Written::parts){}, diagnostics.lines};
+}
+
+std::string expected_metadata_line(const Metadata& metadata) {
+  std::string dateline = join({metadata.dateline_place, display_date(metadata.date)}, ", ");
+  if (!metadata.agency.empty())
+    dateline = dateline.empty() ? metadata.agency : dateline + " (" + metadata.agency + ")";
+  const std::string byline = metadata.authors.empty() ? "" : "By " + join(metadata.authors, ", ");
+  return join({byline, dateline}, " · ");
+}
+
+Nodes expected_article(const Document& document, bool keep_removed) {
+  const Metadata& metadata = document.metadata;
+  Nodes out;
+  out.push_back(text_node(
+      "heading", expected_segments(text_run(metadata.title.empty() ? "Untitled" : metadata.title)),
+      1));
+  for (const Inline& run : {Inline{InlineKind::emphasis, expected_metadata_line(metadata), {}},
+                            Inline{InlineKind::strong, metadata.standfirst, {}}})
+    if (auto inlines = expected_segments({run}); !inlines.empty())
+      out.push_back(text_node("paragraph", std::move(inlines)));
+  for (auto& node : expected_body(document.blocks, keep_removed)) out.push_back(std::move(node));
+  return out;
+}
+
+std::string check_one_file(const Collection& collection, const std::string& markdown,
+                           bool keep_removed) {
+  const auto [yaml, body] = split_front_matter(markdown);
+  if (yaml.empty()) return "the output has no front matter:\n" + markdown;
+  Nodes expected;
+  for (const auto& document : collection.documents)
+    for (auto& node : expected_article(document, keep_removed)) expected.push_back(std::move(node));
+  const std::string difference = compare(expected, parse_commonmark(body));
+  if (difference.empty()) return {};
+  return difference + "\n---- markdown ----\n" +
+         (markdown.size() < 30000 ? markdown : markdown.substr(0, 30000) + "...");
+}
+
+}  // namespace docconv::markdown_test
