@@ -75,6 +75,22 @@ bool is_xml_safe(std::string_view text) {
   return true;
 }
 
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
 std::string slugify(std::string_view title, std::size_t max_length) {
   std::string slug;
   bool pending_dash = false;

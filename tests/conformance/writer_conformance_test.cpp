@@ -12,14 +12,6 @@ using namespace docconv;
 
 namespace {
 
-class CollectingDiagnostics final : public Diagnostics {
- public:
-  void warn(std::string_view where, std::string_view message) override {
-    lines.push_back(std::string(where) + ": " + std::string(message));
-  }
-  std::vector<std::string> lines;
-};
-
 Document article(std::string title, std::vector<std::string> paragraphs) {
   Document document;
   document.metadata.title = std::move(title);
@@ -52,7 +44,7 @@ std::string output_of(const host::MemorySink& sink) {
 }
 
 void check_writer(const host::LoadedPlugin& writer, bool split) {
-  CollectingDiagnostics diagnostics;
+  docconv::test::CollectingDiagnostics diagnostics;
   SECTION("an empty collection gives an empty-but-valid output or a clear error") {
     host::MemorySink sink(split);
     try {

@@ -4,6 +4,8 @@
 
 #include "host/registry.hpp"
 
+#include <docconv/plugin.hpp>
+
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -56,6 +58,15 @@ void write_file(const std::filesystem::path& path, std::string_view bytes);
 
 /// The project's plugins (plugin_dir()), discovered once per test process.
 const host::PluginRegistry& project_plugins();
+
+/// Diagnostics that keep every warning as a "where: message" line.
+class CollectingDiagnostics final : public Diagnostics {
+ public:
+  void warn(std::string_view where, std::string_view message) override {
+    lines.push_back(std::string(where) + ": " + std::string(message));
+  }
+  std::vector<std::string> lines;
+};
 
 /// Non-empty lines of `text`.
 std::vector<std::string> lines(std::string_view text);

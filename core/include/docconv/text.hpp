@@ -16,6 +16,11 @@ std::string xml_safe(std::string_view text);
 /// True when xml_safe(text) == text.
 bool is_xml_safe(std::string_view text);
 
+/// `text` with every run of ASCII white space (space, tab, CR, LF, VT, FF)
+/// folded to one space and none at either end: text as a reader of HTML or
+/// XML sees it.
+std::string collapse_whitespace(std::string_view text);
+
 /// A lower-case ASCII slug of `title` for file names: letters and digits,
 /// words joined by '-', at most `max_length` characters, cut at a word
 /// boundary; "article" when nothing is left.

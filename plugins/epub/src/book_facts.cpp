@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <boost/uuid/name_generator_sha1.hpp>
 #include <boost/uuid/uuid_io.hpp>
+#include <docconv/text.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -20,7 +21,7 @@ constexpr std::size_t max_distinct = 12;
 constexpr std::size_t max_languages = 64;
 
 void remember(std::vector<std::string>& values, std::string_view raw) {
-  const std::string value = collapsed(raw);
+  const std::string value = collapse_whitespace(raw);
   if (value.empty() || values.size() >= max_distinct) return;
   if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
 }
@@ -104,7 +105,7 @@ std::string BookFacts::language(const CollectionMetadata& collection) const {
 BookMetadata BookFacts::metadata(const CollectionMetadata& collection) const {
   BookMetadata book;
   book.article_count = count_;
-  book.title = collapsed(collection.title);
+  book.title = collapse_whitespace(collection.title);
   if (book.title.empty()) book.title = fmt::format("News articles ({})", count_);
   book.language = language(collection);
   std::vector<std::string> authors;  // blank --author values would make empty dc:creator

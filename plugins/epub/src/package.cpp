@@ -4,6 +4,7 @@
 #include "xhtml.hpp"
 
 #include <fmt/format.h>
+#include <docconv/text.hpp>
 
 #include <algorithm>
 
@@ -19,7 +20,7 @@ pugi::xml_node add_meta(pugi::xml_node metadata, std::string_view property,
 
 void add_dublin_core(pugi::xml_node metadata, const BookMetadata& book) {
   set_attribute(add_text_element(metadata, "dc:identifier", book.identifier), "id", "book-id");
-  add_text_element(metadata, "dc:title", collapsed(book.title));
+  add_text_element(metadata, "dc:title", collapse_whitespace(book.title));
   add_text_element(metadata, "dc:language", book.language);
   for (const auto& creator : book.creators) add_text_element(metadata, "dc:creator", creator);
   for (const auto& publisher : book.publishers)
@@ -165,7 +166,7 @@ std::string ncx_document(const BookMetadata& book, const std::vector<ArticleEntr
   add_head_meta("dtb:depth", nested ? "2" : "1");
   add_head_meta("dtb:totalPageCount", "0");
   add_head_meta("dtb:maxPageNumber", "0");
-  add_text_element(add_element(ncx, "docTitle"), "text", collapsed(book.title));
+  add_text_element(add_element(ncx, "docTitle"), "text", collapse_whitespace(book.title));
 
   NavMapBuilder builder(add_element(ncx, "navMap"));
   builder.add_top("Title page", title_page_href);

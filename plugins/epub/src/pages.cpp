@@ -3,6 +3,7 @@
 #include "xhtml.hpp"
 
 #include <fmt/format.h>
+#include <docconv/text.hpp>
 
 #include <algorithm>
 #include <type_traits>
@@ -13,7 +14,7 @@ namespace {
 constexpr std::string_view page_stylesheet = "../style/book.css";
 
 bool is_blank(std::string_view text) {
-  return collapsed(text).empty();
+  return collapse_whitespace(text).empty();
 }
 bool is_blank(const Inlines& inlines) {
   return is_blank(plain_text(inlines));
@@ -45,7 +46,7 @@ void add_dateline(pugi::xml_node header, const Metadata& meta) {
   };
   if (!is_blank(meta.dateline_place)) {
     separate("");
-    add_text_element(line, "span", collapsed(meta.dateline_place), "place");
+    add_text_element(line, "span", collapse_whitespace(meta.dateline_place), "place");
   }
   if (!date.empty()) {
     separate(", ");
@@ -57,7 +58,7 @@ void add_dateline(pugi::xml_node header, const Metadata& meta) {
   }
   if (!is_blank(meta.agency)) {
     separate(" \u00b7 ");
-    add_text_element(line, "span", collapsed(meta.agency), "agency");
+    add_text_element(line, "span", collapse_whitespace(meta.agency), "agency");
   }
 }
 
@@ -67,10 +68,10 @@ void add_header(pugi::xml_node article, const Metadata& meta, const std::string&
   pugi::xml_node header = add_element(article, "header");
   add_text_element(header, "h1", title, derived ? "title derived" : "title");
   if (!is_blank(meta.standfirst))
-    add_text_element(header, "p", collapsed(meta.standfirst), "standfirst");
+    add_text_element(header, "p", collapse_whitespace(meta.standfirst), "standfirst");
   add_dateline(header, meta);
   std::vector<std::string> authors;
-  for (const auto& author : meta.authors) authors.push_back(collapsed(author));
+  for (const auto& author : meta.authors) authors.push_back(collapse_whitespace(author));
   if (const std::string names = joined(authors, ", "); !names.empty())
     add_text_element(header, "p", "By " + names, "byline");
 }
@@ -89,7 +90,7 @@ class BlockRenderer {
     const std::string anchor = fmt::format("section-{}", entry_.sections.size() + 1);
     set_attribute(element, "id", anchor);
     add_inlines(element, heading.content);
-    entry_.sections.push_back({anchor, collapsed(plain_text(heading.content))});
+    entry_.sections.push_back({anchor, collapse_whitespace(plain_text(heading.content))});
     related_ = {};
   }
 
@@ -128,7 +129,7 @@ class BlockRenderer {
       add_inlines(add_element(caption, "span", "caption"), figure.caption);
     if (!is_blank(figure.credit)) {
       if (!is_blank(figure.caption)) add_text(caption, " ");
-      add_text_element(caption, "span", collapsed(figure.credit), "credit");
+      add_text_element(caption, "span", collapse_whitespace(figure.credit), "credit");
     }
     related_ = {};
   }
@@ -172,10 +173,10 @@ ArticleEntry article_entry(std::size_t number) {
 
 std::string article_page(const Document& document, std::string_view language, ArticleEntry& entry) {
   const Metadata& meta = document.metadata;
-  entry.title = collapsed(meta.title);
+  entry.title = collapse_whitespace(meta.title);
   const bool derived = meta.title_derived || entry.title.empty();
   if (entry.title.empty()) entry.title = fmt::format("Article {}", entry.number);
-  std::vector<std::string> details{collapsed(meta.agency), display_date(meta.date)};
+  std::vector<std::string> details{collapse_whitespace(meta.agency), display_date(meta.date)};
   entry.details = joined(details, ", ");
 
   XhtmlPage page(entry.title, language, page_stylesheet);
@@ -190,7 +191,7 @@ std::string title_page(const BookMetadata& book) {
   XhtmlPage page(book.title, book.language, page_stylesheet);
   pugi::xml_node section = add_element(page.body(), "section", "title-page");
   set_attribute(section, "epub:type", "titlepage");
-  add_text_element(section, "h1", collapsed(book.title), "book-title");
+  add_text_element(section, "h1", collapse_whitespace(book.title), "book-title");
   if (!book.creators.empty())
     add_text_element(section, "p", joined(book.creators, " \u00b7 "), "book-creators");
   std::string extent =
@@ -261,7 +262,7 @@ std::string cover_page(const BookMetadata& book, std::string_view image_href) {
   set_attribute(section, "epub:type", "cover");
   pugi::xml_node image = add_element(section, "img");
   set_attribute(image, "src", "../" + std::string(image_href));
-  set_attribute(image, "alt", "Cover: " + collapsed(book.title));
+  set_attribute(image, "alt", "Cover: " + collapse_whitespace(book.title));
   return page.str();
 }
 

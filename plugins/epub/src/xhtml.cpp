@@ -98,21 +98,6 @@ std::string external_href(std::string_view target) {
   return href;
 }
 
-std::string collapsed(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (const char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c)) != 0) {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
-}
-
 XhtmlPage::XhtmlPage(std::string_view title, std::string_view language,
                      std::string_view stylesheet_href) {
   add_declaration(document_);
@@ -125,7 +110,7 @@ XhtmlPage::XhtmlPage(std::string_view title, std::string_view language,
   head_ = html.append_child("head");
   pugi::xml_node charset = head_.append_child("meta");
   set_attribute(charset, "charset", "utf-8");
-  add_text_element(head_, "title", collapsed(title));
+  add_text_element(head_, "title", collapse_whitespace(title));
   pugi::xml_node link = head_.append_child("link");
   set_attribute(link, "rel", "stylesheet");
   set_attribute(link, "type", "text/css");

@@ -32,9 +32,6 @@ void add_inlines(pugi::xml_node parent, const Inlines& inlines);
 /// have), with spaces and non-ASCII bytes percent-encoded. Empty if unusable.
 std::string external_href(std::string_view target);
 
-/// Text with runs of white space collapsed to one space and the ends trimmed.
-std::string collapsed(std::string_view text);
-
 /// An XHTML content document: <html lang xml:lang><head><title/><link/></head><body/>.
 class XhtmlPage {
  public:

@@ -6,23 +6,13 @@
 
 #include <zip.h>
 #include <catch2/catch.hpp>
+#include <docconv/text.hpp>
 
 #include <future>
 #include <stdexcept>
 
 namespace docconv::epub_test {
 namespace {
-
-class CollectingDiagnostics final : public Diagnostics {
- public:
-  explicit CollectingDiagnostics(std::vector<std::string>* sink) : sink_(sink) {}
-  void warn(std::string_view where, std::string_view message) override {
-    if (sink_ != nullptr) sink_->push_back(std::string(where) + ": " + std::string(message));
-  }
-
- private:
-  std::vector<std::string>* sink_;
-};
 
 const host::LoadedPlugin& epub_writer() {
   const auto* plugin = test::project_plugins().find("epub", PluginKind::writer);
@@ -35,8 +25,9 @@ const host::LoadedPlugin& epub_writer() {
 std::string write_epub(const Collection& collection, const OptionValues& options,
                        std::vector<std::string>* warnings) {
   host::MemorySink sink;
-  CollectingDiagnostics diagnostics(warnings);
+  test::CollectingDiagnostics diagnostics;
   host::write_collection(epub_writer(), collection, sink, options, diagnostics);
+  if (warnings != nullptr) *warnings = std::move(diagnostics.lines);
   return sink.text();
 }
 
@@ -125,25 +116,10 @@ void parse_xml(pugi::xml_document& document, const std::string& xml, const std::
   REQUIRE(parsed);
 }
 
-std::string collapse(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 std::string text_of(pugi::xml_node node) {
   std::string text;
   for (const pugi::xpath_node& piece : node.select_nodes(".//text()")) text += piece.node().value();
-  return collapse(text);
+  return collapse_whitespace(text);
 }
 
 std::vector<std::string> spine_documents(const ZipReader& book) {

@@ -55,8 +55,6 @@ void parse_xml(pugi::xml_document& document, const std::string& xml, const std::
 
 /// Text content of an element and its descendants, white space collapsed.
 std::string text_of(pugi::xml_node node);
-/// White space runs collapsed, ends trimmed.
-std::string collapse(std::string_view text);
 
 /// The XHTML pages of the book's spine, in reading order, as package-relative paths.
 std::vector<std::string> spine_documents(const ZipReader& book);

@@ -25,7 +25,7 @@ template <class... F>
 overloaded(F...) -> overloaded<F...>;
 
 std::string clean(const std::string& text) {
-  return collapse(xml_safe(text));
+  return collapse_whitespace(xml_safe(text));
 }
 std::string clean(const Inlines& inlines) {
   return clean(plain_text(inlines));
@@ -77,8 +77,8 @@ std::vector<std::string> found_blocks(pugi::xml_node article) {
   std::vector<std::string> out;
   for (const pugi::xml_node child : article.children()) {
     if (child.type() == pugi::node_pcdata) {
-      if (!collapse(child.value()).empty())
-        out.push_back("unexpected text: " + collapse(child.value()));
+      if (!collapse_whitespace(child.value()).empty())
+        out.push_back("unexpected text: " + collapse_whitespace(child.value()));
       continue;
     }
     const std::string name = child.name();

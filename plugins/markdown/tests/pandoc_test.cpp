@@ -6,6 +6,7 @@
 #include "writer_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <docconv/text.hpp>
 #include <nlohmann/json.hpp>
 
 using namespace docconv;
@@ -25,22 +26,6 @@ json pandoc_read(const std::string& markdown) {
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   return json::parse(result.out);
-}
-
-// Runs of whitespace as one space, none at the ends: Pandoc keeps no more.
-std::string collapsed(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
 }
 
 void inline_text(const json& inlines, std::string& out);
@@ -149,7 +134,7 @@ void normalise(Nodes& nodes) {
     for (auto s : node.inlines) {
       const bool space_before = !s.text.empty() && is_space(s.text.front());
       const bool space_after = !s.text.empty() && is_space(s.text.back());
-      const std::string core = collapsed(s.text);
+      const std::string core = collapse_whitespace(s.text);
       s.text = (space_before ? " " : "") + core + (space_after && !core.empty() ? " " : "");
       if (!merged.empty() && merged.back().kind == s.kind && merged.back().url == s.url)
         merged.back().text += s.text;
@@ -179,7 +164,7 @@ void normalise(Nodes& nodes) {
       else
         node.inlines.push_back(std::move(s));
     }
-    node.literal = collapsed(node.literal);  // Pandoc expands tabs in raw HTML
+    node.literal = collapse_whitespace(node.literal);  // Pandoc expands tabs in raw HTML
     normalise(node.children);
   }
 }
@@ -254,20 +239,20 @@ TEST_CASE("Pandoc reads each article's front matter as its metadata") {
     const auto& [name, markdown] = written.parts[i];
     CAPTURE(name, markdown);
     const json meta = pandoc_read(markdown).at("meta");
-    CHECK(meta_text(meta, "title") == collapsed(a.title));
-    CHECK(meta_text(meta, "subtitle") == collapsed(a.standfirst));
+    CHECK(meta_text(meta, "title") == collapse_whitespace(a.title));
+    CHECK(meta_text(meta, "subtitle") == collapse_whitespace(a.standfirst));
     CHECK(meta_text(meta, "date") == iso_date(a.date));
     CHECK(meta_text(meta, "lang") == a.language);
-    CHECK(meta_text(meta, "publisher") == collapsed(a.publisher));
-    CHECK(meta_text(meta, "source") == collapsed(a.source));
+    CHECK(meta_text(meta, "publisher") == collapse_whitespace(a.publisher));
+    CHECK(meta_text(meta, "source") == collapse_whitespace(a.source));
     REQUIRE(meta.at("author").at("t") == "MetaList");
     std::string first_author;
     inline_text(meta.at("author").at("c").at(0).at("c"), first_author);
-    CHECK(first_author == collapsed(a.author));
+    CHECK(first_author == collapse_whitespace(a.author));
     REQUIRE(meta.at("dateline").at("t") == "MetaMap");
     const json& dateline = meta.at("dateline").at("c");
-    CHECK(meta_text(dateline, "place") == collapsed(a.place));
-    CHECK(meta_text(dateline, "agency") == collapsed(a.agency));
+    CHECK(meta_text(dateline, "place") == collapse_whitespace(a.place));
+    CHECK(meta_text(dateline, "agency") == collapse_whitespace(a.agency));
     CHECK(meta_text(dateline, "date") == display_date(a.date));
   }
 }
@@ -317,7 +302,7 @@ TEST_CASE("Pandoc reads generated metadata values back as the same text") {
   Collection collection;
   for (int i = 0; i < 500; ++i) {
     std::string value = generator.text(10);
-    if (!collapsed(value).empty()) collection.metadata.authors.push_back(value);
+    if (!collapse_whitespace(value).empty()) collection.metadata.authors.push_back(value);
   }
   collection.documents.push_back(document_of({"One", "", "A", "", "en", "", "", "", {}}));
   const auto markdown = write_markdown(collection).text;
@@ -330,6 +315,6 @@ TEST_CASE("Pandoc reads generated metadata values back as the same text") {
     REQUIRE(authors[i].at("t") == "MetaInlines");
     std::string text;
     inline_text(authors[i].at("c"), text);
-    CHECK(collapsed(text) == collapsed(collection.metadata.authors[i]));
+    CHECK(collapse_whitespace(text) == collapse_whitespace(collection.metadata.authors[i]));
   }
 }

@@ -9,14 +9,6 @@
 namespace docconv::markdown_test {
 namespace {
 
-class CollectingDiagnostics final : public Diagnostics {
- public:
-  void warn(std::string_view where, std::string_view message) override {
-    lines.push_back(std::string(where) + ": " + std::string(message));
-  }
-  std::vector<std::string> lines;
-};
-
 std::string join(const std::vector<std::string>& parts, const std::string& separator) {
   std::string out;
   for (const auto& part : parts) {
@@ -35,7 +27,7 @@ const host::LoadedPlugin& markdown_plugin() {
 }
 
 Written write_markdown(const Collection& collection, const OptionValues& options, bool split) {
-  CollectingDiagnostics diagnostics;
+  docconv::test::CollectingDiagnostics diagnostics;
   host::MemorySink sink(split);
   host::write_collection(markdown_plugin(), collection, sink, options, diagnostics);
   return Written{sink.text(), split ? sink.parts() : decltype(Written::parts){}, diagnostics.lines};

@@ -4,6 +4,7 @@
 #include "encode.hpp"
 #include "probe.hpp"
 #include "reader.hpp"
+#include "support.hpp"
 
 #include <docconv/plugin.hpp>
 #include <docconv/text.hpp>
@@ -27,14 +28,6 @@ const std::string western =
     "Le ministre a déclaré que la “sécurité” de l’Europe était menacée – une idée reçue, "
     "naïve peut-être, mais très répandue à Paris et à Genève.";
 
-class CollectingDiagnostics : public docconv::Diagnostics {
- public:
-  void warn(std::string_view where, std::string_view message) override {
-    warnings.push_back(std::string(where) + ": " + std::string(message));
-  }
-  std::vector<std::string> warnings;
-};
-
 struct ReadOutcome {
   std::vector<docconv::Document> documents;
   std::vector<std::string> warnings;
@@ -42,11 +35,11 @@ struct ReadOutcome {
 
 ReadOutcome read(std::string_view bytes, const docconv::OptionValues& options = {}) {
   NewsTextReader reader;
-  CollectingDiagnostics diagnostics;
+  docconv::test::CollectingDiagnostics diagnostics;
   ReadOutcome outcome;
   outcome.documents =
       reader.read(docconv::Input{"input.txt", bytes}, docconv::ReadContext{options, diagnostics});
-  outcome.warnings = diagnostics.warnings;
+  outcome.warnings = diagnostics.lines;
   return outcome;
 }
 

@@ -231,17 +231,7 @@ TEST_CASE("inspect reads all five fixtures in one call, in order") {
     CHECK(json["documents"][i]["metadata"]["source"] == args[i + 1]);
 }
 
-namespace {
-
-class CollectingDiagnostics : public docconv::Diagnostics {
- public:
-  void warn(std::string_view where, std::string_view message) override {
-    warnings.push_back(std::string(where) + ": " + std::string(message));
-  }
-  std::vector<std::string> warnings;
-};
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("every word of each fixture is in the document, in order (plugin via the host)") {
   const auto* plugin =
@@ -251,11 +241,11 @@ TEST_CASE("every word of each fixture is in the document, in order (plugin via t
     INFO(path.filename().string());
     const std::string bytes = docconv::test::read_file(path);
     auto reader = docconv::host::PluginRegistry::make_reader(*plugin);
-    CollectingDiagnostics diagnostics;
+    docconv::test::CollectingDiagnostics diagnostics;
     const docconv::OptionValues options;
     const auto documents = reader->read(docconv::Input{path.string(), bytes},
                                         docconv::ReadContext{options, diagnostics});
-    CHECK(diagnostics.warnings.empty());
+    CHECK(diagnostics.lines.empty());
     REQUIRE(documents.size() == 1);
     const auto in = docconv::news_text::test::input_words(bytes);
     const auto out = docconv::news_text::test::document_words(documents[0]);

@@ -8,21 +8,6 @@
 
 namespace docconv::tei::test {
 
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
-}
-
 namespace {
 
 void add(std::string& out, std::string_view piece) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <docconv/model.hpp>
+#include <docconv/text.hpp>
 
 #include <pugixml.hpp>
 
@@ -11,10 +12,6 @@
 #include <vector>
 
 namespace docconv::tei::test {
-
-/// `text` with every run of XML white space (space, tab, CR, LF) made one
-/// space, trimmed. Other spaces (no-break space) are text and stay.
-std::string collapse_whitespace(std::string_view text);
 
 /// The text of an article in reading order: the title unless derived, the
 /// standfirst, the dateline (as the source wrote it when the reader kept it
