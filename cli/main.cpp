@@ -51,7 +51,7 @@ void add_read_options(CLI::App& command, CommonReadOptions& options) {
                   "Language of the articles (BCP 47), overriding detection")
       ->type_name("TAG");
   command.add_option("--year", options.year, "Year for dates that give only month and day")
-      ->check(CLI::Range(1, 9999))
+      ->check(CLI::Range(1, 9999).description(""))
       ->type_name("YYYY");
   command
       .add_option("-j,--jobs", options.jobs,
@@ -208,6 +208,12 @@ int main(int argc, char** argv) {
   docconv::cli::add_plugin_options(*inspect, registry, PluginKind::reader,
                                    selected_reader.empty() ? "" : selected_reader.back(),
                                    inspect_read.plugin_values);
+
+  const std::string global_options =
+      "\nGlobal options: --plugin-dir DIR (repeatable), --strict, -q.\n"
+      "Exit status: 0 success, 1 conversion failed, 2 usage error.";
+  convert->footer(global_options);
+  inspect->footer(global_options);
 
   bool plugins_as_json = false;
   auto* plugins =
