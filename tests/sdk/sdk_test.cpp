@@ -153,6 +153,32 @@ TEST_CASE("a user builds, installs and runs their own writer against an installe
     CHECK_FALSE(read_file(out).empty());
   }
 
+  SECTION("pkg-config gives the flags to build a plugin by hand") {
+    const docconv::test::Environment pkg_env{
+        {"PKG_CONFIG_PATH", (prefix / "lib" / "pkgconfig").string()},
+        {"XDG_DATA_HOME", (work / "pkg-data").string()}};
+    const auto flags = run("/usr/bin/pkg-config", {"--cflags", "--libs", "docconv"}, pkg_env);
+    require_ok(flags, "pkg-config");
+    const auto include_at = flags.out.find("-I");
+    REQUIRE(include_at != std::string::npos);
+    const auto include_dir =
+        flags.out.substr(include_at + 2, flags.out.find(' ', include_at) - include_at - 2);
+    CHECK(fs::equivalent(include_dir, prefix / "include"));  // found from the .pc file's own place
+    CHECK_THAT(flags.out, Catch::Contains("-ldocconv-core"));
+    const auto library = work / "pkg-build" / "docconv-shout.so";
+    fs::create_directories(library.parent_path());
+    // As the doc says: flags before the source, libraries after it.
+    const std::string command =
+        "c++ -shared -fPIC -fvisibility=hidden $(pkg-config --cflags docconv) -o '" +
+        library.string() + "' '" + (work / "shout" / "shout_writer.cpp").string() +
+        "' $(pkg-config --libs docconv)";
+    require_ok(run("/bin/sh", {"-c", command}, pkg_env), "c++ with pkg-config flags");
+    const auto listed =
+        run(docconv, {"plugins", "--plugin-dir", library.parent_path().string()}, pkg_env);
+    CHECK_THAT(listed.out, Catch::Contains("shout") && Catch::Contains(library.string()));
+    CHECK_THAT(listed.out, !Catch::Contains("rejected"));
+  }
+
   SECTION("a plugin stamped with another ABI is refused with the documented message") {
     build_plugin(work / "shout", work / "shout-wrong-abi", prefix, env,
                  {"-DCMAKE_CXX_FLAGS=-DDOCCONV_PLUGIN_ABI_STAMP=999"});
