@@ -211,7 +211,10 @@ void add_toc_entry(pugi::xml_node list, const ArticleEntry& article) {
   set_attribute(link, "href", article.href);
   add_text(link, article.title);
   if (!article.details.empty()) {
-    add_text(link, " ");
+    // Readers that show the contents as plain text (Calibre's panel, NCX-only
+    // readers) would run title and details together; the stylesheet hides
+    // this separator where the details get a line of their own.
+    add_text_element(link, "span", " \u2014 ", "toc-separator");
     add_text_element(link, "small", article.details, "toc-details");
   }
   if (article.sections.empty()) return;

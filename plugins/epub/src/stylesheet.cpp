@@ -43,6 +43,7 @@ nav.toc ol ol { padding-left: 1.2em; font-size: 0.9em; }
 nav.toc li { margin: 0.4em 0; }
 nav.toc a { text-decoration: none; }
 nav.toc .toc-details { display: block; font-size: 0.8em; color: #555; }
+nav.toc .toc-separator { display: none; }
 nav[hidden] { display: none; }
 
 .cover { text-align: center; }

@@ -188,6 +188,8 @@ TEST_CASE("nav.xhtml lists every article with its details and sections, the NCX 
           "text/article-000" + std::to_string(i + 1) + ".xhtml");
     CHECK(text_of(link.child("small")) ==
           collapse_whitespace(meta.agency + ", " + display_date(meta.date)));
+    // As plain text (Calibre's contents panel) title and details stay apart.
+    CHECK_THAT(text_of(link), Catch::EndsWith("\u2014 " + text_of(link.child("small"))));
     CHECK(text_of(link).rfind(
               collapse_whitespace(i < 4 ? meta.title : std::string("../../etc/passwd")), 0) == 0);
     const auto sections = item.select_nodes("ol/li/a");

@@ -1,0 +1,53 @@
+// Deflating zip entries away from libzip, on worker threads, so that libzip
+// only copies bytes that are compressed already.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace docconv::epub {
+
+/// An entry's data as a raw deflate stream (zip compression method 8), with
+/// what the zip headers need about the original.
+struct Deflated {
+  std::string bytes;
+  std::uint64_t size = 0;  ///< of the data before compression
+  std::uint32_t crc = 0;   ///< CRC-32 of the data before compression
+};
+
+/// Deflates `data` at zlib's default level (6, the level of `zip -6`). The
+/// same data always gives the same bytes, whichever thread runs it.
+Deflated deflate_entry(const std::string& data);
+
+/// A fixed set of threads that deflate entries; results come back as futures,
+/// so the caller decides the order they are used in.
+class DeflateWorkers {
+ public:
+  explicit DeflateWorkers(std::size_t threads);
+  ~DeflateWorkers();
+  DeflateWorkers(const DeflateWorkers&) = delete;
+  DeflateWorkers& operator=(const DeflateWorkers&) = delete;
+
+  std::size_t threads() const { return threads_.size(); }
+  /// With no threads, deflates on the calling thread before returning.
+  std::future<Deflated> submit(std::string data);
+
+ private:
+  void work();
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::packaged_task<Deflated()>> jobs_;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace docconv::epub
