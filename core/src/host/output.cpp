@@ -99,10 +99,8 @@ std::ostream& AtomicFileSink::open_part(std::string_view file_name) {
   if (file_name.empty() || name.has_parent_path() || file_name == "." || file_name == ".." ||
       file_name.front() == '.')
     throw Error(fmt::format("the writer asked for an unsafe file name '{}'", file_name));
-  for (const auto& part : parts_) {
-    if (part.final_path.filename() == name)
-      throw Error(fmt::format("the writer wrote {} twice", file_name));
-  }
+  if (!part_names_.emplace(file_name).second)
+    throw Error(fmt::format("the writer wrote {} twice", file_name));
   return start_part(target_ / name);
 }
 
@@ -119,6 +117,7 @@ void AtomicFileSink::commit() {
     written_.push_back(part.final_path);
   }
   parts_.clear();
+  part_names_.clear();
 }
 
 void AtomicFileSink::discard() noexcept {
@@ -128,6 +127,7 @@ void AtomicFileSink::discard() noexcept {
     fs::remove(part.temporary, ignored);
   }
   parts_.clear();
+  part_names_.clear();
   if (created_folder_ && written_.empty()) {
     std::error_code ignored;
     fs::remove(target_, ignored);

@@ -8,13 +8,26 @@
 
 namespace docconv::epub {
 
-Deflated deflate_entry(const std::string& data) {
+struct Deflater::Stream {
+  z_stream z{};
+};
+
+Deflater::Deflater() : stream_(std::make_unique<Stream>()) {
+  // Negative window bits: a raw deflate stream, as zip entries hold it.
+  if (deflateInit2(&stream_->z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8,
+                   Z_DEFAULT_STRATEGY) != Z_OK)
+    throw Error("cannot build the EPUB archive: zlib cannot start compressing");
+}
+
+Deflater::~Deflater() {
+  deflateEnd(&stream_->z);
+}
+
+Deflated Deflater::deflate(const std::string& data) {
   if (data.size() > std::numeric_limits<uInt>::max() / 2)
     throw Error("cannot build the EPUB archive: an entry is too large to compress");
-  z_stream stream{};
-  // Negative window bits: a raw deflate stream, as zip entries hold it.
-  if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) !=
-      Z_OK)
+  z_stream& stream = stream_->z;
+  if (deflateReset(&stream) != Z_OK)
     throw Error("cannot build the EPUB archive: zlib cannot start compressing");
   Deflated result;
   result.bytes.resize(deflateBound(&stream, static_cast<uLong>(data.size())));
@@ -23,11 +36,9 @@ Deflated deflate_entry(const std::string& data) {
   stream.avail_in = static_cast<uInt>(data.size());
   stream.next_out = reinterpret_cast<Bytef*>(result.bytes.data());
   stream.avail_out = static_cast<uInt>(result.bytes.size());
-  const int status = deflate(&stream, Z_FINISH);
-  const auto written = stream.total_out;
-  deflateEnd(&stream);
-  if (status != Z_STREAM_END) throw Error("cannot build the EPUB archive: zlib failed to compress");
-  result.bytes.resize(written);
+  if (::deflate(&stream, Z_FINISH) != Z_STREAM_END)
+    throw Error("cannot build the EPUB archive: zlib failed to compress");
+  result.bytes.resize(stream.total_out);
   result.bytes.shrink_to_fit();
   result.size = data.size();
   result.crc = static_cast<std::uint32_t>(crc32(crc32(0L, Z_NULL, 0),
@@ -50,10 +61,11 @@ DeflateWorkers::~DeflateWorkers() {
 }
 
 std::future<Deflated> DeflateWorkers::submit(std::string data) {
-  std::packaged_task<Deflated()> job([data = std::move(data)] { return deflate_entry(data); });
+  std::packaged_task<Deflated(Deflater&)> job(
+      [data = std::move(data)](Deflater& deflater) { return deflater.deflate(data); });
   auto result = job.get_future();
   if (threads_.empty()) {
-    job();
+    job(own_);
     return result;
   }
   {
@@ -65,8 +77,9 @@ std::future<Deflated> DeflateWorkers::submit(std::string data) {
 }
 
 void DeflateWorkers::work() {
+  Deflater deflater;
   for (;;) {
-    std::packaged_task<Deflated()> job;
+    std::packaged_task<Deflated(Deflater&)> job;
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
@@ -76,7 +89,7 @@ void DeflateWorkers::work() {
       job = std::move(jobs_.front());
       jobs_.pop_front();
     }
-    job();  // an exception is stored in the future, not thrown here
+    job(deflater);  // an exception is stored in the future, not thrown here
   }
 }
 

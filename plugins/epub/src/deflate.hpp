@@ -8,6 +8,7 @@
 #include <deque>
 #include <functional>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -23,9 +24,23 @@ struct Deflated {
   std::uint32_t crc = 0;   ///< CRC-32 of the data before compression
 };
 
-/// Deflates `data` at zlib's default level (6, the level of `zip -6`). The
-/// same data always gives the same bytes, whichever thread runs it.
-Deflated deflate_entry(const std::string& data);
+/// A zlib compressor kept for many entries: setting one up allocates some
+/// 256 KiB, which costs more than deflating a short page. One per thread.
+class Deflater {
+ public:
+  Deflater();
+  ~Deflater();
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  /// Deflates `data` at zlib's default level (6, the level of `zip -6`). The
+  /// same data always gives the same bytes, whichever Deflater runs it.
+  Deflated deflate(const std::string& data);
+
+ private:
+  struct Stream;
+  std::unique_ptr<Stream> stream_;
+};
 
 /// A fixed set of threads that deflate entries; results come back as futures,
 /// so the caller decides the order they are used in.
@@ -43,9 +58,10 @@ class DeflateWorkers {
  private:
   void work();
 
+  Deflater own_;  // for submit() without threads
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::deque<std::packaged_task<Deflated()>> jobs_;
+  std::deque<std::packaged_task<Deflated(Deflater&)>> jobs_;
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };

@@ -3,9 +3,9 @@
 #include "utf8.hpp"
 
 #include <array>
-#include <map>
-#include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace docconv::news_text {
 namespace {
@@ -32,50 +32,82 @@ constexpr std::array script_ranges{
 constexpr std::size_t script_count = static_cast<std::size_t>(Script::other) + 1;
 
 // Function words frequent enough that a few sentences contain several.
-const std::map<std::string, std::set<std::string>>& latin_function_words() {
-  static const std::map<std::string, std::set<std::string>> words{
-      {"en", {"the", "and", "of", "to", "is", "that", "was", "with", "for", "on", "said"}},
-      {"de", {"der", "die", "und", "das", "ist", "nicht", "mit", "ein", "eine", "sich", "auf"}},
-      {"fr", {"le", "la", "les", "et", "des", "est", "une", "dans", "du", "pour", "qui"}},
-      {"es", {"el", "los", "las", "y", "que", "en", "por", "una", "con", "para", "del"}},
-      {"it", {"il", "di", "che", "è", "della", "per", "gli", "una", "sono", "con", "non"}},
-      {"pt", {"o", "os", "que", "não", "uma", "com", "para", "do", "da", "em", "são"}},
-      {"nl", {"de", "het", "een", "en", "van", "is", "niet", "op", "dat", "zijn", "met"}},
-      {"pl", {"i", "w", "nie", "się", "na", "że", "jest", "do", "z", "to", "jak"}},
-  };
+// Languages in alphabetical order: ties are settled in this order (see below).
+constexpr std::array<std::string_view, 8> latin_languages{"de", "en", "es", "fr",
+                                                          "it", "nl", "pl", "pt"};
+
+// Each function word with the set of languages (bits, by index in
+// latin_languages) it belongs to: one hash lookup per word of the text, which
+// the reader does for every article (it was the reader's largest cost).
+const std::unordered_map<std::string, unsigned>& latin_function_words() {
+  static const std::unordered_map<std::string, unsigned> words = [] {
+    const std::array<std::array<std::string_view, 11>, latin_languages.size()> lists{{
+        {"der", "die", "und", "das", "ist", "nicht", "mit", "ein", "eine", "sich", "auf"},
+        {"the", "and", "of", "to", "is", "that", "was", "with", "for", "on", "said"},
+        {"el", "los", "las", "y", "que", "en", "por", "una", "con", "para", "del"},
+        {"le", "la", "les", "et", "des", "est", "une", "dans", "du", "pour", "qui"},
+        {"il", "di", "che", "è", "della", "per", "gli", "una", "sono", "con", "non"},
+        {"de", "het", "een", "en", "van", "is", "niet", "op", "dat", "zijn", "met"},
+        {"i", "w", "nie", "się", "na", "że", "jest", "do", "z", "to", "jak"},
+        {"o", "os", "que", "não", "uma", "com", "para", "do", "da", "em", "são"},
+    }};
+    std::unordered_map<std::string, unsigned> map;
+    for (std::size_t language = 0; language < lists.size(); ++language)
+      for (const std::string_view word : lists[language]) map[std::string(word)] |= 1U << language;
+    return map;
+  }();
   return words;
 }
 
-std::string lower_word(std::string_view word) {
-  // Function words are matched in lower case; only ASCII and Latin-1 upper
-  // case occurs at the start of a sentence often enough to matter.
-  std::string out;
+// No function word above is longer than this, in bytes of lower-case UTF-8.
+constexpr std::size_t longest_function_word = 5;
+
+// Function words are matched in lower case; only ASCII and Latin-1 upper case
+// occurs at the start of a sentence often enough to matter. Writes into `out`
+// so that one buffer serves every word; stops once `out` is longer than any
+// function word, since it cannot become one.
+void lower_word(std::string_view word, std::string& out) {
+  out.clear();
   std::size_t pos = 0;
-  while (pos < word.size()) {
+  while (pos < word.size() && out.size() <= longest_function_word) {
+    const auto byte = static_cast<unsigned char>(word[pos]);
+    if (byte < 0x80) {  // most text: no decoding needed
+      ++pos;
+      if (byte >= 'A' && byte <= 'Z')
+        out += static_cast<char>(byte - 'A' + 'a');
+      else if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9'))
+        out += static_cast<char>(byte);
+      continue;
+    }
     char32_t cp = next_code_point(word, pos);
     if (is_upper(cp)) cp += (cp >= 0x400 && cp <= 0x40F) ? 0x50 : 0x20;
     if (is_word_character(cp)) append_utf8(out, cp);
   }
-  return out;
 }
 
 std::string guess_latin_language(std::string_view text) {
-  std::map<std::string, std::size_t> votes;
+  const auto& function_words = latin_function_words();
+  std::array<std::size_t, latin_languages.size()> votes{};
   std::size_t seen = 0;
+  std::string lower;
   for (const std::string_view word : split_words(text.substr(0, 20000))) {
-    const std::string lower = lower_word(word);
-    for (const auto& [language, words] : latin_function_words())
-      if (words.contains(lower)) ++votes[language];
+    lower_word(word, lower);
+    if (const auto found = function_words.find(lower); found != function_words.end())
+      for (std::size_t language = 0; language < votes.size(); ++language)
+        if ((found->second >> language) & 1U) ++votes[language];
     if (++seen > 3000) break;
   }
-  std::string best = "en";  // the default for Latin text that gives no clue
+  std::string_view best = "en";  // the default for Latin text that gives no clue
   std::size_t best_votes = 0;
-  for (const auto& [language, count] : votes)
-    if (count > best_votes || (count == best_votes && language == "en")) {
-      best = language;
+  for (std::size_t language = 0; language < votes.size(); ++language) {
+    const std::size_t count = votes[language];
+    if (count > best_votes ||
+        (count != 0 && count == best_votes && latin_languages[language] == "en")) {
+      best = latin_languages[language];
       best_votes = count;
     }
-  return best;
+  }
+  return std::string(best);
 }
 
 std::string guess_cyrillic_language(std::string_view text) {
@@ -117,7 +149,10 @@ Script dominant_script(std::string_view text, std::size_t max_letters) {
   std::size_t letters = 0;
   std::size_t pos = 0;
   while (pos < text.size() && letters < max_letters) {
-    const Script script = script_of(next_code_point(text, pos));
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    // ASCII, most text, needs no decoding: letters are Latin, the rest none.
+    const Script script = byte < 0x80 ? script_of(static_cast<char32_t>(text[pos++]))
+                                      : script_of(next_code_point(text, pos));
     if (script == Script::none) continue;
     ++counts[static_cast<std::size_t>(script)];
     ++letters;
@@ -129,7 +164,11 @@ Script dominant_script(std::string_view text, std::size_t max_letters) {
 }
 
 std::string detect_language(std::string_view text) {
-  switch (dominant_script(text)) {
+  return detect_language(text, dominant_script(text));
+}
+
+std::string detect_language(std::string_view text, Script dominant) {
+  switch (dominant) {
     case Script::none:
       return {};
     case Script::latin:

@@ -34,5 +34,7 @@ Script dominant_script(std::string_view text, std::size_t max_letters = 100000);
 /// Cyrillic text, from frequent function words: "en", "ru", "uk", "de", ...
 /// Empty when the text has no letters.
 std::string detect_language(std::string_view text);
+/// The same, when the caller has dominant_script(text) already (it is not free).
+std::string detect_language(std::string_view text, Script dominant);
 
 }  // namespace docconv::news_text

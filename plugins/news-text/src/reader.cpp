@@ -29,7 +29,7 @@ class ArticleBuilder {
     texts.reserve(units_.size());
     for (const Unit& unit : units_) texts.emplace_back(unit.text);
     end_ = options_.remove_chrome ? trailing_chrome_start(texts, script_) : units_.size();
-    document_.metadata.language = detect_language(text);
+    document_.metadata.language = detect_language(text, script_);
     if (layout_.wrap_width > 0)
       document_.metadata.extras["wrap_width"] = std::to_string(layout_.wrap_width);
   }

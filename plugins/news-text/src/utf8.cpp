@@ -91,7 +91,10 @@ void for_each_word(std::string_view text, Visit visit) {
   std::size_t word_start = std::string_view::npos;
   while (pos < text.size()) {
     const std::size_t here = pos;
-    if (is_space(next_code_point(text, pos))) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    // ASCII, most text, needs no decoding.
+    const bool space = byte < 0x80 ? is_space(text[pos++]) : is_space(next_code_point(text, pos));
+    if (space) {
       if (word_start != std::string_view::npos) {
         if (!visit(text.substr(word_start, here - word_start))) return;
         word_start = std::string_view::npos;
