@@ -11,7 +11,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <random>
 #include <string>
 #include <vector>
@@ -272,33 +271,26 @@ TEST_CASE("probe: plain text yes, binary and archives no, markup barely") {
   CHECK(probe_plain_text("PK\x03\x04rest of a zip") == 0);
   CHECK(probe_plain_text(std::string("\x7F"
                                      "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0",
-                                     20)) == 0);
+                                     18)) == 0);
   CHECK(probe_plain_text("") == 0);
   // A head cut inside a multi-byte character is still UTF-8.
   CHECK(probe_plain_text(russian.substr(0, 1 + russian.find("Министр") + 2)) == 50);
 }
 
-TEST_CASE("a 50 MB single-line file and a million-line file read in linear time") {
+// No time limit here: timed tests fail on loaded machines. How the time grows
+// with the input is measured by scripts/bench (docs/performance.md).
+TEST_CASE("a 50 MB single-line file and a million-line file are read whole") {
   std::string line;
   line.reserve(std::size_t{50} << 20);
   while (line.size() < (std::size_t{50} << 20)) line += "word, another word — and “more” text. ";
-  auto start = std::chrono::steady_clock::now();
   auto outcome = read(line);
-  const double single_line =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   REQUIRE(outcome.documents.size() == 1);
   CHECK(outcome.documents[0].metadata.title_derived);
   CHECK(outcome.documents[0].blocks.size() == 1);
-  CHECK(single_line < 30.0);
 
   std::string many;
   for (int i = 0; i < 1000000; ++i) many += "Line " + std::to_string(i) + " of the text.\n";
-  start = std::chrono::steady_clock::now();
   outcome = read(many);
-  const double many_lines =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   REQUIRE(outcome.documents.size() == 1);
   CHECK(outcome.documents[0].blocks.size() == 1000000);
-  CHECK(many_lines < 30.0);
-  WARN("50 MB line: " << single_line << " s; 1M lines: " << many_lines << " s");
 }

@@ -1,0 +1,26 @@
+// Shared by the libFuzzer harnesses: the project's plugins, documents built
+// from fuzzer bytes, and a failure that libFuzzer records as a crash.
+#pragma once
+
+#include "host/registry.hpp"
+
+#include <docconv/model.hpp>
+
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include <string_view>
+
+namespace docconv::fuzz {
+
+/// A plugin of the build tree; aborts when it is missing (the harness cannot run).
+const host::LoadedPlugin& project_plugin(std::string_view name, PluginKind kind);
+
+/// A collection of 0 to 4 documents with every block kind, any bytes in
+/// every string and dates out of range, consuming `data`.
+Collection make_collection(FuzzedDataProvider& data);
+
+/// Prints what went wrong and the output that shows it, then aborts, so that
+/// libFuzzer saves the input as a crash.
+[[noreturn]] void fail(std::string_view what, std::string_view output = {});
+
+}  // namespace docconv::fuzz

@@ -1,0 +1,103 @@
+// A reader and a writer that fail in every way a plugin can report a
+// failure, for tests/robustness/plugin_fault_test.cpp. Built twice: as the
+// reader (FAULTY_READER) and as the writer.
+//
+// Reader (inputs *.fault): the first line picks the failure:
+//   THROW-ERROR, THROW-RUNTIME, THROW-BAD-ALLOC, THROW-INT, otherwise a
+//   document titled with the first line.
+// Writer (outputs *.faultout): the collection title (--title) picks it:
+//   BEGIN-THROWS, ADD-THROWS-INT, FINISH-THROWS, PART-UNSAFE (asks the host for
+//   a part named "../escape"), otherwise writes the titles.
+#include <docconv/plugin_export.hpp>
+
+#include <new>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+
+#ifdef FAULTY_READER
+
+namespace {
+
+class FaultyReader final : public docconv::Reader {
+ public:
+  std::vector<docconv::Document> read(const docconv::Input& input,
+                                      const docconv::ReadContext&) override {
+    const std::string first(input.bytes.substr(0, input.bytes.find('\n')));
+    if (first == "THROW-ERROR") throw docconv::Error("reported a docconv::Error");
+    if (first == "THROW-RUNTIME") throw std::runtime_error("reported a std::runtime_error");
+    if (first == "THROW-BAD-ALLOC") throw std::bad_alloc();
+    if (first == "THROW-INT") throw 42;
+    docconv::Document document;
+    document.metadata.title = first;
+    return {std::move(document)};
+  }
+};
+
+class FaultyReaderPlugin final : public docconv::Plugin {
+ public:
+  docconv::PluginInfo info() const override {
+    docconv::PluginInfo info;
+    info.name = "faulty-reader";
+    info.kind = docconv::PluginKind::reader;
+    info.version = "1.0";
+    info.description = "Fails on request (tests only)";
+    info.extensions = {".fault"};
+    return info;
+  }
+  std::unique_ptr<docconv::Reader> make_reader() const override {
+    return std::make_unique<FaultyReader>();
+  }
+};
+
+}  // namespace
+
+DOCCONV_PLUGIN(FaultyReaderPlugin)
+
+#else
+
+namespace {
+
+class FaultyWriter final : public docconv::Writer {
+ public:
+  void begin(const docconv::WriteContext& ctx) override {
+    ctx_ = &ctx;
+    if (mode() == "BEGIN-THROWS") throw std::logic_error("begin failed on request");
+    if (mode() == "PART-UNSAFE") ctx.output.open_part("../escape");
+    if (!ctx.output.split()) ctx.output.stream() << "collection " << mode() << "\n";
+  }
+  void add(const docconv::Document& document) override {
+    if (mode() == "ADD-THROWS-INT") throw 7;
+    if (!ctx_->output.split()) ctx_->output.stream() << document.metadata.title << "\n";
+  }
+  void finish() override {
+    if (mode() == "FINISH-THROWS") throw docconv::Error("finish failed on request");
+  }
+
+ private:
+  const std::string& mode() const { return ctx_->collection.title; }
+  const docconv::WriteContext* ctx_ = nullptr;
+};
+
+class FaultyWriterPlugin final : public docconv::Plugin {
+ public:
+  docconv::PluginInfo info() const override {
+    docconv::PluginInfo info;
+    info.name = "faulty-writer";
+    info.kind = docconv::PluginKind::writer;
+    info.version = "1.0";
+    info.description = "Fails on request (tests only)";
+    info.extensions = {".faultout"};
+    info.supports_split = true;
+    return info;
+  }
+  std::unique_ptr<docconv::Writer> make_writer() const override {
+    return std::make_unique<FaultyWriter>();
+  }
+};
+
+}  // namespace
+
+DOCCONV_PLUGIN(FaultyWriterPlugin)
+
+#endif
