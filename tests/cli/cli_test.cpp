@@ -14,14 +14,6 @@ std::string good_plugins() {
   return (docconv::test::test_plugin_dir() / "good").string();
 }
 
-std::vector<std::string> folder_listing(const fs::path& folder) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(folder))
-    names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 }  // namespace
 
 TEST_CASE("version and help answer and exit 0") {
@@ -118,7 +110,8 @@ TEST_CASE("a failing writer leaves the previous output byte-identical and no tem
   CHECK(result.err == "docconv: error: " + (folder / "out.testout").string() +
                           ": test-writer: this document asks the test writer to fail\n");
   CHECK(docconv::test::read_file(folder / "out.testout") == previous);
-  CHECK(folder_listing(folder.path()) == std::vector<std::string>{"a.tst", "b.tst", "out.testout"});
+  CHECK(docconv::test::file_names(folder.path()) ==
+        std::vector<std::string>{"a.tst", "b.tst", "out.testout"});
 }
 
 TEST_CASE("a bad input is reported by name and the rest still converts") {
@@ -201,7 +194,7 @@ TEST_CASE("split mode writes one file per article named by number and title") {
   const auto result = run_cli({"--plugin-dir", good_plugins(), "convert", folder.path().string(),
                                "-o", (folder / "parts").string(), "--split", "-t", "test-writer"});
   CHECK(result.exit_code == 0);
-  CHECK(folder_listing(folder / "parts") ==
+  CHECK(docconv::test::file_names(folder / "parts") ==
         std::vector<std::string>{"0001-title-a-first.out", "0002-b.out"});
 }
 
@@ -259,8 +252,7 @@ TEST_CASE("an interrupted run keeps the old output and leaves no temporary") {
   CHECK(result.exit_code == 1);
   CHECK_THAT(result.err, Catch::Contains(out.string() + ": interrupted"));
   CHECK(docconv::test::read_file(out) == "previous\n");
-  for (const auto& entry : fs::directory_iterator(folder.path()))
-    CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+  CHECK(docconv::test::temporaries_in(folder.path()).empty());
 }
 
 TEST_CASE("parallel reading gives the same output and messages as -j 1") {

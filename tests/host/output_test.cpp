@@ -7,18 +7,6 @@ using namespace docconv;
 using docconv::test::TempDir;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::vector<std::string> folder_listing(const fs::path& folder) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(folder))
-    names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-}  // namespace
-
 TEST_CASE("a committed output replaces the file in one step") {
   TempDir folder;
   const auto target = folder / "out.txt";
@@ -31,7 +19,7 @@ TEST_CASE("a committed output replaces the file in one step") {
     CHECK(sink.written() == std::vector<fs::path>{target});
   }
   CHECK(test::read_file(target) == "new");
-  CHECK(folder_listing(folder.path()) == std::vector<std::string>{"out.txt"});
+  CHECK(docconv::test::file_names(folder.path()) == std::vector<std::string>{"out.txt"});
 }
 
 TEST_CASE("an output that is not committed leaves the old file and no temporary") {
@@ -43,7 +31,7 @@ TEST_CASE("an output that is not committed leaves the old file and no temporary"
     sink.stream() << "half-written";
   }
   CHECK(test::read_file(target) == "old");
-  CHECK(folder_listing(folder.path()) == std::vector<std::string>{"out.txt"});
+  CHECK(docconv::test::file_names(folder.path()) == std::vector<std::string>{"out.txt"});
 }
 
 TEST_CASE("split outputs appear all together at commit") {
@@ -53,11 +41,11 @@ TEST_CASE("split outputs appear all together at commit") {
     host::AtomicFileSink sink(target, true);
     sink.open_part("0001-a.md") << "A";
     sink.open_part("0002-b.md") << "B";
-    CHECK(folder_listing(target).size() == 2);  // two temporaries, hidden names
-    for (const auto& name : folder_listing(target)) CHECK(name.front() == '.');
+    CHECK(docconv::test::file_names(target).size() == 2);  // two temporaries, hidden names
+    for (const auto& name : docconv::test::file_names(target)) CHECK(name.front() == '.');
     sink.commit();
   }
-  CHECK(folder_listing(target) == std::vector<std::string>{"0001-a.md", "0002-b.md"});
+  CHECK(docconv::test::file_names(target) == std::vector<std::string>{"0001-a.md", "0002-b.md"});
   CHECK(test::read_file(target / "0002-b.md") == "B");
 }
 

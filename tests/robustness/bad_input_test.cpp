@@ -27,6 +27,7 @@ using docconv::test::read_file;
 using docconv::test::run_cli;
 using docconv::test::RunResult;
 using docconv::test::TempDir;
+using docconv::test::temporaries_in;
 using docconv::test::write_file;
 
 const std::string previous_output = "previous output, must survive\n";
@@ -79,15 +80,6 @@ void check_good_inputs_converted(const std::string& markdown) {
   REQUIRE(good_headings().size() == 2);
   for (const auto& heading : good_headings())
     CHECK(std::find(found.begin(), found.end(), heading) != found.end());
-}
-
-// Names of files under `folder` (recursive) that look like docconv temporaries.
-std::vector<std::string> temporaries_in(const fs::path& folder) {
-  std::vector<std::string> found;
-  for (const auto& entry : fs::recursive_directory_iterator(folder))
-    if (entry.path().filename().string().find(".tmp-") != std::string::npos)
-      found.push_back(entry.path().string());
-  return found;
 }
 
 std::string random_bytes(std::size_t size, unsigned seed) {

@@ -30,12 +30,6 @@ std::vector<std::string> lines_naming(const RunResult& result, const std::string
   return found;
 }
 
-bool has_temporaries(const fs::path& folder) {
-  for (const auto& entry : fs::recursive_directory_iterator(folder))
-    if (entry.path().filename().string().find(".tmp-") != std::string::npos) return true;
-  return false;
-}
-
 }  // namespace
 
 TEST_CASE("a reader's failures are one line each, naming the input and the plugin") {
@@ -83,7 +77,7 @@ TEST_CASE("a writer's failures name the output and the plugin, the old output st
       CHECK(result.exit_code == 1);
       CHECK(result.err == "docconv: error: " + out.string() + ": " + message + "\n");
       CHECK(read_file(out) == "previous\n");
-      CHECK_FALSE(has_temporaries(folder.path()));
+      CHECK(docconv::test::temporaries_in(folder.path()).empty());
     }
   }
 }

@@ -220,7 +220,6 @@ TEST_CASE("a user builds, installs and runs their own writer against an installe
     CHECK_THAT(failed.err,
                Catch::Contains("docconv: error: " + out.string() + ": thrower: cannot render "));
     CHECK_FALSE(fs::exists(out));
-    for (const auto& entry : fs::directory_iterator(work.path()))
-      CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+    CHECK(docconv::test::temporaries_in(work.path()).empty());
   }
 }

@@ -118,6 +118,22 @@ const host::PluginRegistry& project_plugins() {
   return registry;
 }
 
+std::vector<std::string> file_names(const fs::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<std::string> temporaries_in(const fs::path& folder) {
+  std::vector<std::string> found;
+  for (const auto& entry : fs::recursive_directory_iterator(folder))
+    if (entry.path().filename().string().find(".tmp-") != std::string::npos)
+      found.push_back(entry.path().string());
+  return found;
+}
+
 std::vector<std::string> lines(std::string_view text) {
   std::vector<std::string> out;
   std::size_t start = 0;

@@ -68,6 +68,13 @@ class CollectingDiagnostics final : public Diagnostics {
   std::vector<std::string> lines;
 };
 
+/// Names of the entries of `folder`, sorted (not recursive).
+std::vector<std::string> file_names(const std::filesystem::path& folder);
+
+/// Paths under `folder` (recursive) that look like docconv's temporary
+/// outputs (".NAME.tmp-XXXXXX"): none may be left after any run.
+std::vector<std::string> temporaries_in(const std::filesystem::path& folder);
+
 /// Non-empty lines of `text`.
 std::vector<std::string> lines(std::string_view text);
 
