@@ -2,6 +2,7 @@
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
+#include <docconv/version.hpp>
 #include <nlohmann/json.hpp>
 
 using docconv::test::run_cli;
@@ -19,7 +20,7 @@ std::string good_plugins() {
 TEST_CASE("version and help answer and exit 0") {
   const auto version = run_cli({"--version"});
   CHECK(version.exit_code == 0);
-  CHECK_THAT(version.out, Catch::StartsWith("docconv 0.1.0"));
+  CHECK_THAT(version.out, Catch::StartsWith(std::string("docconv ") + docconv::version_string));
   const auto help = run_cli({"--help"});
   CHECK(help.exit_code == 0);
   CHECK_THAT(help.out, Catch::Contains("convert") && Catch::Contains("inspect") &&
@@ -48,7 +49,8 @@ TEST_CASE("plugins lists what was found, shadowed and rejected") {
   CHECK_THAT(result.out, Catch::Contains("test-reader") && Catch::Contains("test-writer"));
   CHECK_THAT(result.out, Catch::Contains("shadowed: " + shadow + "/docconv-test-writer-copy.so"));
   CHECK_THAT(result.out, Catch::Contains("rejected: " + (broken / "docconv-wrong-abi.so").string() +
-                                         ": was built for plugin ABI 1001"));
+                                         ": was built for plugin ABI " +
+                                         std::to_string(docconv::abi_version + 1000)));
   CHECK_THAT(result.out, Catch::Contains("rejected: " + (broken / "docconv-text.so").string() +
                                          ": cannot be loaded"));
 
@@ -179,7 +181,8 @@ TEST_CASE("unknown and unavailable formats are explained") {
   CHECK(unavailable.exit_code == 2);
   CHECK_THAT(unavailable.err, Catch::Contains("plugin wrong-abi is not available: " +
                                               (broken / "docconv-wrong-abi.so").string() +
-                                              " was built for plugin ABI 1001"));
+                                              " was built for plugin ABI " +
+                                              std::to_string(docconv::abi_version + 1000)));
   const auto reader_as_writer =
       run_cli({"--plugin-dir", good_plugins(), "convert", (folder / "a.tst").string(), "-o", "x",
                "-t", "test-reader"});
@@ -205,7 +208,7 @@ TEST_CASE("inspect prints the model as JSON with its version") {
       {"--plugin-dir", good_plugins(), "inspect", (folder / "a.tst").string(), "--year", "2017"});
   REQUIRE(result.exit_code == 0);
   const auto json = nlohmann::json::parse(result.out);
-  CHECK(json["model_version"] == 1);
+  CHECK(json["model_version"] == docconv::model_version);
   const auto& document = json["documents"][0];
   CHECK(document["metadata"]["title"] == "Title A");
   CHECK(document["metadata"]["source"] == (folder / "a.tst").string());

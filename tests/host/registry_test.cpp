@@ -4,6 +4,7 @@
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
+#include <docconv/version.hpp>
 
 #include <algorithm>
 
@@ -66,8 +67,11 @@ TEST_CASE("broken libraries are rejected with their path and the reason") {
              Catch::StartsWith("cannot be loaded: ") && Catch::Contains("docconv-text.so"));
   CHECK_THAT(rejected(registry, "docconv-throwing-entry.so")->reason,
              Catch::Equals("failed while starting: cannot start: configuration missing"));
-  CHECK_THAT(rejected(registry, "docconv-wrong-abi.so")->reason,
-             Catch::StartsWith("was built for plugin ABI 1001 but this docconv 0.1.0 needs ABI 1"));
+  CHECK_THAT(
+      rejected(registry, "docconv-wrong-abi.so")->reason,
+      Catch::StartsWith("was built for plugin ABI " + std::to_string(docconv::abi_version + 1000) +
+                        " but this docconv " + docconv::version_string + " needs ABI " +
+                        std::to_string(docconv::abi_version)));
   CHECK(registry.rejected_named("wrong-abi") == rejected(registry, "docconv-wrong-abi.so"));
 }
 

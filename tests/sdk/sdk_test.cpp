@@ -4,6 +4,7 @@
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
+#include <docconv/version.hpp>
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -185,11 +186,13 @@ TEST_CASE("a user builds, installs and runs their own writer against an installe
     const docconv::test::Environment empty_data{{"XDG_DATA_HOME", (work / "empty").string()}};
     const auto listed =
         run(docconv, {"plugins", "--plugin-dir", (work / "shout-wrong-abi").string()}, empty_data);
-    CHECK_THAT(
-        listed.out,
-        Catch::Contains("rejected: " + (work / "shout-wrong-abi" / "docconv-shout.so").string() +
-                        ": was built for plugin ABI 999 but this docconv 0.1.0 needs ABI 1: "
-                        "rebuild the plugin against this version's headers"));
+    CHECK_THAT(listed.out,
+               Catch::Contains(
+                   "rejected: " + (work / "shout-wrong-abi" / "docconv-shout.so").string() +
+                   ": was built for plugin ABI 999 but this docconv " + docconv::version_string +
+                   " needs ABI " + std::to_string(docconv::abi_version) +
+                   ": "
+                   "rebuild the plugin against this version's headers"));
     auto args = fixture_arguments();
     args.insert(args.begin(), {"--plugin-dir", (work / "shout-wrong-abi").string(), "convert"});
     args.insert(args.end(), {"-t", "shout", "-o", (work / "x.shout").string()});

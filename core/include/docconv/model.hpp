@@ -48,14 +48,23 @@ struct Paragraph {
   friend bool operator==(const Paragraph&, const Paragraph&) = default;
 };
 
+// Fields added after the first release carry an explicit `{}` initialiser, so
+// that aggregate initialisations written before them compile without warnings.
+
 struct BlockQuote {
   std::vector<Inlines> paragraphs;
+  /// The mark that opened each quoted line in the source (">"), as written;
+  /// empty when there was none. Archival writers keep it.
+  std::string marker{};
   friend bool operator==(const BlockQuote&, const BlockQuote&) = default;
 };
 
 struct List {
   bool ordered = false;
   std::vector<Inlines> items;
+  /// The bullet the source put before every item ("-", "*", "•"), as
+  /// written; empty when there was none. Archival writers keep it.
+  std::string marker{};
   friend bool operator==(const List&, const List&) = default;
 };
 
@@ -65,6 +74,14 @@ struct Figure {
   Inlines caption;
   std::string credit;
   std::string image;  ///< Image reference if one is known; often empty.
+  /// The mark that introduced the credit in the source, as written: "|"
+  /// between caption and credit, "©" or "(c)" before it; empty when none.
+  std::string credit_mark{};
+  /// The figure's text exactly as the source gave it, when caption and credit
+  /// were cut out of text holding more than them and their marks (Sputnik's
+  /// "© Credit / Go to the mediabankCaption"); empty otherwise. Reading
+  /// formats show caption and credit; archival writers keep this text too.
+  std::string as_written{};
   friend bool operator==(const Figure&, const Figure&) = default;
 };
 
@@ -72,6 +89,8 @@ struct Figure {
 struct RelatedLink {
   Inlines text;
   std::string target;  ///< URL if known; often empty.
+  /// The label before the headline as written ("READ MORE:"); empty when none.
+  std::string label{};
   friend bool operator==(const RelatedLink&, const RelatedLink&) = default;
 };
 

@@ -93,6 +93,9 @@ class OutputSink {
   /// True when the user asked for one file per article (--split).
   virtual bool split() const = 0;
   /// The output stream of a single-file output. Not available in split mode.
+  /// For writers with binary_output it is always seekable (seekp/tellp work),
+  /// so that container formats can be written in one pass without holding
+  /// the whole output in memory; a text writer may be given standard output.
   virtual std::ostream& stream() = 0;
   /// Split mode: starts the file `file_name` (a plain name, no folders) in the
   /// output folder and returns its stream, which stays valid until the next
@@ -107,6 +110,9 @@ struct WriteContext {
   OutputSink& output;
   const OptionValues& options;
   Diagnostics& diagnostics;
+  /// How many threads the user allows (-j, at least 1). A writer that runs
+  /// threads of its own (to compress, say) keeps their number within it.
+  unsigned jobs = 1;
 };
 
 /// Writes a stream of documents: begin(), add() once per document in input

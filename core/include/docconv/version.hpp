@@ -4,7 +4,7 @@
 namespace docconv {
 
 /// Version of the docconv release these headers belong to.
-inline constexpr const char* version_string = "0.1.0";
+inline constexpr const char* version_string = "0.2.0";
 
 /// Version of the binary interface between the host and its plugins.
 ///
@@ -13,9 +13,9 @@ inline constexpr const char* version_string = "0.1.0";
 /// virtual function, or to the standard library's ABI changes this number.
 /// The host reads a plugin's number (DOCCONV_PLUGIN exports it) before it
 /// touches anything else in the library and refuses a mismatch.
-inline constexpr int abi_version = 1;
+inline constexpr int abi_version = 2;
 
 /// Version of the document model as shown by `docconv inspect`.
-inline constexpr int model_version = 1;
+inline constexpr int model_version = 2;
 
 }  // namespace docconv

@@ -219,10 +219,11 @@ namespace {
 class WriterRun {
  public:
   WriterRun(const LoadedPlugin& plugin, OutputSink& output, const CollectionMetadata& collection,
-            const OptionValues& options, Diagnostics& diagnostics)
+            const OptionValues& options, Diagnostics& diagnostics, std::size_t jobs)
       : plugin_(plugin),
         writer_(guarded(plugin, [&] { return PluginRegistry::make_writer(plugin); })),
-        context_{collection, output, options, diagnostics} {
+        context_{collection, output, options, diagnostics,
+                 static_cast<unsigned>(worker_count(jobs))} {
     guarded(plugin_, [&] { writer_->begin(context_); });
   }
   void add(const Document& document) {
@@ -241,8 +242,8 @@ class WriterRun {
 }  // namespace
 
 void write_collection(const LoadedPlugin& writer, const Collection& collection, OutputSink& output,
-                      const OptionValues& options, Diagnostics& diagnostics) {
-  WriterRun run(writer, output, collection.metadata, options, diagnostics);
+                      const OptionValues& options, Diagnostics& diagnostics, std::size_t jobs) {
+  WriterRun run(writer, output, collection.metadata, options, diagnostics, jobs);
   for (const auto& document : collection.documents) run.add(document);
   run.finish();
 }
@@ -280,7 +281,8 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
         registry, request.read, reporter,
         [&](Document&& document) {
           if (!run)
-            run.emplace(writer, *output, request.collection, request.read.options, reporter);
+            run.emplace(writer, *output, request.collection, request.read.options, reporter,
+                        request.read.jobs);
           if (interrupted()) throw Error("interrupted");
           run->add(document);
         },

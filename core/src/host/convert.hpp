@@ -73,7 +73,8 @@ const LoadedPlugin& choose_writer(const PluginRegistry& registry, const std::str
 
 /// Runs `writer` over `collection` into `output`, wrapping plugin failures
 /// into docconv::Error messages that name the plugin. For tests and tools.
+/// `jobs` is what the writer sees as WriteContext::jobs (0 = one per core).
 void write_collection(const LoadedPlugin& writer, const Collection& collection, OutputSink& output,
-                      const OptionValues& options, Diagnostics& diagnostics);
+                      const OptionValues& options, Diagnostics& diagnostics, std::size_t jobs = 1);
 
 }  // namespace docconv::host

@@ -53,19 +53,26 @@ struct BlockToJson {
     put_inlines(out, "text", b.content);
   }
   void operator()(const Paragraph& b) const { put_inlines(out, "text", b.content); }
-  void operator()(const BlockQuote& b) const { out["paragraphs"] = texts(b.paragraphs); }
+  void operator()(const BlockQuote& b) const {
+    out["paragraphs"] = texts(b.paragraphs);
+    out["marker"] = b.marker;
+  }
   void operator()(const List& b) const {
     out["ordered"] = b.ordered;
     out["items"] = texts(b.items);
+    out["marker"] = b.marker;
   }
   void operator()(const Figure& b) const {
     put_inlines(out, "caption", b.caption);
     out["credit"] = b.credit;
     out["image"] = b.image;
+    out["credit_mark"] = b.credit_mark;
+    out["as_written"] = b.as_written;
   }
   void operator()(const RelatedLink& b) const {
     put_inlines(out, "text", b.text);
     out["target"] = b.target;
+    out["label"] = b.label;
   }
   void operator()(const Removed& b) const {
     out["text"] = b.text;
