@@ -133,10 +133,12 @@ class ArticleBuilder {
     if (next_ + 1 < end_ && (in_head || !unit.blank_after) && !credit_line(unit.text))
       if (auto credit = credit_line(units_[next_ + 1].text);
           credit && looks_like_caption(unit.text))
-        return add_figure(PhotoCaption{unit.text, *credit, true},
-                          {unit.lines.first, units_[next_ + 1].lines.last}, 2);
+        return add_figure(
+            PhotoCaption{unit.text, *credit, std::string(credit_mark(units_[next_ + 1].text)), ""},
+            {unit.lines.first, units_[next_ + 1].lines.last}, 2);
     if (auto credit = credit_line(unit.text))
-      return add_figure(PhotoCaption{"", *credit, true}, unit.lines, 1);
+      return add_figure(PhotoCaption{"", *credit, std::string(credit_mark(unit.text)), ""},
+                        unit.lines, 1);
     return false;
   }
 
@@ -148,10 +150,9 @@ class ArticleBuilder {
   }
 
   bool add_figure(const PhotoCaption& figure, SourceLines lines, std::size_t units_taken) {
-    add(Figure{figure.caption.empty() ? Inlines{} : text_run(figure.caption), figure.credit, ""},
+    add(Figure{figure.caption.empty() ? Inlines{} : text_run(figure.caption), figure.credit, "",
+               figure.credit_mark, figure.as_written},
         lines);
-    if (!figure.complete)
-      remove(units_[next_], "photo caption as scraped (the figure above was made from it)");
     figure_ = figure;
     figure_unit_ = next_ + units_taken - 1;
     next_ += units_taken;
@@ -165,11 +166,13 @@ class ArticleBuilder {
     } else if (read_figure(/*in_head=*/false)) {
       return;  // read_figure advanced
     } else if (auto headline = related_headline(unit.text)) {
-      add(RelatedLink{text_run(std::string(*headline)), ""}, unit.lines);
+      add(RelatedLink{text_run(std::string(*headline)), "",
+                      std::string(text_before(unit.text, *headline))},
+          unit.lines);
     } else if (auto item = bullet_item(unit.text)) {
-      add_list_item(*item, unit.lines);
+      add_list_item(*item, text_before(unit.text, *item), unit.lines);
     } else if (auto quoted = quoted_line(unit.text)) {
-      add_quoted_line(*quoted, unit.lines);
+      add_quoted_line(*quoted, text_before(unit.text, *quoted), unit.lines);
     } else if (is_subheading(next_)) {
       add(Heading{2, text_run(unit.text)}, unit.lines);
     } else {
@@ -178,33 +181,34 @@ class ArticleBuilder {
     ++next_;
   }
 
-  // The previous block, when it came from the unit just before this one.
+  // The previous block, when it came from the unit just before this one and
+  // its lines start with the same marker.
   template <class Content>
-  Block* continued_block(SourceLines lines) {
+  Content* continued_block(SourceLines lines, std::string_view marker) {
     if (document_.blocks.empty()) return nullptr;
     Block& last = document_.blocks.back();
-    if (!std::holds_alternative<Content>(last.content) || next_ == 0 ||
+    auto* content = std::get_if<Content>(&last.content);
+    if (content == nullptr || content->marker != marker || next_ == 0 ||
         last.lines.last != units_[next_ - 1].lines.last || lines.first <= last.lines.last)
       return nullptr;
-    return &last;
+    last.lines.last = lines.last;
+    return content;
   }
 
-  void add_list_item(std::string_view item, SourceLines lines) {
-    if (Block* list = continued_block<List>(lines)) {
-      std::get<List>(list->content).items.push_back(text_run(std::string(item)));
-      list->lines.last = lines.last;
+  void add_list_item(std::string_view item, std::string_view marker, SourceLines lines) {
+    if (List* list = continued_block<List>(lines, marker)) {
+      list->items.push_back(text_run(std::string(item)));
       return;
     }
-    add(List{false, {text_run(std::string(item))}}, lines);
+    add(List{false, {text_run(std::string(item))}, std::string(marker)}, lines);
   }
 
-  void add_quoted_line(std::string_view text, SourceLines lines) {
-    if (Block* quote = continued_block<BlockQuote>(lines)) {
-      std::get<BlockQuote>(quote->content).paragraphs.push_back(text_run(std::string(text)));
-      quote->lines.last = lines.last;
+  void add_quoted_line(std::string_view text, std::string_view marker, SourceLines lines) {
+    if (BlockQuote* quote = continued_block<BlockQuote>(lines, marker)) {
+      quote->paragraphs.push_back(text_run(std::string(text)));
       return;
     }
-    add(BlockQuote{{text_run(std::string(text))}}, lines);
+    add(BlockQuote{{text_run(std::string(text))}, std::string(marker)}, lines);
   }
 
   // A subheading stands between paragraphs: text before it, prose after it,

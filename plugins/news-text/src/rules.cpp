@@ -98,9 +98,8 @@ std::string_view strip_site_suffix(std::string_view line) {
 }
 
 std::string_view strip_copyright_sign(std::string_view line) {
-  if (line.starts_with("\xC2\xA9")) return trim(line.substr(2));
-  if (istarts_with(line, "(c) ")) return trim(line.substr(4));
-  return line;
+  const std::string_view mark = credit_mark(line);
+  return mark.empty() ? line : trim(line.substr(mark.size()));
 }
 
 // Start of a credit such as "AP Photo/Czarek Sokolowski" or "EPA/Name" near
@@ -312,6 +311,17 @@ std::optional<std::string> credit_line(std::string_view line) {
   return collapse_spaces(line);  // "Photo: ..." keeps its label: it is text of the credit
 }
 
+std::string_view credit_mark(std::string_view line) {
+  line = trim(line);
+  if (line.starts_with("\xC2\xA9")) return line.substr(0, 2);
+  if (istarts_with(line, "(c) ")) return line.substr(0, 3);
+  return {};
+}
+
+std::string_view text_before(std::string_view line, std::string_view part) {
+  return trim(line.substr(0, static_cast<std::size_t>(part.data() - line.data())));
+}
+
 std::optional<PhotoCaption> mediabank_caption(std::string_view line) {
   line = trim(line);
   const std::string_view marker = "go to the mediabank";
@@ -322,7 +332,8 @@ std::optional<PhotoCaption> mediabank_caption(std::string_view line) {
   PhotoCaption figure;
   figure.credit = std::move(credit);
   figure.caption = std::string(trim(line.substr(at + marker.size())));
-  figure.complete = false;
+  figure.credit_mark = std::string(credit_mark(line));
+  figure.as_written = std::string(line);
   return figure;
 }
 
@@ -339,7 +350,7 @@ std::optional<PhotoCaption> piped_caption(std::string_view line, bool require_cr
       ends_with_closing_punctuation(credit))
     return std::nullopt;
   if (require_credit_word && !contains_credit_word(credit)) return std::nullopt;
-  return PhotoCaption{std::string(caption), std::string(credit), true};
+  return PhotoCaption{std::string(caption), std::string(credit), "|", ""};
 }
 
 std::optional<PhotoCaption> glued_caption(std::string_view line, std::string_view known_credit) {
@@ -356,7 +367,7 @@ std::optional<PhotoCaption> glued_caption(std::string_view line, std::string_vie
   const std::string_view caption = trim(line.substr(0, credit_start));
   const std::string_view credit = trim(line.substr(credit_start));
   if (caption.empty() || count_words(credit) > 6) return std::nullopt;
-  return PhotoCaption{std::string(caption), std::string(credit), true};
+  return PhotoCaption{std::string(caption), std::string(credit), "", ""};
 }
 
 bool looks_like_caption(std::string_view line) {

@@ -78,14 +78,24 @@ std::optional<std::string_view> quoted_line(std::string_view line);
 struct PhotoCaption {
   std::string caption;
   std::string credit;
-  /// False when the line held more than caption and credit (a photo-bank
-  /// link glued to the caption): the reader then keeps the line as removed text.
-  bool complete = true;
+  /// The mark before the credit as written: "|", "©", "(c)"; empty if none.
+  std::string credit_mark;
+  /// The whole line as written when it held more than caption, credit and
+  /// mark (a photo-bank link glued to the caption); empty otherwise.
+  std::string as_written;
 };
 
 /// "© AP Photo/Czarek Sokolowski" -> "AP Photo/Czarek Sokolowski";
 /// "Photo: John Smith" -> itself. Short lines only.
 std::optional<std::string> credit_line(std::string_view line);
+
+/// The copyright mark a credit line starts with, as written ("©", "(c)",
+/// "(C)"), or "" ("Photo: ..." keeps its label as part of the credit).
+std::string_view credit_mark(std::string_view line);
+
+/// What `line` holds before `part`, a view into it, trimmed: the marker of
+/// a bullet item, a quoted line or a READ MORE line.
+std::string_view text_before(std::string_view line, std::string_view part);
 
 /// Sputnik's "© Sputnik / Stringer / Go to the mediabankCAPTION".
 std::optional<PhotoCaption> mediabank_caption(std::string_view line);

@@ -134,10 +134,24 @@ TEST_CASE("photos in the body: caption above a credit line, and a lone credit") 
   const auto& figure = std::get<Figure>(document.blocks[1].content);
   CHECK(plain_text(figure.caption) == "Traders at the exchange");
   CHECK(figure.credit == "Reuters/John Doe");
+  CHECK(figure.credit_mark == "\u00a9");
+  CHECK(figure.as_written.empty());
   CHECK(document.blocks[1].lines == SourceLines{5, 6});
   const auto& lone = std::get<Figure>(document.blocks[3].content);
   CHECK(lone.caption.empty());
   CHECK(lone.credit == "AP");
+  CHECK(lone.credit_mark == "\u00a9");
+}
+
+TEST_CASE("a photo-bank line gives a figure that keeps the line as written, nothing removed") {
+  const std::string line =
+      "\u00a9 Sputnik / Stringer / Go to the mediabankNATO's multinational battalion in Poland.";
+  const Document document = build("Title\n\n" + line + "\n\n" + lead + "\n");
+  REQUIRE(types(document) == std::vector<std::string>{"figure", "paragraph"});
+  const auto& figure = std::get<Figure>(document.blocks[0].content);
+  CHECK(plain_text(figure.caption) == "NATO's multinational battalion in Poland.");
+  CHECK(figure.credit == "Sputnik / Stringer");
+  CHECK(figure.as_written == line);
 }
 
 TEST_CASE("quoted lines form one blockquote, bullets one list") {
@@ -145,7 +159,20 @@ TEST_CASE("quoted lines form one blockquote, bullets one list") {
       build("Title\n\n" + lead + "\n> First quoted.\n> Second quoted.\n- one\n- two\n");
   REQUIRE(types(document) == std::vector<std::string>{"paragraph", "blockquote", "list"});
   CHECK(std::get<BlockQuote>(document.blocks[1].content).paragraphs.size() == 2);
+  CHECK(std::get<BlockQuote>(document.blocks[1].content).marker == ">");
   CHECK(std::get<List>(document.blocks[2].content).items.size() == 2);
+  CHECK(std::get<List>(document.blocks[2].content).marker == "-");
+}
+
+TEST_CASE("a change of bullet starts a new list; READ MORE keeps its label as written") {
+  const Document document =
+      build("Title\n\n" + lead + "\n- one\n- two\n* three\nRead more: Finns Disenchanted\n" +
+            second + "\n");
+  REQUIRE(types(document) ==
+          std::vector<std::string>{"paragraph", "list", "list", "related", "paragraph"});
+  CHECK(std::get<List>(document.blocks[1].content).items.size() == 2);
+  CHECK(std::get<List>(document.blocks[2].content).marker == "*");
+  CHECK(std::get<RelatedLink>(document.blocks[3].content).label == "Read more:");
 }
 
 TEST_CASE("chrome inside the body is removed, numbers in the body are kept") {

@@ -174,7 +174,10 @@ TEST_CASE("Sputnik mediabank captions: credit, link and caption glued together")
   REQUIRE(figure);
   CHECK(figure->credit == "Sputnik / Stringer");
   CHECK(figure->caption == "NATO's multinational battalion in Poland. (File)");
-  CHECK_FALSE(figure->complete);
+  CHECK(figure->credit_mark == "\u00a9");
+  CHECK(figure->as_written ==
+        "\u00a9\u00a0Sputnik / Stringer\u00a0/\u00a0Go to the mediabankNATO's multinational "
+        "battalion in Poland. (File)");
   CHECK_FALSE(mediabank_caption("NATO's multinational battalion in Poland. (File)"));
 }
 
@@ -186,7 +189,8 @@ TEST_CASE("piped captions: caption | credit") {
   CHECK(figure->caption ==
         "Andrey Kelin, director of the Department of European Cooperation (DEC)");
   CHECK(figure->credit == "Youtube snapshot");
-  CHECK(figure->complete);
+  CHECK(figure->credit_mark == "|");
+  CHECK(figure->as_written.empty());
   // In the body the credit must say it is one.
   CHECK_FALSE(piped_caption("Revenue | Costs and other things", true));
   CHECK(piped_caption("Protesters in Kiev | Reuters", true));
@@ -212,7 +216,7 @@ TEST_CASE("glued captions: caption and credit without separator") {
 }
 
 TEST_CASE("caption and credit repeats are duplicates") {
-  const PhotoCaption figure{"NATO drills in Poland", "AP Photo/Czarek Sokolowski", true};
+  const PhotoCaption figure{"NATO drills in Poland", "AP Photo/Czarek Sokolowski", "", ""};
   CHECK(duplicate_of("NATO drills in Poland", figure) == Duplicate::caption);
   CHECK(duplicate_of("© AP Photo/Czarek Sokolowski", figure) == Duplicate::credit);
   CHECK(duplicate_of("NATO drills in Poland - Sputnik International", figure) ==
@@ -237,4 +241,17 @@ TEST_CASE("a derived title never cuts a character in two") {
   const std::string title = derive_title(lead);
   CHECK(title.ends_with("…"));
   CHECK(title.size() == 99 * 2 + 3);
+}
+
+TEST_CASE("credit marks and markers are kept as written") {
+  CHECK(credit_mark("\u00a9 AP Photo/Czarek Sokolowski") == "\u00a9");
+  CHECK(credit_mark("  (C) Reuters") == "(C)");
+  CHECK(credit_mark("Photo: John Smith").empty());
+  CHECK(credit_mark("(c)Reuters").empty());
+  const std::string_view bullet = "  \u2022 Kremlin suspects Trump";
+  CHECK(text_before(bullet, *bullet_item(bullet)) == "\u2022");
+  const std::string_view related = "Read More : Finns Disenchanted";
+  CHECK(text_before(related, *related_headline(related)) == "Read More :");
+  const std::string_view quoted = "> We do not perceive this calmly";
+  CHECK(text_before(quoted, *quoted_line(quoted)) == ">");
 }

@@ -68,25 +68,28 @@ std::size_t extra_line(const Metadata& metadata, const std::string& key) {
   return found == metadata.extras.end() ? 0 : std::stoul(found->second);
 }
 
+// A block's text as the source wrote it: with its markers, and a figure cut
+// out of a longer line as that line.
 std::string block_text(const BlockContent& content) {
   struct Visitor {
     std::string operator()(const Heading& b) const { return plain_text(b.content); }
     std::string operator()(const Paragraph& b) const { return plain_text(b.content); }
     std::string operator()(const BlockQuote& b) const {
       std::string out;
-      for (const auto& p : b.paragraphs) out += plain_text(p) + "\n";
+      for (const auto& p : b.paragraphs) out += b.marker + " " + plain_text(p) + "\n";
       return out;
     }
     std::string operator()(const List& b) const {
       std::string out;
-      for (const auto& item : b.items) out += plain_text(item) + "\n";
+      for (const auto& item : b.items) out += b.marker + " " + plain_text(item) + "\n";
       return out;
     }
     std::string operator()(const Figure& b) const {
-      return plain_text(b.caption) + "\n" + b.credit;
+      if (!b.as_written.empty()) return b.as_written;
+      return plain_text(b.caption) + "\n" + b.credit_mark + " " + b.credit;
     }
     std::string operator()(const RelatedLink& b) const {
-      return "READ MORE: " + plain_text(b.text);
+      return b.label + " " + plain_text(b.text);
     }
     std::string operator()(const Removed& b) const { return b.text; }
   };

@@ -18,7 +18,8 @@ std::vector<std::string> input_words(std::string_view text);
 
 /// Words of the document in the order of the lines they came from: title
 /// (unless derived), standfirst and dateline at their recorded lines, then the
-/// blocks; a related link counts with its "READ MORE:" label.
+/// blocks, each as the source wrote it (with its bullets, "READ MORE:" labels
+/// and credit marks; a figure cut out of a longer line as that line).
 std::vector<std::string> document_words(const Document& document);
 
 /// Empty when `needles` is a subsequence of `haystack` (ASCII case ignored);
