@@ -31,6 +31,15 @@ pugi::xml_node append_element(pugi::xml_node parent, const char* name, std::stri
   return element;
 }
 
+/// A marker of the source kept as written ("-", ">", "READ MORE:", "©"):
+/// `label[@type]`, or nothing when the source had none.
+pugi::xml_node append_label(pugi::xml_node parent, std::string_view marker, const char* type) {
+  if (marker.empty()) return {};
+  pugi::xml_node label = append_element(parent, "label", marker);
+  set_attribute(label, "type", type);
+  return label;
+}
+
 /// pugixml indents an element's children when one of them is an element
 /// with no text before or after it, which would add white space inside mixed
 /// content (<p><emph>..</emph><hi>..</hi></p>). An empty text node at both
@@ -114,8 +123,15 @@ void set_line(pugi::xml_node node, const Metadata& metadata, std::string_view ke
 
 // ---- teiHeader ----
 
-void append_application(pugi::xml_node encoding_desc) {
+/// xml:id of the `application` element of article `id`: what docconv itself
+/// wrote into the text points to it with @resp.
+std::string application_id(std::string_view id) {
+  return fmt::format("{}-docconv", id);
+}
+
+void append_application(pugi::xml_node encoding_desc, std::string_view id) {
   pugi::xml_node application = encoding_desc.append_child("appInfo").append_child("application");
+  set_attribute(application, "xml:id", application_id(id));
   set_attribute(application, "ident", "docconv");
   set_attribute(application, "version", version_string);
   append_element(application, "label", "docconv");
@@ -130,7 +146,11 @@ void append_editorial_declaration(pugi::xml_node encoding_desc) {
                  "Text as the docconv reader normalised it: hard-wrapped lines joined into "
                  "paragraphs, the dateline taken out of the first paragraph and encoded as "
                  "dateline, photo captions and credits split apart, characters that XML 1.0 "
-                 "does not allow replaced by U+FFFD.");
+                 "does not allow replaced by U+FFFD. Markers are kept as written in label: "
+                 "list bullets (type bullet), quote marks (quoteMark), READ MORE labels "
+                 "(readMore) and the marks before or between caption and credit (creditMark). "
+                 "A photo line that caption and credit were cut out of is kept as written in "
+                 "figure/ab[@type='asWritten'].");
   append_element(declaration.append_child("segmentation"), "p",
                  "Every block of the source (paragraph, subheading, list, figure, related link, "
                  "removed text) is one element with an xml:id; its n attribute gives the lines "
@@ -139,6 +159,13 @@ void append_editorial_declaration(pugi::xml_node encoding_desc) {
                  "Site chrome and duplicated captions that the reader took out of the article "
                  "are kept in back/div[@type='boilerplate'], each with the reason in "
                  "note[@type='reason'].");
+  append_element(declaration, "p",
+                 "What docconv added and the source does not hold is marked: @type or "
+                 "@subtype 'derived' (titles derived from the lead, caption and credit cut "
+                 "out of a line kept as written), @resp pointing to the application (a "
+                 "dateline composed from metadata), note[@type='reason'] (why text was "
+                 "removed). Leaving these out and ordering the rest by @n gives back the "
+                 "source text.");
 }
 
 void append_publication_statement(pugi::xml_node file_desc, const FileFacts& facts) {
@@ -253,7 +280,7 @@ void append_profile(pugi::xml_node header, const Metadata& metadata, const std::
   set_attribute(usage, "ident", language);
 }
 
-void append_article_header(pugi::xml_node tei, const Metadata& metadata,
+void append_article_header(pugi::xml_node tei, std::string_view id, const Metadata& metadata,
                            const std::string& language, const FileFacts& facts) {
   pugi::xml_node header = tei.append_child("teiHeader");
   pugi::xml_node file_desc = header.append_child("fileDesc");
@@ -262,7 +289,7 @@ void append_article_header(pugi::xml_node tei, const Metadata& metadata,
   append_notes(file_desc, metadata);
   append_source_description(file_desc, metadata);
   pugi::xml_node encoding_desc = header.append_child("encodingDesc");
-  append_application(encoding_desc);
+  append_application(encoding_desc, id);
   append_editorial_declaration(encoding_desc);
   append_profile(header, metadata, language);
 }
@@ -322,10 +349,13 @@ class BodyWriter {
     pugi::xml_node dateline = body_.append_child("dateline");
     set_attribute(dateline, "xml:id", id_ + "-dateline");
     set_line(dateline, metadata, "dateline_line");
-    if (raw.empty())
+    if (raw.empty()) {
+      // Not in the source: docconv made it from the metadata.
+      set_attribute(dateline, "resp", "#" + application_id(id_));
       composed_dateline(dateline, metadata);
-    else
+    } else {
       source_dateline(dateline, metadata, raw);
+    }
     keep_on_one_line(dateline);
   }
 
@@ -387,7 +417,10 @@ class BodyWriter {
   void write(const BlockQuote& quote, const std::string& number, const SourceLines& lines) {
     pugi::xml_node element = container().append_child("quote");
     identify(element, block_id('q', number), lines);
-    for (const auto& paragraph : quote.paragraphs) append_inline_element(element, "p", paragraph);
+    for (const auto& paragraph : quote.paragraphs) {
+      append_label(element, quote.marker, "quoteMark");
+      append_inline_element(element, "p", paragraph);
+    }
     has_content_ = true;
   }
 
@@ -395,7 +428,10 @@ class BodyWriter {
     pugi::xml_node element = container().append_child("list");
     identify(element, block_id('l', number), lines);
     set_attribute(element, "rend", list.ordered ? "numbered" : "bulleted");
-    for (const auto& item : list.items) append_inline_element(element, "item", item);
+    for (const auto& item : list.items) {
+      append_label(element, list.marker, "bullet");
+      append_inline_element(element, "item", item);
+    }
     has_content_ = true;
   }
 
@@ -404,15 +440,42 @@ class BodyWriter {
     identify(element, block_id('f', number), lines);
     if (const std::string url = pointer(figure.image); !url.empty())
       set_attribute(element.append_child("graphic"), "url", url);
-    if (!figure.caption.empty()) append_inline_element(element, "head", figure.caption);
-    if (!figure.credit.empty())
-      set_attribute(append_element(element, "note", figure.credit), "type", "credit");
+    if (figure.as_written.empty())
+      figure_parts(element, figure, false);
+    else
+      figure_as_written(element, figure);
+  }
+
+  /// Caption, credit mark and credit, in the order the source gives them;
+  /// when `derived`, each is marked as docconv's (@type or @subtype "derived").
+  static void figure_parts(pugi::xml_node figure_element, const Figure& figure, bool derived) {
+    if (!figure.caption.empty()) {
+      pugi::xml_node head = append_inline_element(figure_element, "head", figure.caption);
+      if (derived) set_attribute(head, "type", "derived");
+    }
+    if (pugi::xml_node mark = append_label(figure_element, figure.credit_mark, "creditMark");
+        mark && derived)
+      set_attribute(mark, "subtype", "derived");
+    if (!figure.credit.empty()) {
+      pugi::xml_node note = append_element(figure_element, "note", figure.credit);
+      set_attribute(note, "type", "credit");
+      if (derived) set_attribute(note, "subtype", "derived");
+    }
+  }
+
+  /// Caption and credit cut out of a line holding more (a photo-bank line):
+  /// the line as written is the source text, the parts are docconv's, so that
+  /// a rebuild of the source takes the text once.
+  static void figure_as_written(pugi::xml_node figure_element, const Figure& figure) {
+    set_attribute(append_element(figure_element, "ab", figure.as_written), "type", "asWritten");
+    figure_parts(figure_element, figure, true);
   }
 
   void write(const RelatedLink& link, const std::string& number, const SourceLines& lines) {
     pugi::xml_node list = container().append_child("list");
     set_attribute(list, "type", "related");
     identify(list, block_id('r', number), lines);
+    append_label(list, link.label, "readMore");
     pugi::xml_node item = list.append_child("item");
     if (const std::string target = pointer(link.target); !target.empty()) {
       pugi::xml_node ref = append_inline_element(item, "ref", link.text);
@@ -458,7 +521,7 @@ pugi::xml_node append_article(pugi::xml_node parent, const Document& document, s
   pugi::xml_node tei = parent.append_child("TEI");
   set_attribute(tei, "xml:id", id);
   set_attribute(tei, "xml:lang", language);
-  append_article_header(tei, document.metadata, language, facts);
+  append_article_header(tei, id, document.metadata, language, facts);
 
   BodyWriter body(tei.append_child("text"), id);
   body.front_matter(document.metadata);
@@ -481,7 +544,7 @@ pugi::xml_node append_corpus_header(pugi::xml_node parent, const CollectionMetad
                  "A set of articles converted by docconv; the header of each TEI element "
                  "describes its own source.");
   pugi::xml_node encoding_desc = header.append_child("encodingDesc");
-  append_application(encoding_desc);
+  append_application(encoding_desc, "corpus");
   append_editorial_declaration(encoding_desc);
   if (is_language_tag(facts.language)) {
     pugi::xml_node usage =

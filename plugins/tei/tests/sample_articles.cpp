@@ -24,8 +24,9 @@ Block removed(std::string text, std::string reason, std::size_t first, std::size
   return block(Removed{std::move(text), std::move(reason)}, first, last);
 }
 
-Block related(std::string text, std::string target, std::size_t line) {
-  return block(RelatedLink{text_run(std::move(text)), std::move(target)}, line, line);
+Block related(std::string text, std::string target, std::size_t line, std::string label = {}) {
+  return block(RelatedLink{text_run(std::move(text)), std::move(target), std::move(label)}, line,
+               line);
 }
 
 }  // namespace
@@ -52,8 +53,8 @@ Document realistic_article() {
 
   auto& b = document.blocks;
   b.push_back(removed("All news", "site chrome", 1, 1));
-  b.push_back(
-      block(Figure{text_run("NATO drills in Poland"), "AP Photo/Czarek Sokolowski", ""}, 6, 6));
+  b.push_back(block(
+      Figure{text_run("NATO drills in Poland"), "AP Photo/Czarek Sokolowski", "", "|"}, 6, 6));
   b.push_back(removed("NATO drills in Poland\n\u00a9 AP Photo/Czarek Sokolowski",
                       "duplicate caption", 7, 8));
   b.push_back(block(Paragraph{Inlines{
@@ -69,22 +70,25 @@ Document realistic_article() {
   b.push_back(paragraph(
       "\u201cWe are convinced that there are no threats in this region,\u201d the minister said.",
       14));
-  b.push_back(related("Putin believes NATO expansion policy is short-sighted", "", 16));
+  b.push_back(
+      related("Putin believes NATO expansion policy is short-sighted", "", 16, "READ MORE:"));
   b.push_back(heading("Russia does not have plans to attack NATO countries", 18));
   b.push_back(paragraph("The diplomat stressed that\u00a0Russia has never planned to attack.", 20));
   b.push_back(heading("Details of the talks", 22, 3));
   b.push_back(block(BlockQuote{{text_run("We do not hide our negative attitude."),
-                                text_run("Here Russia\u2019s sovereign rights come into force.")}},
+                                text_run("Here Russia\u2019s sovereign rights come into force.")},
+                               ">"},
                     24, 26));
-  b.push_back(
-      block(List{false, {text_run("Finland"), text_run("Sweden"), text_run("the Baltic states")}},
-            28, 30));
+  b.push_back(block(List{false,
+                         {text_run("Finland"), text_run("Sweden"), text_run("the Baltic states")},
+                         "\u2022"},
+                    28, 30));
   b.push_back(block(List{true, {text_run("first point"), text_run("second point")}}, 31, 32));
   b.push_back(
       heading("NATO used Ukraine conflict to find new reason to justify its existence", 34));
   b.push_back(paragraph("It cost $10.5 billion \u2014 or so they say.", 36));
-  b.push_back(
-      related("Russia warns NATO against military buildup", "https://tass.com/world/1", 38));
+  b.push_back(related("Russia warns NATO against military buildup", "https://tass.com/world/1", 38,
+                      "Read more :"));
   b.push_back(removed("Newsfeed\n0\nTo participate in the discussion\nlog in or register",
                       "site chrome", 40, 43));
   return document;
@@ -107,9 +111,15 @@ Document derived_title_article() {
   document.blocks.push_back(
       block(List{false,
                  {text_run("Putin points to NATO's non-cooperation"),
-                  text_run("MP rips Montenegrin top envoy\u2019s \u2018display\u2019 for NATO")}},
+                  text_run("MP rips Montenegrin top envoy\u2019s \u2018display\u2019 for NATO")},
+                 "-"},
             3, 4));
   document.blocks.push_back(paragraph("\"This sharply narrows variants for cooperation.\"", 5));
+  // A photo-bank line: caption and credit cut out of it, the line kept as written.
+  document.blocks.push_back(
+      block(Figure{text_run("Sergey Lavrov"), "Sputnik / Stringer", "", "\u00a9",
+                   "\u00a9 Sputnik / Stringer / Go to the mediabankSergey Lavrov"},
+            7, 7));
   return document;
 }
 
@@ -160,6 +170,11 @@ Document special_characters_article() {
   document.blocks.push_back(heading("Back up", 9, 2));
   document.blocks.push_back(
       removed("\x02 chrome <div> & \"stuff\"", "site chrome & \"junk\"", 10, 10));
+  document.blocks.push_back(
+      block(List{false, {text_run("<item> & more"), text_run("]]>")}, "<&>"}, 11, 12));
+  document.blocks.push_back(block(BlockQuote{{text_run("quoted \x01 & <more>")}, "&gt;"}, 13, 13));
+  document.blocks.push_back(block(
+      Figure{text_run("caption <b>"), "credit & co", "", "(c)", "(c) \x03 <as> written"}, 14, 14));
   return document;
 }
 

@@ -19,6 +19,17 @@ const host::LoadedPlugin& tei_plugin() {
   return *plugin;
 }
 
+std::vector<Document> read_news_text(const std::string& name, const std::string& bytes) {
+  const host::LoadedPlugin* plugin =
+      docconv::test::project_plugins().find("news-text", PluginKind::reader);
+  if (plugin == nullptr)
+    throw std::runtime_error("the news-text plugin is not in the build's plugin folder");
+  const auto reader = host::PluginRegistry::make_reader(*plugin);
+  CollectedWarnings warnings;
+  const OptionValues options;
+  return reader->read(Input{name, bytes}, ReadContext{options, warnings});
+}
+
 std::string write_tei(const Collection& collection, const OptionValues& options) {
   host::MemorySink sink(false);
   CollectedWarnings warnings;

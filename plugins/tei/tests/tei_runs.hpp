@@ -24,6 +24,10 @@ struct CollectedWarnings final : Diagnostics {
 /// The tei plugin as the host loads it from the build's plugin folder.
 const host::LoadedPlugin& tei_plugin();
 
+/// What the news-text reader plugin (from the build's plugin folder) makes of
+/// `bytes` read as input `name`: the documents (none when it skips the input).
+std::vector<Document> read_news_text(const std::string& name, const std::string& bytes);
+
 /// The single-file output of the tei writer for `collection`.
 std::string write_tei(const Collection& collection, const OptionValues& options = {});
 

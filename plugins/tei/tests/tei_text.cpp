@@ -4,52 +4,50 @@
 
 #include <algorithm>
 #include <regex>
+#include <tuple>
 #include <variant>
 
 namespace docconv::tei::test {
 
 namespace {
 
-void add(std::string& out, std::string_view piece) {
-  out += ' ';
-  out += piece;
-}
-
-struct BlockText {
-  std::string& out;
-  void operator()(const Heading& heading) const { add(out, plain_text(heading.content)); }
-  void operator()(const Paragraph& paragraph) const { add(out, plain_text(paragraph.content)); }
-  void operator()(const BlockQuote& quote) const {
-    for (const auto& paragraph : quote.paragraphs) add(out, plain_text(paragraph));
-  }
-  void operator()(const List& list) const {
-    for (const auto& item : list.items) add(out, plain_text(item));
-  }
-  void operator()(const Figure& figure) const {
-    add(out, plain_text(figure.caption));
-    add(out, figure.credit);
-  }
-  void operator()(const RelatedLink& link) const { add(out, plain_text(link.text)); }
-  void operator()(const Removed& removed) const { add(out, removed.text); }
+/// One piece of an article's text and where it goes: source line first, then
+/// the front matter (rank 0) before blocks (rank 1), then `order`.
+struct Piece {
+  std::size_t line;
+  int rank;
+  std::size_t order;
+  std::string text;
 };
 
-bool is_reason(pugi::xml_node node) {
-  return std::string_view(node.name()) == "note" &&
-         std::string_view(node.attribute("type").value()) == "reason";
+std::string joined(std::vector<Piece> pieces) {
+  std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) {
+    return std::tie(a.line, a.rank, a.order) < std::tie(b.line, b.rank, b.order);
+  });
+  std::string out;
+  for (const Piece& piece : pieces) out += piece.text + '\n';
+  return out;
 }
 
-/// Text of an element; element children that are blocks of their own inside
-/// a block (items, paragraphs, heads, notes) are set apart by spaces.
+// ---- From the TEI ----
+
+bool is_docconvs(pugi::xml_node node) {
+  const std::string_view type = node.attribute("type").value();
+  return type == "derived" || std::string_view(node.attribute("subtype").value()) == "derived" ||
+         !node.attribute("resp").empty() ||
+         (std::string_view(node.name()) == "note" && type == "reason");
+}
+
+/// The text of an element in document order, less what docconv added. Child
+/// elements are set apart by line breaks: the comparison ignores white space.
 void gather_text(pugi::xml_node node, std::string& out) {
   for (pugi::xml_node child : node.children()) {
     if (child.type() == pugi::node_pcdata) {
       out += child.value();
-    } else if (child.type() == pugi::node_element && !is_reason(child)) {
-      const std::string_view name = child.name();
-      const bool separate = name == "item" || name == "p" || name == "head" || name == "note";
-      if (separate) out += ' ';
+    } else if (child.type() == pugi::node_element && !is_docconvs(child)) {
+      out += '\n';
       gather_text(child, out);
-      if (separate) out += ' ';
+      out += '\n';
     }
   }
 }
@@ -60,35 +58,12 @@ std::string text_of(pugi::xml_node node) {
   return out;
 }
 
-/// The dateline as the source wrote it when the reader kept it, otherwise
-/// as the writer composes it (docs/tei.md): "Moscow, June 5 (TASS)".
-std::string dateline_text(const Metadata& m) {
-  if (const auto raw = m.extras.find("dateline"); raw != m.extras.end()) return raw->second;
-  const std::string date = display_date(m.date);
-  std::string text = m.dateline_place;
-  if (!date.empty()) text += (text.empty() ? "" : ", ") + date;
-  if (!m.agency.empty()) text += text.empty() ? m.agency : " (" + m.agency + ")";
-  return text;
+/// The first source line of an element's @n ("12" or "12-14"); 0 without one.
+std::size_t first_line(pugi::xml_node node) {
+  const std::string n = node.attribute("n").value();
+  const std::size_t digits = n.find_first_not_of("0123456789");
+  return digits == 0 || n.empty() ? 0 : std::stoul(n.substr(0, digits));
 }
-
-}  // namespace
-
-std::string model_text(const Document& document) {
-  const Metadata& m = document.metadata;
-  std::string out;
-  if (!m.title_derived) add(out, m.title);
-  add(out, m.standfirst);
-  add(out, dateline_text(m));
-  for (const auto& block : document.blocks) std::visit(BlockText{out}, block.content);
-  return collapse_whitespace(xml_safe(out));
-}
-
-char kind_letter(const BlockContent& content) {
-  static constexpr std::string_view letters = "hpqlfrx";  // in BlockContent's order
-  return letters.at(content.index());
-}
-
-namespace {
 
 void collect_blocks(pugi::xml_node node, std::vector<BlockElement>& blocks) {
   static const std::regex block_id("a[0-9]{4,}-([hpqlfrx])([0-9]+)");
@@ -101,7 +76,121 @@ void collect_blocks(pugi::xml_node node, std::vector<BlockElement>& blocks) {
   }
 }
 
+// ---- From the model ----
+
+/// What the writer makes of a string (xml_safe), as each field passes it separately.
+std::string safe(std::string_view text) {
+  return xml_safe(text);
+}
+
+std::string safe(const Inlines& inlines) {
+  std::string out;
+  for (const auto& run : inlines) out += safe(run.text);
+  return out;
+}
+
+/// Each item after its marker, one a line.
+std::string marked_lines(const std::vector<Inlines>& items, std::string_view marker) {
+  std::string out;
+  for (const auto& item : items) out += safe(marker) + ' ' + safe(item) + '\n';
+  return out;
+}
+
+struct AsWritten {
+  std::string operator()(const Heading& b) const { return safe(b.content); }
+  std::string operator()(const Paragraph& b) const { return safe(b.content); }
+  std::string operator()(const BlockQuote& b) const { return marked_lines(b.paragraphs, b.marker); }
+  std::string operator()(const List& b) const { return marked_lines(b.items, b.marker); }
+  std::string operator()(const Figure& b) const {
+    if (!b.as_written.empty()) return safe(b.as_written);
+    return safe(b.caption) + '\n' + safe(b.credit_mark) + ' ' + safe(b.credit);
+  }
+  std::string operator()(const RelatedLink& b) const { return safe(b.label) + ' ' + safe(b.text); }
+  std::string operator()(const Removed& b) const { return safe(b.text); }
+};
+
+std::size_t extra_line(const Metadata& metadata, const std::string& key) {
+  const auto found = metadata.extras.find(key);
+  if (found == metadata.extras.end() || found->second.empty() ||
+      found->second.find_first_not_of("0123456789") != std::string::npos)
+    return 0;
+  return std::stoul(found->second);
+}
+
+// ---- White space ----
+
+/// Length of the white-space character at the start of `text`, or 0.
+std::size_t space_length(std::string_view text) {
+  const auto byte = static_cast<unsigned char>(text.front());
+  if (byte == ' ' || (byte >= '\t' && byte <= '\r')) return 1;
+  for (const std::string_view space :
+       {"\u0085", "\u00a0", "\u1680", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000"})
+    if (text.starts_with(space)) return space.size();
+  if (text.size() >= 3 && text.starts_with("\xE2\x80") &&
+      static_cast<unsigned char>(text[2]) <= 0x8A)  // U+2000 .. U+200A
+    return 3;
+  return 0;
+}
+
 }  // namespace
+
+std::string rebuilt_text(pugi::xml_node tei) {
+  std::vector<Piece> pieces;
+  std::size_t order = 0;
+  const pugi::xml_node body = tei.child("text").child("body");
+  for (const char* front : {"head", "argument", "dateline"})
+    if (const pugi::xml_node node = body.child(front); node && !is_docconvs(node))
+      pieces.push_back({first_line(node), 0, order++, text_of(node)});
+  for (const auto& block : block_elements(tei))
+    pieces.push_back({first_line(block.element), 1, block.number, text_of(block.element)});
+  return joined(std::move(pieces));
+}
+
+std::string as_written_text(const Document& document) {
+  const Metadata& m = document.metadata;
+  std::vector<Piece> pieces;
+  if (!m.title.empty() && !m.title_derived)
+    pieces.push_back({extra_line(m, "title_line"), 0, 0, safe(m.title)});
+  if (!m.standfirst.empty())
+    pieces.push_back({extra_line(m, "standfirst_line"), 0, 1, safe(m.standfirst)});
+  if (const auto dateline = m.extras.find("dateline"); dateline != m.extras.end())
+    pieces.push_back({extra_line(m, "dateline_line"), 0, 2, safe(dateline->second)});
+  for (std::size_t i = 0; i < document.blocks.size(); ++i) {
+    const Block& block = document.blocks[i];
+    pieces.push_back({block.lines.first, 1, i + 1, std::visit(AsWritten{}, block.content)});
+  }
+  return joined(std::move(pieces));
+}
+
+std::string without_white_space(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    if (const std::size_t space = space_length(text); space > 0) {
+      text.remove_prefix(space);
+    } else {
+      out += text.front();
+      text.remove_prefix(1);
+    }
+  }
+  return out;
+}
+
+std::string difference_modulo_white_space(std::string_view rebuilt, std::string_view source) {
+  const std::string a = without_white_space(rebuilt);
+  const std::string b = without_white_space(source);
+  if (a == b) return {};
+  const auto [in_a, in_b] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+  const auto at = static_cast<std::size_t>(in_a - a.begin());
+  const std::size_t from = at < 60 ? 0 : at - 60;
+  return "rebuilt and source differ (white space removed) at byte " + std::to_string(at) +
+         "\n  rebuilt: ..." + a.substr(from, 160) + "\n  source:  ..." + b.substr(from, 160);
+}
+
+char kind_letter(const BlockContent& content) {
+  static constexpr std::string_view letters = "hpqlfrx";  // in BlockContent's order
+  return letters.at(content.index());
+}
 
 std::vector<BlockElement> block_elements(pugi::xml_node tei) {
   std::vector<BlockElement> blocks;
@@ -109,18 +198,6 @@ std::vector<BlockElement> block_elements(pugi::xml_node tei) {
   std::stable_sort(blocks.begin(), blocks.end(),
                    [](const auto& a, const auto& b) { return a.number < b.number; });
   return blocks;
-}
-
-std::string tei_text(pugi::xml_node tei) {
-  std::string out;
-  const pugi::xml_node body = tei.child("text").child("body");
-  if (const pugi::xml_node head = body.child("head");
-      head && std::string_view(head.attribute("type").value()) != "derived")
-    add(out, text_of(head));
-  add(out, text_of(body.child("argument")));
-  add(out, text_of(body.child("dateline")));
-  for (const auto& block : block_elements(tei)) add(out, text_of(block.element));
-  return collapse_whitespace(out);
 }
 
 std::vector<pugi::xml_node> tei_articles(const pugi::xml_document& document) {

@@ -1,9 +1,9 @@
-// Rebuilding an article's text from its TEI, and the same text from the
+// Rebuilding an article's source text from its TEI alone (the rule of
+// docs/tei.md, "Rebuilding the source text"), and the same text from the
 // model, for the round-trip tests.
 #pragma once
 
 #include <docconv/model.hpp>
-#include <docconv/text.hpp>
 
 #include <pugixml.hpp>
 
@@ -13,17 +13,29 @@
 
 namespace docconv::tei::test {
 
-/// The text of an article in reading order: the title unless derived, the
-/// standfirst, the dateline (as the source wrote it when the reader kept it
-/// in extras["dateline"], else "Place, Month D (Agency)"), then every block
-/// (removed ones included) in document order. Separated by spaces, collapsed.
-std::string model_text(const Document& document);
+/// The source text of an article rebuilt from a `TEI` element, reading the
+/// TEI only: `body/head`, `argument`, `dateline` and every element whose
+/// xml:id names a block (in body, nested divs or back), ordered by the first
+/// line of their @n (no @n counts as line 0); at the same line the front
+/// matter first, in document order, then blocks by number. Left out: what
+/// docconv added (@type or @subtype "derived", @resp, `note[@type='reason']`).
+/// Pieces are separated by line breaks.
+std::string rebuilt_text(pugi::xml_node tei);
 
-/// The same text read back from a `TEI` element: head, argument, dateline,
-/// then every element whose xml:id names a block ("a0003-p12"), in block
-/// order, wherever it stands (body, nested divs, back). Reasons of removed
-/// blocks are not text and are skipped.
-std::string tei_text(pugi::xml_node tei);
+/// The source text of a document as the model keeps it "as written" (the
+/// order and markers of plugins/news-text/tests/word_stream.cpp): title unless
+/// derived, standfirst, the dateline as written, every block with its markers
+/// (a figure cut out of a longer line as that line), ordered like rebuilt_text().
+/// Characters XML cannot hold are replaced as the writer replaces them.
+std::string as_written_text(const Document& document);
+
+/// `text` without any white space (Unicode White_Space, no-break spaces included):
+/// the form in which a rebuilt text must equal its source.
+std::string without_white_space(std::string_view text);
+
+/// Empty when `rebuilt` equals `source` modulo white space; else where they
+/// first differ, with some text of each from there.
+std::string difference_modulo_white_space(std::string_view rebuilt, std::string_view source);
 
 /// Block elements of a `TEI` element: (block number, kind letter, element), in block order.
 struct BlockElement {

@@ -2,6 +2,7 @@
 // tei_all (fixtures/schemas/tei_all.rng) with jing, with no message at all.
 
 #include "sample_articles.hpp"
+#include "source_inputs.hpp"
 #include "tei_runs.hpp"
 
 #include "support.hpp"
@@ -63,6 +64,36 @@ TEST_CASE("every shape of output validates against tei_all: corpus, split files,
     headings_only.blocks.push_back({Heading{level, text_run("Heading")}, {}});
   files.push_back(save(folder, "corpus-edge-bodies.tei.xml",
                        write_tei(collection_of({figure_only, headings_only}))));
+
+  const JingResult result = validate_with_jing(files);
+  INFO(result.messages);
+  CHECK(result.messages.empty());
+  CHECK(result.exit_code == 0);
+}
+
+TEST_CASE("what news-text reads validates: every marker form, split files, a generated corpus") {
+  // Bullets, quote marks, READ MORE labels and credit marks as label, a
+  // photo-bank line as figure/ab with derived caption and credit, removed
+  // chrome and duplicate captions: read from real dumps by the real reader.
+  TempDir folder;
+  std::vector<fs::path> files;
+  const auto read_all = [](const std::vector<SourceInput>& inputs) {
+    std::vector<Document> documents;
+    for (const auto& input : inputs)
+      for (auto& document : read_news_text(input.name, input.bytes))
+        documents.push_back(std::move(document));
+    return documents;
+  };
+  const auto markers = read_all(marker_inputs());
+  REQUIRE(markers.size() == marker_inputs().size());
+  files.push_back(save(folder, "markers.tei.xml", write_tei(collection_of(markers))));
+  for (const auto& [name, xml] : write_tei_split(collection_of(markers)))
+    files.push_back(save(folder, "markers-split-" + name, xml));
+  files.push_back(save(folder, "markers-single.tei.xml", write_tei(collection_of({markers[0]}))));
+
+  const auto generated = read_all(generated_inputs(300));
+  REQUIRE(generated.size() == 300);
+  files.push_back(save(folder, "generated.tei.xml", write_tei(collection_of(generated))));
 
   const JingResult result = validate_with_jing(files);
   INFO(result.messages);

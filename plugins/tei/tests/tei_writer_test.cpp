@@ -252,6 +252,16 @@ TEST_CASE("a dateline made from metadata alone reads Place, Month D (Agency)") {
     text += found.node().value();
   CHECK(text == "Moscow, June 6 (TASS)");
   CHECK(std::string_view(dateline.child_value("placeName")) == "Moscow");
+  // Not in the source: marked as docconv's, pointing to the application entry.
+  CHECK(attribute(dateline, "resp") == "#a0001-docconv");
+  CHECK(document.select_node("//appInfo/application[@xml:id='a0001-docconv']"));
+  CHECK(single_tei(realistic_article())
+            .document_element()
+            .child("text")
+            .child("body")
+            .child("dateline")
+            .attribute("resp")
+            .empty());  // as written: the source's
 }
 
 TEST_CASE("a source dateline whose date is not found as written still carries @when") {
@@ -343,6 +353,59 @@ TEST_CASE("figures, lists, quotes, related links and inline formatting are encod
   CHECK(attribute(paragraph.child("ref"), "target") == "https://example.org/a%20b");
   CHECK(document.select_nodes("//list[@rend='numbered']/item").size() == 2);
   CHECK(document.select_nodes("//quote/p").size() == 2);
+}
+
+TEST_CASE("markers are kept as written: bullets, quote marks, READ MORE labels, credit marks") {
+  const auto document = single_tei(realistic_article());
+  const pugi::xml_node body = document.document_element().child("text").child("body");
+  const auto children = [](pugi::xml_node node) {
+    std::vector<std::string> found;
+    for (pugi::xml_node child : node.children())
+      if (child.type() == pugi::node_element)
+        found.push_back(std::string(child.name()) + "[" + attribute(child, "type").data() +
+                        "]=" + child.child_value());
+    return found;
+  };
+  // (label, item)+ for a bulleted list; item+ when the source had no bullet.
+  CHECK(children(document.select_node("//list[@xml:id='a0001-l11']").node()) ==
+        std::vector<std::string>{"label[bullet]=\u2022", "item[]=Finland", "label[bullet]=\u2022",
+                                 "item[]=Sweden", "label[bullet]=\u2022",
+                                 "item[]=the Baltic states"});
+  CHECK(children(document.select_node("//list[@xml:id='a0001-l12']").node()) ==
+        std::vector<std::string>{"item[]=first point", "item[]=second point"});
+  CHECK(children(document.select_node("//quote[@xml:id='a0001-q10']").node()) ==
+        std::vector<std::string>{"label[quoteMark]=>", "p[]=We do not hide our negative attitude.",
+                                 "label[quoteMark]=>",
+                                 "p[]=Here Russia\u2019s sovereign rights come into force."});
+  CHECK(children(body.find_child_by_attribute("list", "xml:id", "a0001-r6")) ==
+        std::vector<std::string>{"label[readMore]=READ MORE:",
+                                 "item[]=Putin believes NATO expansion policy is short-sighted"});
+  // Caption, mark and credit in source order.
+  CHECK(children(body.child("figure")) ==
+        std::vector<std::string>{"head[]=NATO drills in Poland", "label[creditMark]=|",
+                                 "note[credit]=AP Photo/Czarek Sokolowski"});
+}
+
+TEST_CASE("a figure cut out of a longer line keeps the line as written, its parts derived") {
+  const auto document = single_tei(derived_title_article());
+  const pugi::xml_node figure = document.select_node("//figure[@xml:id='a0001-f4']").node();
+  REQUIRE(figure);
+  CHECK(std::string_view(figure.find_child_by_attribute("ab", "type", "asWritten").child_value()) ==
+        "\u00a9 Sputnik / Stringer / Go to the mediabankSergey Lavrov");
+  const pugi::xml_node head = figure.child("head");
+  CHECK(std::string_view(head.child_value()) == "Sergey Lavrov");
+  CHECK(attribute(head, "type") == "derived");
+  const pugi::xml_node mark = figure.child("label");
+  CHECK(std::string_view(mark.child_value()) == "\u00a9");
+  CHECK(attribute(mark, "type") == "creditMark");
+  CHECK(attribute(mark, "subtype") == "derived");
+  const pugi::xml_node credit = figure.child("note");
+  CHECK(std::string_view(credit.child_value()) == "Sputnik / Stringer");
+  CHECK(attribute(credit, "type") == "credit");
+  CHECK(attribute(credit, "subtype") == "derived");
+  // A figure of the source itself has no derived parts.
+  const auto plain = single_tei(realistic_article());
+  CHECK(plain.select_nodes("//figure/*[@type='derived' or @subtype='derived']").empty());
 }
 
 TEST_CASE("every block has a unique, stable xml:id and its source lines in @n") {
