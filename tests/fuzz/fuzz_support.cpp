@@ -39,21 +39,29 @@ BlockContent make_content(FuzzedDataProvider& data) {
       return Heading{data.ConsumeIntegralInRange(1, 6), make_inlines(data)};
     case 1:
       return Paragraph{make_inlines(data)};
-    case 2:
-      return BlockQuote{make_paragraphs(data)};
+    case 2: {
+      BlockQuote quote{make_paragraphs(data)};
+      quote.marker = short_text(data);
+      return quote;
+    }
     case 3: {
       const bool ordered = data.ConsumeBool();
-      return List{ordered, make_paragraphs(data)};
+      List list{ordered, make_paragraphs(data)};
+      list.marker = short_text(data);
+      return list;
     }
     case 4: {
       Figure figure{make_inlines(data), {}, {}};
       figure.credit = short_text(data);
       figure.image = short_text(data);
+      figure.credit_mark = short_text(data);
+      figure.as_written = short_text(data);
       return figure;
     }
     case 5: {
       RelatedLink link{make_inlines(data), {}};
       link.target = short_text(data);
+      link.label = short_text(data);
       return link;
     }
     default: {
