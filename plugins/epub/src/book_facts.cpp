@@ -71,9 +71,8 @@ BookFacts::BookFacts()
     : digest_(boost::uuids::name_generator_sha1(boost::uuids::ns::url())(
           "https://github.com/docconv/docconv/epub")) {}
 
-void BookFacts::record(const Document& document, std::string_view page) {
+void BookFacts::record(const Document& document) {
   ++count_;
-  digest_ = next_digest(digest_, page);
   const Metadata& meta = document.metadata;
   if (auto language = normalized_language(meta.language);
       language && (languages_.size() < max_languages || languages_.count(*language) != 0))
@@ -87,6 +86,11 @@ void BookFacts::record(const Document& document, std::string_view page) {
   if (is_complete(meta.date) &&
       (!latest_complete_ || date_key(*latest_complete_) < date_key(meta.date)))
     latest_complete_ = meta.date;
+}
+
+void BookFacts::record_page(const boost::uuids::uuid& page) {
+  digest_ =
+      next_digest(digest_, std::string_view(reinterpret_cast<const char*>(page.data), page.size()));
 }
 
 void BookFacts::record_resource(std::string_view bytes) {
@@ -129,6 +133,12 @@ BookMetadata BookFacts::metadata(const CollectionMetadata& collection) const {
   for (const auto& publisher : book.publishers) described += publisher + '\n';
   book.identifier = "urn:uuid:" + boost::uuids::to_string(next_digest(digest_, described));
   return book;
+}
+
+boost::uuids::uuid page_digest(std::string_view page) {
+  static const boost::uuids::uuid pages_namespace = boost::uuids::name_generator_sha1(
+      boost::uuids::ns::url())("https://github.com/docconv/docconv/epub/page");
+  return next_digest(pages_namespace, page);
 }
 
 std::string page_language(const Document& document, const CollectionMetadata& collection) {

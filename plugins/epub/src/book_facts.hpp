@@ -53,8 +53,12 @@ class BookFacts {
  public:
   BookFacts();
 
-  /// Records a document whose page (its exact bytes in the book) is `page`.
-  void record(const Document& document, std::string_view page);
+  /// Records a document's metadata.
+  void record(const Document& document);
+  /// Mixes the digest of the next page (page_digest() of its bytes as the
+  /// archive stores them) into the identifier. Pages are hashed on the workers, in any
+  /// order; their digests are chained here in book order.
+  void record_page(const boost::uuids::uuid& page);
   /// Mixes extra bytes that end up in the book (stylesheet, cover) into the identifier.
   void record_resource(std::string_view bytes);
 
@@ -68,7 +72,7 @@ class BookFacts {
   std::string language(const CollectionMetadata& collection) const;
 
   std::size_t count_ = 0;
-  boost::uuids::uuid digest_;  // chained SHA-1 of everything in the book
+  boost::uuids::uuid digest_;  // SHA-1 chained over everything in the book
   std::map<std::string, std::size_t> languages_;
   std::vector<std::string> agencies_;
   std::vector<std::string> authors_;
@@ -77,6 +81,9 @@ class BookFacts {
   std::optional<PartialDate> latest_;
   std::optional<PartialDate> latest_complete_;  // year, month and day known
 };
+
+/// SHA-1 (as a version 5 UUID) of one page's bytes, for BookFacts::record_page().
+boost::uuids::uuid page_digest(std::string_view page);
 
 /// The language of a page: the document's own, else the book's fallback.
 std::string page_language(const Document& document, const CollectionMetadata& collection);

@@ -4,9 +4,29 @@
 
 #include <zlib.h>
 
+#include <array>
 #include <limits>
 
 namespace docconv::epub {
+namespace {
+
+constexpr std::size_t max_piece = std::numeric_limits<uInt>::max() / 2;
+
+[[noreturn]] void fail(std::string_view what) {
+  throw Error("cannot build the EPUB archive: zlib " + std::string(what));
+}
+
+}  // namespace
+
+std::uint32_t crc32_of(std::string_view data, std::uint32_t crc) {
+  uLong value = crc;
+  while (!data.empty()) {
+    const std::size_t piece = std::min(data.size(), max_piece);
+    value = crc32(value, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(piece));
+    data.remove_prefix(piece);
+  }
+  return static_cast<std::uint32_t>(value);
+}
 
 struct Deflater::Stream {
   z_stream z{};
@@ -16,42 +36,63 @@ Deflater::Deflater() : stream_(std::make_unique<Stream>()) {
   // Negative window bits: a raw deflate stream, as zip entries hold it.
   if (deflateInit2(&stream_->z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8,
                    Z_DEFAULT_STRATEGY) != Z_OK)
-    throw Error("cannot build the EPUB archive: zlib cannot start compressing");
+    fail("cannot start compressing");
 }
 
 Deflater::~Deflater() {
   deflateEnd(&stream_->z);
 }
 
-Deflated Deflater::deflate(const std::string& data) {
-  if (data.size() > std::numeric_limits<uInt>::max() / 2)
-    throw Error("cannot build the EPUB archive: an entry is too large to compress");
+Deflated Deflater::deflate(std::string_view data) {
+  if (data.size() > max_piece) throw Error("cannot build the EPUB archive: an entry is too large");
+  begin();
   z_stream& stream = stream_->z;
-  if (deflateReset(&stream) != Z_OK)
-    throw Error("cannot build the EPUB archive: zlib cannot start compressing");
   Deflated result;
+  // One call into a buffer of the largest possible size: no copying.
   result.bytes.resize(deflateBound(&stream, static_cast<uLong>(data.size())));
-  // zlib's interface is not const-correct; it does not write to the input.
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   stream.avail_in = static_cast<uInt>(data.size());
   stream.next_out = reinterpret_cast<Bytef*>(result.bytes.data());
   stream.avail_out = static_cast<uInt>(result.bytes.size());
-  if (::deflate(&stream, Z_FINISH) != Z_STREAM_END)
-    throw Error("cannot build the EPUB archive: zlib failed to compress");
+  if (::deflate(&stream, Z_FINISH) != Z_STREAM_END) fail("failed to compress");
   result.bytes.resize(stream.total_out);
-  result.bytes.shrink_to_fit();
   result.size = data.size();
-  result.crc = static_cast<std::uint32_t>(crc32(crc32(0L, Z_NULL, 0),
-                                                reinterpret_cast<const Bytef*>(data.data()),
-                                                static_cast<uInt>(data.size())));
+  result.crc = crc32_of(data);
   return result;
 }
 
-DeflateWorkers::DeflateWorkers(std::size_t threads) {
+void Deflater::begin() {
+  if (deflateReset(&stream_->z) != Z_OK) fail("cannot start compressing");
+}
+
+void Deflater::feed(std::string_view data, bool finish, std::string& out) {
+  z_stream& stream = stream_->z;
+  std::array<char, 64 * 1024> chunk;
+  for (;;) {
+    const std::size_t piece = std::min(data.size(), max_piece);
+    // zlib's interface is not const-correct; it does not write to the input.
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    stream.avail_in = static_cast<uInt>(piece);
+    const bool last_piece = piece == data.size();
+    const int flush = finish && last_piece ? Z_FINISH : Z_NO_FLUSH;
+    int status = Z_OK;
+    do {
+      stream.next_out = reinterpret_cast<Bytef*>(chunk.data());
+      stream.avail_out = static_cast<uInt>(chunk.size());
+      status = ::deflate(&stream, flush);
+      if (status == Z_STREAM_ERROR) fail("failed to compress");
+      out.append(chunk.data(), chunk.size() - stream.avail_out);
+    } while (stream.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END));
+    data.remove_prefix(piece);
+    if (last_piece) return;
+  }
+}
+
+Workers::Workers(std::size_t threads) {
   for (std::size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
 }
 
-DeflateWorkers::~DeflateWorkers() {
+Workers::~Workers() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -60,36 +101,40 @@ DeflateWorkers::~DeflateWorkers() {
   for (auto& thread : threads_) thread.join();
 }
 
-std::future<Deflated> DeflateWorkers::submit(std::string data) {
-  std::packaged_task<Deflated(Deflater&)> job(
-      [data = std::move(data)](Deflater& deflater) { return deflater.deflate(data); });
-  auto result = job.get_future();
-  if (threads_.empty()) {
-    job(own_);
-    return result;
-  }
+void Workers::push(Task task) {
   {
     std::lock_guard lock(mutex_);
-    jobs_.push_back(std::move(job));
+    tasks_.push_back(std::move(task));
   }
   wake_.notify_one();
-  return result;
 }
 
-void DeflateWorkers::work() {
+bool Workers::help() {
+  Task task;
+  {
+    std::lock_guard lock(mutex_);
+    if (tasks_.empty()) return false;
+    task = std::move(tasks_.front());
+    tasks_.pop_front();
+  }
+  task(own_);  // an exception is stored in the job's future, not thrown here
+  return true;
+}
+
+void Workers::work() {
   Deflater deflater;
   for (;;) {
-    std::packaged_task<Deflated(Deflater&)> job;
+    Task task;
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+      wake_.wait(lock, [this] { return stopping_ || !tasks_.empty(); });
       // Jobs left at stop are dropped: their futures report broken_promise,
-      // and nobody waits for them (the builder is being destroyed).
+      // and nobody waits for them (the writer is being destroyed).
       if (stopping_) return;
-      job = std::move(jobs_.front());
-      jobs_.pop_front();
+      task = std::move(tasks_.front());
+      tasks_.pop_front();
     }
-    job(deflater);  // an exception is stored in the future, not thrown here
+    task(deflater);
   }
 }
 

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -43,6 +45,40 @@ std::vector<OptionSpec> writer_options() {
   };
 }
 
+namespace {
+
+RenderedArticle render_article(const Document& document, std::size_t number,
+                               const std::string& language, Deflater& deflater) {
+  RenderedArticle article;
+  article.entry = article_entry(number);
+  article.page = deflater.deflate(article_page(document, language, article.entry));
+  // The page as stored: deflate is lossless and gives the same bytes for the
+  // same page, so this identifies the page as well as its text does, and
+  // hashing a third of the bytes takes a third of the time.
+  article.digest = page_digest(article.page.bytes);
+  article.nav_item = nav_item(article.entry);
+  return article;
+}
+
+// The writer's own threads besides the one calling add(), which renders
+// too when the workers fall behind: -j 1 starts no thread, and -j N has at
+// most N threads rendering and deflating. The host's reader threads run
+// meanwhile, but they wait when the writer falls behind (their window is
+// bounded), so the writer's share of the cores follows the work.
+std::size_t worker_threads(unsigned jobs) {
+  return jobs > 1 ? jobs - 1 : 0;
+}
+
+// Articles given to the workers and not yet in the book: enough to keep
+// every thread busy, few enough that memory stays small.
+std::size_t window(const Workers& workers) {
+  return 4 * (workers.threads() + 1);
+}
+
+constexpr std::size_t items_per_piece = 512;  // manifest and spine items serialised at a time
+
+}  // namespace
+
 void EpubWriter::begin(const WriteContext& ctx) {
   ctx_ = &ctx;
   if (ctx.output.split())
@@ -61,7 +97,10 @@ void EpubWriter::begin(const WriteContext& ctx) {
                                      "the articles",
                                      ctx.collection.language));
 
-  zip_ = std::make_unique<ZipBuilder>(entry_stamp(ctx.collection));
+  nav_items_.emplace();
+  ncx_points_.emplace();
+  workers_ = std::make_unique<Workers>(worker_threads(ctx.jobs));
+  zip_ = std::make_unique<ZipBuilder>(ctx.output.stream(), entry_stamp(ctx.collection));
   // The EPUB container format: `mimetype` first, stored, no extra field.
   zip_->add_stored("mimetype", "application/epub+zip");
   zip_->add_deflated("META-INF/container.xml", container_xml());
@@ -74,28 +113,60 @@ void EpubWriter::add_resources() {
   if (cover_) {
     facts_.record_resource(cover_bytes_);
     // PNG and JPEG are compressed already.
-    zip_->add_stored(in_package(cover_->href), std::move(cover_bytes_));
+    zip_->add_stored(in_package(cover_->href), cover_bytes_);
+    cover_bytes_ = {};
   }
 }
 
 void EpubWriter::add(const Document& document) {
   const std::string& declared = document.metadata.language;
+  std::string language = page_language(document, ctx_->collection);
   if (!declared.empty() && !normalized_language(declared))
-    ctx_->diagnostics.warn(document.metadata.source,
-                           fmt::format("'{}' is not a language tag; the page says '{}'", declared,
-                                       page_language(document, ctx_->collection)));
-  ArticleEntry entry = article_entry(articles_.size() + 1);
-  std::string page = article_page(document, page_language(document, ctx_->collection), entry);
-  facts_.record(document, page);
-  zip_->add_deflated(in_package(entry.href), std::move(page));
-  articles_.push_back(std::move(entry));
+    ctx_->diagnostics.warn(
+        document.metadata.source,
+        fmt::format("'{}' is not a language tag; the page says '{}'", declared, language));
+  facts_.record(document);
+  const std::size_t number = ++articles_;
+  if (workers_->threads() == 0) {
+    take(render_article(document, number, language, workers_->caller_deflater()));
+    return;
+  }
+  // The document is valid only during add(): the worker gets a copy.
+  rendering_.push_back(workers_->submit(
+      [document = Document(document), number, language = std::move(language)](Deflater& deflater) {
+        return render_article(document, number, language, deflater);
+      }));
+  take_rendered(false);
+}
+
+void EpubWriter::take_rendered(bool all) {
+  while (!rendering_.empty()) {
+    std::future<RenderedArticle>& next = rendering_.front();
+    if (next.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+      if (!all && rendering_.size() <= window(*workers_)) return;
+      // Rather than wait, render an article no worker has started.
+      if (workers_->help()) continue;
+      next.wait();
+    }
+    take(next.get());  // rethrows what failed on the worker
+    rendering_.pop_front();
+  }
+}
+
+void EpubWriter::take(const RenderedArticle& article) {
+  zip_->add_compressed(in_package(article.entry.href), article.page);
+  facts_.record_page(article.digest);
+  nav_items_->append(article.nav_item);
+  ncx_points_->append(ncx_.next(article.entry));
+  has_sections_ = has_sections_ || !article.entry.sections.empty();
 }
 
 void EpubWriter::finish() {
+  take_rendered(true);
   if (facts_.count() == 0)
     throw Error("no articles to put in the book: an EPUB needs at least one article");
   add_package_files();
-  zip_->write_to(ctx_->output.stream());
+  zip_->finish();
   zip_.reset();
 }
 
@@ -103,10 +174,31 @@ void EpubWriter::add_package_files() {
   const BookMetadata book = facts_.metadata(ctx_->collection);
   if (cover_) zip_->add_deflated(in_package(cover_page_href), cover_page(book, cover_->href));
   zip_->add_deflated(in_package(title_page_href), title_page(book));
-  zip_->add_deflated(in_package(nav_href), nav_page(book, articles_, cover_.has_value()));
-  zip_->add_deflated(in_package(ncx_href), ncx_document(book, articles_));
-  zip_->add_deflated(std::string(package_path),
-                     package_document(book, articles_, cover_ ? &*cover_ : nullptr));
+
+  const auto nav = nav_skeleton(book, cover_.has_value());
+  zip_->add_deflated_stream(in_package(nav_href), [&](const ZipBuilder::Emit& emit) {
+    emit(nav.at(0));
+    nav_items_->read_all(emit);
+    emit(nav.at(1));
+  });
+  const auto ncx = ncx_skeleton(book, has_sections_);
+  zip_->add_deflated_stream(in_package(ncx_href), [&](const ZipBuilder::Emit& emit) {
+    emit(ncx.at(0));
+    ncx_points_->read_all(emit);
+    emit(ncx.at(1));
+  });
+  const auto package = package_skeleton(book, cover_ ? &*cover_ : nullptr);
+  zip_->add_deflated_stream(package_path, [&](const ZipBuilder::Emit& emit) {
+    const auto each_piece = [&](auto items) {
+      for (std::size_t first = 1; first <= articles_; first += items_per_piece)
+        emit(items(first, std::min(articles_, first + items_per_piece - 1)));
+    };
+    emit(package.at(0));
+    each_piece(manifest_items);
+    emit(package.at(1));
+    each_piece(spine_itemrefs);
+    emit(package.at(2));
+  });
 }
 
 }  // namespace docconv::epub

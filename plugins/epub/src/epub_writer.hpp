@@ -1,14 +1,19 @@
 // The EPUB 3 writer: articles go into the archive as they arrive; the
-// navigation, title page and package document are written at the end from
-// the small per-article entries kept meanwhile.
+// navigation, title page and package document are written at the end.
 #pragma once
 
 #include "book_facts.hpp"
+#include "deflate.hpp"
 #include "package.hpp"
+#include "spool.hpp"
 #include "zip_builder.hpp"
 
 #include <docconv/plugin.hpp>
 
+#include <boost/uuid/uuid.hpp>
+
+#include <deque>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,6 +24,15 @@ namespace docconv::epub {
 /// The options the writer declares (see EpubPlugin::info()).
 std::vector<OptionSpec> writer_options();
 
+/// One article made ready for the book on a worker: its page deflated, the
+/// page's digest and its item in the contents.
+struct RenderedArticle {
+  ArticleEntry entry;
+  Deflated page;
+  boost::uuids::uuid digest;
+  std::string nav_item;
+};
+
 class EpubWriter final : public Writer {
  public:
   void begin(const WriteContext& ctx) override;
@@ -27,15 +41,27 @@ class EpubWriter final : public Writer {
 
  private:
   void add_resources();
+  /// Puts rendered articles into the book in input order: those done
+  /// already, or (`all`) every one.
+  void take_rendered(bool all);
+  void take(const RenderedArticle& article);
   void add_package_files();
 
   const WriteContext* ctx_ = nullptr;
   std::unique_ptr<ZipBuilder> zip_;
   BookFacts facts_;
-  std::vector<ArticleEntry> articles_;
+  std::size_t articles_ = 0;  // added so far
+  // What the contents need of each article, kept on disk until finish().
+  std::optional<Spool> nav_items_;
+  std::optional<Spool> ncx_points_;
+  NcxPoints ncx_;
+  bool has_sections_ = false;
   std::string stylesheet_;
   std::string cover_bytes_;
   std::optional<CoverImage> cover_;
+  // Last: destroyed first, so no worker runs while the rest goes away.
+  std::deque<std::future<RenderedArticle>> rendering_;  // in input order
+  std::unique_ptr<Workers> workers_;
 };
 
 }  // namespace docconv::epub

@@ -6,8 +6,6 @@
 #include <fmt/format.h>
 #include <docconv/text.hpp>
 
-#include <algorithm>
-
 namespace docconv::epub {
 namespace {
 
@@ -75,8 +73,7 @@ std::string container_xml() {
   return xml_string(document);
 }
 
-std::string package_document(const BookMetadata& book, const std::vector<ArticleEntry>& articles,
-                             const CoverImage* cover) {
+std::vector<std::string> package_skeleton(const BookMetadata& book, const CoverImage* cover) {
   pugi::xml_document document;
   add_declaration(document);
   pugi::xml_node package = document.append_child("package");
@@ -104,49 +101,72 @@ std::string package_document(const BookMetadata& book, const std::vector<Article
     add_item(manifest, "cover", cover_page_href, xhtml_type);
   }
   add_item(manifest, "title-page", title_page_href, xhtml_type);
-  for (const auto& article : articles) add_item(manifest, article.id, article.href, xhtml_type);
+  add_items_marker(manifest);
 
   pugi::xml_node spine = add_element(package, "spine");
   set_attribute(spine, "toc", "ncx");
   if (cover != nullptr) add_itemref(spine, "cover");
   add_itemref(spine, "title-page");
   add_itemref(spine, "nav");
-  for (const auto& article : articles) add_itemref(spine, article.id);
-  return xml_string(document);
+  add_items_marker(spine);
+  return split_at_markers(xml_string(document));
 }
 
 namespace {
 
-class NavMapBuilder {
- public:
-  explicit NavMapBuilder(pugi::xml_node nav_map) : nav_map_(nav_map) {}
+constexpr unsigned package_list_depth = 2;  // package, manifest or spine
 
-  void add_top(std::string_view text, std::string_view src) { add(nav_map_, text, src); }
-
-  void add_article(const ArticleEntry& article) {
-    pugi::xml_node point = add(nav_map_, article.title, article.href);
-    for (const auto& section : article.sections)
-      add(point, section.title, article.href + "#" + section.anchor);
-  }
-
- private:
-  pugi::xml_node add(pugi::xml_node parent, std::string_view text, std::string_view src) {
-    ++order_;
-    pugi::xml_node point = add_element(parent, "navPoint");
-    set_attribute(point, "id", fmt::format("nav-{}", order_));
-    set_attribute(point, "playOrder", fmt::format("{}", order_));
-    add_text_element(add_element(point, "navLabel"), "text", text);
-    set_attribute(add_element(point, "content"), "src", src);
-    return point;
-  }
-
-  pugi::xml_node nav_map_;
-  int order_ = 0;
-};
+std::string serialised_children(pugi::xml_node parent, unsigned depth) {
+  std::string out;
+  for (pugi::xml_node child : parent.children()) out += node_string(child, depth);
+  return out;
+}
 
 }  // namespace
 
-std::string ncx_document(const BookMetadata& book, const std::vector<ArticleEntry>& articles) {
+std::string manifest_items(std::size_t first, std::size_t last) {
+  pugi::xml_document fragment;
+  pugi::xml_node manifest = fragment.append_child("manifest");
+  for (std::size_t number = first; number <= last; ++number) {
+    const ArticleEntry article = article_entry(number);
+    add_item(manifest, article.id, article.href, xhtml_type);
+  }
+  return serialised_children(manifest, package_list_depth);
+}
+
+std::string spine_itemrefs(std::size_t first, std::size_t last) {
+  pugi::xml_document fragment;
+  pugi::xml_node spine = fragment.append_child("spine");
+  for (std::size_t number = first; number <= last; ++number)
+    add_itemref(spine, article_entry(number).id);
+  return serialised_children(spine, package_list_depth);
+}
+
+namespace {
+
+pugi::xml_node add_nav_point(pugi::xml_node parent, int order, std::string_view text,
+                             std::string_view src) {
+  pugi::xml_node point = add_element(parent, "navPoint");
+  set_attribute(point, "id", fmt::format("nav-{}", order));
+  set_attribute(point, "playOrder", fmt::format("{}", order));
+  add_text_element(add_element(point, "navLabel"), "text", text);
+  set_attribute(add_element(point, "content"), "src", src);
+  return point;
+}
+
+}  // namespace
+
+std::string NcxPoints::next(const ArticleEntry& article) {
+  pugi::xml_document fragment;
+  pugi::xml_node nav_map = fragment.append_child("navMap");
+  pugi::xml_node point = add_nav_point(nav_map, ++order_, article.title, article.href);
+  for (const auto& section : article.sections)
+    add_nav_point(point, ++order_, section.title, article.href + "#" + section.anchor);
+  constexpr unsigned depth = 2;  // ncx, navMap
+  return node_string(point, depth);
+}
+
+std::vector<std::string> ncx_skeleton(const BookMetadata& book, bool nested) {
   pugi::xml_document document;
   add_declaration(document);
   pugi::xml_node ncx = document.append_child("ncx");
@@ -160,18 +180,16 @@ std::string ncx_document(const BookMetadata& book, const std::vector<ArticleEntr
     set_attribute(meta, "name", name);
     set_attribute(meta, "content", content);
   };
-  const bool nested = std::any_of(articles.begin(), articles.end(),
-                                  [](const ArticleEntry& a) { return !a.sections.empty(); });
   add_head_meta("dtb:uid", book.identifier);
   add_head_meta("dtb:depth", nested ? "2" : "1");
   add_head_meta("dtb:totalPageCount", "0");
   add_head_meta("dtb:maxPageNumber", "0");
   add_text_element(add_element(ncx, "docTitle"), "text", collapse_whitespace(book.title));
 
-  NavMapBuilder builder(add_element(ncx, "navMap"));
-  builder.add_top("Title page", title_page_href);
-  for (const auto& article : articles) builder.add_article(article);
-  return xml_string(document);
+  pugi::xml_node nav_map = add_element(ncx, "navMap");
+  add_nav_point(nav_map, 1, "Title page", title_page_href);
+  add_items_marker(nav_map);
+  return split_at_markers(xml_string(document));
 }
 
 }  // namespace docconv::epub

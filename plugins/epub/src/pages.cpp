@@ -13,11 +13,15 @@ namespace {
 
 constexpr std::string_view page_stylesheet = "../style/book.css";
 
+// True when collapse_whitespace(text) would be empty, without building it.
 bool is_blank(std::string_view text) {
-  return collapse_whitespace(text).empty();
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  });
 }
 bool is_blank(const Inlines& inlines) {
-  return is_blank(plain_text(inlines));
+  return std::all_of(inlines.begin(), inlines.end(),
+                     [](const Inline& run) { return is_blank(run.text); });
 }
 
 std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
@@ -236,15 +240,13 @@ void add_landmark(pugi::xml_node list, std::string_view type, std::string_view h
 
 }  // namespace
 
-std::string nav_page(const BookMetadata& book, const std::vector<ArticleEntry>& articles,
-                     bool has_cover) {
+std::vector<std::string> nav_skeleton(const BookMetadata& book, bool has_cover) {
   XhtmlPage page("Contents", book.language, stylesheet_href);
   pugi::xml_node toc = add_element(page.body(), "nav", "toc");
   set_attribute(toc, "epub:type", "toc");
   set_attribute(toc, "id", "toc");
   add_text_element(toc, "h1", "Contents");
-  pugi::xml_node list = add_element(toc, "ol");
-  for (const auto& article : articles) add_toc_entry(list, article);
+  add_items_marker(add_element(toc, "ol"));
 
   pugi::xml_node landmarks = add_element(page.body(), "nav", "landmarks");
   set_attribute(landmarks, "epub:type", "landmarks");
@@ -255,8 +257,16 @@ std::string nav_page(const BookMetadata& book, const std::vector<ArticleEntry>& 
   if (has_cover) add_landmark(marks, "cover", cover_page_href, "Cover");
   add_landmark(marks, "titlepage", title_page_href, "Title page");
   add_landmark(marks, "toc", std::string(nav_href) + "#toc", "Contents");
-  if (!articles.empty()) add_landmark(marks, "bodymatter", articles.front().href, "Articles");
-  return page.str();
+  if (book.article_count > 0) add_landmark(marks, "bodymatter", article_entry(1).href, "Articles");
+  return split_at_markers(page.str());
+}
+
+std::string nav_item(const ArticleEntry& article) {
+  pugi::xml_document fragment;
+  pugi::xml_node list = fragment.append_child("ol");
+  add_toc_entry(list, article);
+  constexpr unsigned depth = 4;  // html, body, nav, ol
+  return node_string(list.first_child(), depth);
 }
 
 std::string cover_page(const BookMetadata& book, std::string_view image_href) {

@@ -29,9 +29,12 @@ std::string article_page(const Document& document, std::string_view language, Ar
 /// The title page of the collection.
 std::string title_page(const BookMetadata& book);
 
-/// nav.xhtml: the table of contents (articles, their sections) and landmarks.
-std::string nav_page(const BookMetadata& book, const std::vector<ArticleEntry>& articles,
-                     bool has_cover);
+/// nav.xhtml: the table of contents (articles, their sections) and
+/// landmarks, cut where the articles' items go (see split_at_markers()):
+/// nav_skeleton()[0], nav_item() of each article, nav_skeleton()[1].
+std::vector<std::string> nav_skeleton(const BookMetadata& book, bool has_cover);
+/// The contents' item of one article, as nav.xhtml holds it.
+std::string nav_item(const ArticleEntry& article);
 
 /// A page showing the cover image `image_href` (relative to the package folder).
 std::string cover_page(const BookMetadata& book, std::string_view image_href);

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
-#include <sstream>
+#include <utility>
 
 namespace docconv::epub {
 namespace {
@@ -152,12 +152,55 @@ void add_declaration(pugi::xml_document& document) {
   declaration.append_attribute("encoding").set_value("UTF-8");
 }
 
+namespace {
+
+class StringWriter final : public pugi::xml_writer {
+ public:
+  void write(const void* data, size_t size) override {
+    text.append(static_cast<const char*>(data), size);
+  }
+  std::string text;
+};
+
+// Indented for people who unzip the book; pugixml leaves elements with text
+// content unindented, so no white space is added inside paragraphs.
+constexpr const char* indentation = "  ";
+constexpr unsigned format = pugi::format_indent;
+
+constexpr std::string_view items_marker = "<!--docconv:items-->";
+
+}  // namespace
+
 std::string xml_string(const pugi::xml_document& document) {
-  std::ostringstream out;
-  // Indented for people who unzip the book; pugixml leaves elements with text
-  // content unindented, so no white space is added inside paragraphs.
-  document.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
-  return out.str();
+  StringWriter out;
+  document.save(out, indentation, format, pugi::encoding_utf8);
+  return std::move(out.text);
+}
+
+std::string node_string(pugi::xml_node node, unsigned depth) {
+  StringWriter out;
+  node.print(out, indentation, format, pugi::encoding_utf8, depth);
+  return std::move(out.text);
+}
+
+void add_items_marker(pugi::xml_node parent) {
+  parent.append_child(pugi::node_comment)
+      .set_value(std::string(items_marker.substr(4, items_marker.size() - 7)).c_str());
+}
+
+std::vector<std::string> split_at_markers(const std::string& text) {
+  std::vector<std::string> pieces;
+  std::size_t start = 0;
+  for (std::size_t found = text.find(items_marker); found != std::string::npos;
+       found = text.find(items_marker, start)) {
+    const std::size_t line_start = text.rfind('\n', found) + 1;  // npos + 1 == 0
+    std::size_t line_end = text.find('\n', found);
+    line_end = line_end == std::string::npos ? text.size() : line_end + 1;
+    pieces.push_back(text.substr(start, line_start - start));
+    start = line_end;
+  }
+  pieces.push_back(text.substr(start));
+  return pieces;
 }
 
 }  // namespace docconv::epub

@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace docconv::epub {
 
@@ -48,6 +49,19 @@ class XhtmlPage {
 
 /// An XML document with a declaration, serialised as UTF-8.
 std::string xml_string(const pugi::xml_document& document);
+
+/// `node` and its subtree, serialised as xml_string() would at `depth`
+/// (the number of elements around it): the same bytes as inside the document.
+std::string node_string(pugi::xml_node node, unsigned depth);
+
+/// Books of 100,000 articles have lists (contents, manifest, spine) too long
+/// to build as one DOM. Such a document is built with a marker where each
+/// list's items go, serialised, and cut there; the items are serialised one
+/// by one with node_string() at the marker's depth and written in between.
+void add_items_marker(pugi::xml_node parent);
+/// The text around the markers: one more piece than there are markers. A
+/// marker's whole line (indentation, newline) is cut out.
+std::vector<std::string> split_at_markers(const std::string& text);
 /// Adds <?xml version="1.0" encoding="UTF-8"?> to an empty document.
 void add_declaration(pugi::xml_document& document);
 

@@ -1,18 +1,18 @@
-// A zip archive built in memory with libzip, entry by entry, then copied out.
+// A zip archive written with libzip straight into the output stream, its
+// entries' data spooled to a temporary file until libzip writes them.
 #pragma once
 
 #include "deflate.hpp"
+#include "spool.hpp"
 
-#include <cstddef>
 #include <cstdint>
-#include <deque>
-#include <future>
+#include <functional>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 
 struct zip;
-struct zip_source;
 
 namespace docconv::epub {
 
@@ -22,64 +22,53 @@ struct DosTime {
   std::uint16_t date = 0x21;  // 1980-01-01, the earliest DOS date
 };
 
-/// Builds a zip archive in memory. Entries keep the order they were added in
-/// and all carry the same time stamp, so equal input gives equal bytes.
+/// Builds a zip archive into `out`, which must be seekable. Entries keep the
+/// order they were added in and all carry the same time stamp, so equal input
+/// gives equal bytes.
 ///
-/// Deflated entries are compressed on worker threads (DeflateWorkers) while
-/// the caller goes on, and handed to libzip compressed, in the order they were
-/// added; libzip then only copies them. At most a small window of entries is
-/// being compressed at a time.
-///
-/// libzip writes entries only when the archive is closed, so added data is
-/// held until then; to keep memory bounded by the compressed archive plus a
-/// small batch, the archive is closed and reopened whenever the pending data
-/// grows past `flush_threshold` (libzip then appends, it does not rewrite).
+/// libzip writes an archive only when it is closed, reading every entry's
+/// data then. So each entry is compressed as it is added (or comes compressed
+/// already), appended to a temporary file (Spool), and given to libzip as a
+/// source that reads it back from there and says it is deflated already:
+/// zip_close() copies the bytes into `out` through a write source over the
+/// stream. Memory holds libzip's entry list (file names, sizes), not data.
 class ZipBuilder {
  public:
-  /// `deflate_threads`: 0 deflates on the calling thread.
-  explicit ZipBuilder(DosTime stamp, std::size_t flush_threshold = std::size_t{8} << 20,
-                      std::size_t deflate_threads = default_deflate_threads());
+  ZipBuilder(std::ostream& out, DosTime stamp);
   ~ZipBuilder();
   ZipBuilder(const ZipBuilder&) = delete;
   ZipBuilder& operator=(const ZipBuilder&) = delete;
 
-  /// Stored without compression (the EPUB `mimetype` entry).
-  void add_stored(std::string_view name, std::string data);
-  /// Deflated.
-  void add_deflated(std::string_view name, std::string data);
+  /// Stored without compression (the EPUB `mimetype` entry, images).
+  void add_stored(std::string_view name, std::string_view data);
+  /// Deflated here, on the calling thread.
+  void add_deflated(std::string_view name, std::string_view data);
+  /// Deflated already (on a worker).
+  void add_compressed(std::string_view name, const Deflated& deflated);
+
+  using Emit = std::function<void(std::string_view)>;
+  /// Deflated piece by piece as `produce` emits the data in order: for
+  /// entries too large to hold in memory whole.
+  void add_deflated_stream(std::string_view name, const std::function<void(const Emit&)>& produce);
+
   /// Changes the time stamp of the entries added from now on.
   void set_stamp(DosTime stamp) { stamp_ = stamp; }
 
-  /// Closes the archive and copies its bytes to `out`. Call once, last.
-  void write_to(std::ostream& out);
+  /// Writes the archive to the output stream. Call once, last. Without it,
+  /// nothing is written.
+  void finish();
 
-  /// One per core beyond the first; none on a single core.
-  static std::size_t default_deflate_threads();
+  class Output;  // the libzip write source over the stream
+  class Entry;   // the libzip source of one entry in the spool
 
  private:
-  struct Deflating {
-    std::string name;
-    DosTime stamp;
-    std::future<Deflated> result;
-  };
+  void add_entry(std::string_view name, std::uint16_t method, std::uint64_t offset,
+                 std::uint64_t stored_size, std::uint64_t size, std::uint32_t crc);
 
-  void add_stored_now(std::string_view name, std::string data);
-  void add_deflated_now(const Deflating& entry, Deflated deflated);
-  void set_entry_attributes(const std::string& name, std::int64_t index, DosTime stamp);
-  /// Hands finished entries to libzip in order: all of them, or those done
-  /// already plus as many as needed to keep the window small.
-  void collect(bool all);
-  void flush();
-  void open_archive();
-  void close_archive();
-
+  Spool spool_;
+  Deflater deflater_;
   DosTime stamp_;
-  std::size_t flush_threshold_;
-  std::size_t pending_bytes_ = 0;
-  std::deque<std::string> pending_;  // stored data libzip reads at close time
-  std::deque<Deflating> deflating_;  // in the order they were added
-  DeflateWorkers workers_;
-  zip_source* buffer_ = nullptr;  // the archive's bytes
+  std::unique_ptr<Output> output_;
   zip* archive_ = nullptr;
 };
 

@@ -23,10 +23,10 @@ const host::LoadedPlugin& epub_writer() {
 }  // namespace
 
 std::string write_epub(const Collection& collection, const OptionValues& options,
-                       std::vector<std::string>* warnings) {
+                       std::vector<std::string>* warnings, std::size_t jobs) {
   host::MemorySink sink;
   test::CollectingDiagnostics diagnostics;
-  host::write_collection(epub_writer(), collection, sink, options, diagnostics);
+  host::write_collection(epub_writer(), collection, sink, options, diagnostics, jobs);
   if (warnings != nullptr) *warnings = std::move(diagnostics.lines);
   return sink.text();
 }

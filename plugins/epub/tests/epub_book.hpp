@@ -17,9 +17,10 @@ struct zip;  // libzip's archive handle
 
 namespace docconv::epub_test {
 
-/// The epub writer's output for `collection` with `options`; warnings go to `warnings`.
+/// The epub writer's output for `collection` with `options`; warnings go to
+/// `warnings`. `jobs` is the writer's WriteContext::jobs (-j).
 std::string write_epub(const Collection& collection, const OptionValues& options = {},
-                       std::vector<std::string>* warnings = nullptr);
+                       std::vector<std::string>* warnings = nullptr, std::size_t jobs = 1);
 
 /// One entry of a zip archive as its central directory describes it.
 struct ZipEntry {

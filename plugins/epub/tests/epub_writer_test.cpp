@@ -10,8 +10,13 @@
 #include <docconv/text.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <functional>
 #include <regex>
 #include <set>
+#include <thread>
 
 using namespace docconv;
 using namespace docconv::epub_test;
@@ -311,8 +316,8 @@ TEST_CASE("the plugin declares itself as a binary writer of .epub with its optio
   CHECK(names == std::vector<std::string>{"css", "cover"});
 }
 
-TEST_CASE("a large set is written whole and in order (the archive is flushed on the way)") {
-  // About 12 MB of pages: more than the 8 MiB the writer keeps before compressing.
+TEST_CASE("a large set is written whole and in order (lists longer than a piece)") {
+  // The contents, manifest and spine are written in pieces (512 items, 64 KiB).
   const Collection collection = realistic_collection(3000);
   const std::string bytes = write_epub(collection);
   const ZipReader book(bytes);
@@ -335,4 +340,48 @@ TEST_CASE("an article without a title gets one, marked as made up, and a TOC ent
   CHECK(first_text(parsed(book, "EPUB/text/article-0001.xhtml"), "//h1/@class") == "title derived");
   const auto nav = parsed(book, "EPUB/nav.xhtml");
   CHECK(text_of(nav.select_node("//nav[@id='toc']/ol/li[2]/a").node()).rfind("Article 2", 0) == 0);
+}
+
+namespace {
+
+// The most threads this process had while `run` ran, sampled every 200 µs
+// (at least once), the sampling thread included.
+std::size_t peak_threads_during(const std::function<void()>& run) {
+  std::atomic<bool> done{false};
+  std::atomic<std::size_t> peak{0};
+  std::thread sampler([&] {
+    do {
+      std::size_t count = 0;
+      for ([[maybe_unused]] const auto& task :
+           std::filesystem::directory_iterator("/proc/self/task"))
+        ++count;
+      peak = std::max<std::size_t>(peak, count);
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    } while (!done);
+  });
+  run();
+  done = true;
+  sampler.join();
+  return peak;
+}
+
+std::size_t threads_now() {
+  return peak_threads_during([] {});
+}
+
+}  // namespace
+
+TEST_CASE("the book is the same for any -j, -j 1 starts no thread, -j N at most N - 1 threads") {
+  const Collection collection = realistic_collection(400);
+  std::string one_job;
+  const std::size_t idle = threads_now();  // this thread and the sampler
+  CHECK(peak_threads_during([&] { one_job = write_epub(collection, {}, nullptr, 1); }) == idle);
+  for (const std::size_t jobs : {2, 3, 8}) {
+    std::string book;
+    const std::size_t peak =
+        peak_threads_during([&] { book = write_epub(collection, {}, nullptr, jobs); });
+    CHECK(peak > idle);
+    CHECK(peak <= idle + jobs - 1);
+    CHECK(book == one_job);
+  }
 }
