@@ -9,7 +9,9 @@
 #include <uchardet.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 
@@ -90,6 +92,83 @@ std::string guess_with_uchardet(std::string_view bytes) {
   return uchardet_get_charset(detector.get());
 }
 
+// ---- Eight bytes at a time ----
+// The scans below look at every byte of every input, and almost every 8-byte
+// chunk of it is plain ASCII text with nothing to count or change. These
+// classic word-at-a-time tests (hasless and haszero of "Bit Twiddling Hacks")
+// say so for 8 bytes in a few instructions; a chunk they flag is then looked
+// at byte by byte.
+constexpr std::uint64_t every_byte_1 = 0x0101010101010101;
+constexpr std::uint64_t every_byte_80 = 0x8080808080808080;
+
+std::uint64_t eight_bytes_at(std::string_view bytes, std::size_t pos) {
+  std::uint64_t chunk = 0;
+  std::memcpy(&chunk, bytes.data() + pos, sizeof chunk);
+  return chunk;
+}
+
+// True when some byte of `chunk` is below `limit` (at most 0x80).
+bool any_byte_below(std::uint64_t chunk, unsigned limit) {
+  return ((chunk - every_byte_1 * limit) & ~chunk & every_byte_80) != 0;
+}
+
+bool any_byte_above_7f(std::uint64_t chunk) {
+  return (chunk & every_byte_80) != 0;
+}
+
+bool any_byte_equal(std::uint64_t chunk, unsigned char value) {
+  return any_byte_below(chunk ^ (every_byte_1 * value), 1);
+}
+
+// Control bytes other than white space, as a table: looks_binary() adds up
+// one entry for each byte of every input, without a branch.
+constexpr std::array<std::uint8_t, 256> is_binary_control = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (unsigned byte = 0; byte < 0x20; ++byte)
+    table[byte] = byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f';
+  return table;
+}();
+
+// Bytes clean_text() must look at: line ends, C0 controls other than tab,
+// and 0xEF, which starts U+FFFE and U+FFFF (and other characters). A table,
+// since every byte of every input is looked up.
+constexpr std::array<bool, 256> may_need_cleaning_table = [] {
+  std::array<bool, 256> table{};
+  for (unsigned byte = 0; byte < 0x20; ++byte) table[byte] = byte != '\t';
+  table[0xEF] = true;
+  return table;
+}();
+
+bool may_need_cleaning(unsigned char byte) {
+  return may_need_cleaning_table[byte];
+}
+
+// True when `utf8` at `pos` holds U+FFFE or U+FFFF, noncharacters XML forbids.
+bool is_noncharacter_at(std::string_view utf8, std::size_t pos) {
+  return utf8.substr(pos, 2) == "\xEF\xBF" && pos + 2 < utf8.size() &&
+         (utf8[pos + 2] == '\xBE' || utf8[pos + 2] == '\xBF');
+}
+
+// True when clean_text() would return `utf8` unchanged: no CR, no control
+// character other than tab and LF, no U+FFFE or U+FFFF.
+bool nothing_to_clean(std::string_view utf8) {
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    if (pos + 8 <= utf8.size()) {
+      const std::uint64_t chunk = eight_bytes_at(utf8, pos);
+      if (!any_byte_below(chunk, 0x20) && !any_byte_equal(chunk, 0xEF)) {
+        pos += 8;
+        continue;
+      }
+    }
+    const auto byte = static_cast<unsigned char>(utf8[pos]);
+    if (may_need_cleaning(byte) && byte != '\n' && (byte != 0xEF || is_noncharacter_at(utf8, pos)))
+      return false;
+    ++pos;
+  }
+  return true;
+}
+
 std::string describe_where(std::size_t line, std::size_t column) {
   return fmt::format("line {}, column {}", line, column);
 }
@@ -112,9 +191,15 @@ std::string detect_utf16_without_bom(std::string_view bytes) {
   const std::size_t pairs = sample.size() / 2;
   if (pairs < 4) return {};
   std::size_t even_nul = 0, odd_nul = 0;
-  for (std::size_t i = 0; i + 1 < sample.size(); i += 2) {
+  std::size_t i = 0;
+  while (i + 1 < sample.size()) {
+    if (i + 8 <= sample.size() && !any_byte_equal(eight_bytes_at(sample, i), 0)) {
+      i += 8;  // no NUL in these four pairs
+      continue;
+    }
     even_nul += sample[i] == '\0';
     odd_nul += sample[i + 1] == '\0';
+    i += 2;
   }
   const auto mostly = [&](std::size_t count) { return count * 5 >= pairs * 2; };
   const auto hardly = [&](std::size_t count) { return count * 20 <= pairs; };
@@ -126,17 +211,26 @@ std::string detect_utf16_without_bom(std::string_view bytes) {
 bool looks_binary(std::string_view bytes) {
   const std::string_view sample = bytes.substr(0, std::size_t{64} << 10);
   if (sample.empty()) return false;
-  const auto controls = std::count_if(sample.begin(), sample.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f';
-  });
-  return static_cast<std::size_t>(controls) * 10 > sample.size();
+  std::size_t controls = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= sample.size(); i += 8) {
+    if (!any_byte_below(eight_bytes_at(sample, i), 0x20)) continue;  // no control byte here
+    for (std::size_t k = i; k < i + 8; ++k)
+      controls += is_binary_control[static_cast<unsigned char>(sample[k])];
+  }
+  for (; i < sample.size(); ++i)
+    controls += is_binary_control[static_cast<unsigned char>(sample[i])];
+  return controls * 10 > sample.size();
 }
 
 Utf8Scan scan_utf8(std::string_view bytes) {
   Utf8Scan scan;
   std::size_t pos = 0;
   while (pos < bytes.size()) {
+    if (pos + 8 <= bytes.size() && !any_byte_above_7f(eight_bytes_at(bytes, pos))) {
+      pos += 8;  // eight ASCII bytes
+      continue;
+    }
     if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
       ++pos;
       continue;
@@ -155,7 +249,10 @@ Utf8Scan scan_utf8(std::string_view bytes) {
 }
 
 std::string detect_encoding(std::string_view bytes) {
-  const Utf8Scan scan = scan_utf8(bytes);
+  return detect_encoding(bytes, scan_utf8(bytes));
+}
+
+std::string detect_encoding(std::string_view bytes, const Utf8Scan& scan) {
   // Legacy 8-bit text almost never forms valid multi-byte UTF-8 by chance, so
   // text with more valid sequences than bad ones is UTF-8 with some damage.
   if (scan.invalid == 0 || scan.valid_multibyte >= scan.invalid) return "UTF-8";
@@ -172,8 +269,15 @@ Conversion repair_utf8(std::string_view bytes) {
   while (pos < bytes.size()) {
     // Copy runs of valid text in one go; most inputs are one run.
     const std::size_t run_start = pos;
-    std::size_t length = 0;
-    while (pos < bytes.size() && (length = valid_sequence_length(bytes, pos)) > 0) pos += length;
+    while (pos < bytes.size()) {
+      if (static_cast<unsigned char>(bytes[pos]) < 0x80) {  // ASCII: valid, nothing to check
+        ++pos;
+        continue;
+      }
+      const std::size_t length = valid_sequence_length(bytes, pos);
+      if (length == 0) break;
+      pos += length;
+    }
     result.text.append(bytes.substr(run_start, pos - run_start));
     if (pos < bytes.size()) {
       if (result.replaced == 0) result.first_bad_offset = pos;
@@ -227,6 +331,8 @@ Conversion convert_to_utf8(std::string_view bytes, const std::string& encoding) 
 }
 
 CleanText clean_text(std::string_view utf8) {
+  // Most text has nothing to clean: one quick look, then one copy.
+  if (nothing_to_clean(utf8)) return CleanText{std::string(utf8)};
   CleanText result;
   result.text.reserve(utf8.size());
   std::size_t line = 1;
@@ -240,6 +346,11 @@ CleanText clean_text(std::string_view utf8) {
   };
   std::size_t pos = 0;
   while (pos < utf8.size()) {
+    // Copy what needs no cleaning in one go: almost all of the text.
+    const std::size_t run_start = pos;
+    while (pos < utf8.size() && !may_need_cleaning(static_cast<unsigned char>(utf8[pos]))) ++pos;
+    result.text.append(utf8.substr(run_start, pos - run_start));
+    if (pos == utf8.size()) break;
     const auto byte = static_cast<unsigned char>(utf8[pos]);
     if (byte == '\r' || byte == '\n') {
       result.text += '\n';
@@ -249,8 +360,7 @@ CleanText clean_text(std::string_view utf8) {
     } else if (byte < 0x20 && byte != '\t') {
       note_replacement(pos);
       ++pos;
-    } else if (byte == 0xEF && utf8.substr(pos, 2) == "\xEF\xBF" && pos + 2 < utf8.size() &&
-               (utf8[pos + 2] == '\xBE' || utf8[pos + 2] == '\xBF')) {
+    } else if (byte == 0xEF && is_noncharacter_at(utf8, pos)) {
       note_replacement(pos);  // U+FFFE, U+FFFF: noncharacters XML forbids
       pos += 3;
     } else {
@@ -266,6 +376,7 @@ DecodedInput decode_input(std::string_view bytes, std::string_view forced_encodi
   const std::optional<ByteOrderMark> bom = detect_bom(bytes);
   const std::size_t bom_length = bom ? bom->length : 0;
   const std::string_view body = bytes.substr(bom_length);
+  bool found_valid_utf8 = false;  // detection scanned the body and found it valid UTF-8
   if (bom) {
     result.encoding = bom->encoding;
   } else if (!forced_encoding.empty()) {
@@ -276,17 +387,23 @@ DecodedInput decode_input(std::string_view bytes, std::string_view forced_encodi
     result.binary = true;
     return result;
   } else {
-    result.encoding = detect_encoding(body);
+    const Utf8Scan scan = scan_utf8(body);
+    result.encoding = detect_encoding(body, scan);
+    found_valid_utf8 = scan.invalid == 0;
   }
 
-  const bool utf8 = iequals(result.encoding, "UTF-8") || iequals(result.encoding, "UTF8");
-  Conversion converted = utf8 ? repair_utf8(body) : convert_to_utf8(body, result.encoding);
+  // Valid UTF-8 (most inputs) is cleaned as it is: repairing would only copy it.
+  Conversion converted;
+  if (!found_valid_utf8) {
+    const bool utf8 = iequals(result.encoding, "UTF-8") || iequals(result.encoding, "UTF8");
+    converted = utf8 ? repair_utf8(body) : convert_to_utf8(body, result.encoding);
+  }
   if (converted.replaced > 0)
     result.warnings.push_back(fmt::format(
         "invalid {} byte sequence at byte offset {} replaced by U+FFFD ({} replaced in all)",
         result.encoding, converted.first_bad_offset + bom_length, converted.replaced));
 
-  CleanText clean = clean_text(converted.text);
+  CleanText clean = clean_text(found_valid_utf8 ? body : std::string_view(converted.text));
   if (clean.replaced > 0)
     result.warnings.push_back(fmt::format(
         "{} character(s) not allowed in XML (NUL or other control characters, U+FFFE, U+FFFF) "

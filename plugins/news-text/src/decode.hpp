@@ -42,6 +42,8 @@ Utf8Scan scan_utf8(std::string_view bytes);
 /// "UTF-8" when they are (mostly) UTF-8, otherwise uchardet's guess, with
 /// ISO-8859-1 read as its superset WINDOWS-1252.
 std::string detect_encoding(std::string_view bytes);
+/// The same, when the caller has scan_utf8(bytes) already.
+std::string detect_encoding(std::string_view bytes, const Utf8Scan& scan);
 
 /// The result of a conversion to UTF-8 in which bad input became U+FFFD.
 struct Conversion {

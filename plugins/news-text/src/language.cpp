@@ -3,6 +3,10 @@
 #include "utf8.hpp"
 
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,11 +40,26 @@ constexpr std::size_t script_count = static_cast<std::size_t>(Script::other) + 1
 constexpr std::array<std::string_view, 8> latin_languages{"de", "en", "es", "fr",
                                                           "it", "nl", "pl", "pt"};
 
-// Each function word with the set of languages (bits, by index in
-// latin_languages) it belongs to: one hash lookup per word of the text, which
-// the reader does for every article (it was the reader's largest cost).
-const std::unordered_map<std::string, unsigned>& latin_function_words() {
-  static const std::unordered_map<std::string, unsigned> words = [] {
+// No function word below is longer than this, in bytes of lower-case UTF-8.
+constexpr std::size_t longest_function_word = 5;
+
+// A word of up to 8 bytes packed into one integer, first byte lowest: words
+// hold no NUL bytes, so different words give different keys. Hashing an
+// integer is much cheaper than hashing a string, and the reader looks up
+// most words of every article.
+std::uint64_t packed_word(std::string_view word) {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    key |= std::uint64_t{static_cast<unsigned char>(word[i])} << (8 * i);
+  return key;
+}
+
+// Each function word (by packed_word()) with the set of languages (bits, by
+// index in latin_languages) it belongs to: one hash lookup per short word of
+// the text, which the reader does for every article (it was the reader's
+// largest cost).
+const std::unordered_map<std::uint64_t, unsigned>& latin_function_words() {
+  static const std::unordered_map<std::uint64_t, unsigned> words = [] {
     const std::array<std::array<std::string_view, 11>, latin_languages.size()> lists{{
         {"der", "die", "und", "das", "ist", "nicht", "mit", "ein", "eine", "sich", "auf"},
         {"the", "and", "of", "to", "is", "that", "was", "with", "for", "on", "said"},
@@ -51,52 +70,125 @@ const std::unordered_map<std::string, unsigned>& latin_function_words() {
         {"i", "w", "nie", "się", "na", "że", "jest", "do", "z", "to", "jak"},
         {"o", "os", "que", "não", "uma", "com", "para", "do", "da", "em", "são"},
     }};
-    std::unordered_map<std::string, unsigned> map;
+    std::unordered_map<std::uint64_t, unsigned> map;
     for (std::size_t language = 0; language < lists.size(); ++language)
-      for (const std::string_view word : lists[language]) map[std::string(word)] |= 1U << language;
+      for (const std::string_view word : lists[language]) map[packed_word(word)] |= 1U << language;
     return map;
   }();
   return words;
 }
 
-// No function word above is longer than this, in bytes of lower-case UTF-8.
-constexpr std::size_t longest_function_word = 5;
-
-// Function words are matched in lower case; only ASCII and Latin-1 upper case
-// occurs at the start of a sentence often enough to matter. Writes into `out`
-// so that one buffer serves every word; stops once `out` is longer than any
-// function word, since it cannot become one.
-void lower_word(std::string_view word, std::string& out) {
-  out.clear();
-  std::size_t pos = 0;
-  while (pos < word.size() && out.size() <= longest_function_word) {
-    const auto byte = static_cast<unsigned char>(word[pos]);
-    if (byte < 0x80) {  // most text: no decoding needed
-      ++pos;
-      if (byte >= 'A' && byte <= 'Z')
-        out += static_cast<char>(byte - 'A' + 'a');
-      else if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9'))
-        out += static_cast<char>(byte);
-      continue;
+// A word in lower case, built a character at a time, as far as it can still
+// be a function word, and kept packed as by packed_word(). Function words are
+// matched in lower case; only ASCII and Latin-1 upper case occurs at the start
+// of a sentence often enough to matter.
+class LowerWord {
+ public:
+  void add(char32_t cp) {
+    // Once longer than any function word, it cannot become one: stop there.
+    if (size_ > longest_function_word) return;
+    if (cp < 0x80) {  // most text: a letter or digit is kept, other ASCII dropped
+      if (cp >= 'A' && cp <= 'Z')
+        add_byte(static_cast<unsigned char>(cp - 'A' + 'a'));
+      else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+        add_byte(static_cast<unsigned char>(cp));
+      return;
     }
-    char32_t cp = next_code_point(word, pos);
     if (is_upper(cp)) cp += (cp >= 0x400 && cp <= 0x40F) ? 0x50 : 0x20;
-    if (is_word_character(cp)) append_utf8(out, cp);
+    if (!is_word_character(cp)) return;
+    char bytes[4];
+    const std::size_t length = encode_utf8(cp, bytes);
+    for (std::size_t i = 0; i < length; ++i) add_byte(static_cast<unsigned char>(bytes[i]));
   }
-}
 
-std::string guess_latin_language(std::string_view text) {
+  /// add() of an ASCII letter or digit already in lower case.
+  void add_lower_ascii(unsigned char byte) {
+    if (size_ <= longest_function_word) add_byte(byte);
+  }
+
+  void clear() {
+    key_ = 0;
+    size_ = 0;
+  }
+
+  /// Longer (or empty) words are no function words: they need no lookup.
+  bool may_be_function_word() const { return size_ > 0 && size_ <= longest_function_word; }
+  /// packed_word() of the word; only when may_be_function_word().
+  std::uint64_t key() const { return key_; }
+
+ private:
+  void add_byte(unsigned char byte) {
+    if (size_ < sizeof key_) key_ |= std::uint64_t{byte} << (8 * size_);
+    ++size_;
+  }
+
+  std::uint64_t key_ = 0;
+  std::size_t size_ = 0;  // in bytes, counted past what the key holds
+};
+
+// What an ASCII byte is to function_word_votes(): white space, a character
+// words drop (punctuation), or a letter or digit, given in lower case.
+constexpr unsigned char ascii_space = 1;
+constexpr unsigned char ascii_dropped = 0;
+constexpr std::array<unsigned char, 0x80> ascii_in_words = [] {
+  std::array<unsigned char, 0x80> table{};
+  for (unsigned c = 0; c < 0x80; ++c) {
+    if (c == ' ' || (c >= 0x09 && c <= 0x0D))
+      table[c] = ascii_space;
+    else if (c >= 'A' && c <= 'Z')
+      table[c] = static_cast<unsigned char>(c - 'A' + 'a');
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      table[c] = static_cast<unsigned char>(c);
+  }
+  return table;
+}();
+
+// Counts the function words of each language among the first 3001 words of
+// `text`. Words are split as split_words() does and lowered in the same
+// pass: this runs over every article, and a second pass per word cost more
+// than the lookup.
+std::array<std::size_t, latin_languages.size()> function_word_votes(std::string_view text) {
   const auto& function_words = latin_function_words();
   std::array<std::size_t, latin_languages.size()> votes{};
   std::size_t seen = 0;
-  std::string lower;
-  for (const std::string_view word : split_words(text.substr(0, 20000))) {
-    lower_word(word, lower);
-    if (const auto found = function_words.find(lower); found != function_words.end())
-      for (std::size_t language = 0; language < votes.size(); ++language)
-        if ((found->second >> language) & 1U) ++votes[language];
-    if (++seen > 3000) break;
+  LowerWord word;
+  const auto end_word = [&] {  // false once enough words were seen
+    if (const auto found =
+            word.may_be_function_word() ? function_words.find(word.key()) : function_words.end();
+        found != function_words.end())
+      for (unsigned languages = found->second; languages != 0; languages &= languages - 1)
+        ++votes[static_cast<std::size_t>(std::countr_zero(languages))];
+    word.clear();
+    return ++seen <= 3000;
+  };
+  bool in_word = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    bool space = false;
+    if (byte < 0x80) {  // ASCII, most text: one table lookup says what it is
+      ++pos;
+      const unsigned char ascii = ascii_in_words[byte];
+      space = ascii == ascii_space;
+      if (!space && ascii != ascii_dropped) word.add_lower_ascii(ascii);
+    } else {
+      const char32_t cp = next_code_point(text, pos);
+      space = is_space(cp);
+      if (!space) word.add(cp);
+    }
+    if (!space) {
+      in_word = true;
+    } else if (in_word) {
+      in_word = false;
+      if (!end_word()) return votes;
+    }
   }
+  if (in_word) end_word();
+  return votes;
+}
+
+std::string guess_latin_language(std::string_view text) {
+  const auto votes = function_word_votes(text.substr(0, 20000));
   std::string_view best = "en";  // the default for Latin text that gives no clue
   std::size_t best_votes = 0;
   for (std::size_t language = 0; language < votes.size(); ++language) {
@@ -134,6 +226,30 @@ bool contains_kana(std::string_view text) {
   return false;
 }
 
+// 1 for the ASCII letters, 0 for the other ASCII bytes.
+constexpr std::array<std::uint8_t, 0x80> is_ascii_letter = [] {
+  std::array<std::uint8_t, 0x80> table{};
+  for (unsigned c = 0; c < 0x80; ++c) table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return table;
+}();
+
+// How many ASCII letters the 8 bytes of `chunk` hold, or nothing when one of
+// them is not ASCII. Word-at-a-time ("Bit Twiddling Hacks"): setting bit 5
+// makes upper-case letters lower case; adding 0x80 - 'a' to a byte below 0x80
+// sets its top bit when it is 'a' or above, adding 0x7F - 'z' when it is
+// above 'z'; no byte carries into the next.
+std::optional<std::size_t> ascii_letters_in_eight_bytes(std::string_view chunk) {
+  constexpr std::uint64_t every_byte_1 = 0x0101010101010101;
+  constexpr std::uint64_t every_byte_80 = 0x8080808080808080;
+  std::uint64_t bytes = 0;
+  std::memcpy(&bytes, chunk.data(), sizeof bytes);
+  if ((bytes & every_byte_80) != 0) return std::nullopt;
+  const std::uint64_t lower = bytes | (every_byte_1 * 0x20);
+  const std::uint64_t from_a = lower + every_byte_1 * (0x80 - 'a');
+  const std::uint64_t above_z = lower + every_byte_1 * (0x7F - 'z');
+  return count_marked_bytes(from_a & ~above_z & every_byte_80);
+}
+
 }  // namespace
 
 Script script_of(char32_t cp) {
@@ -149,10 +265,26 @@ Script dominant_script(std::string_view text, std::size_t max_letters) {
   std::size_t letters = 0;
   std::size_t pos = 0;
   while (pos < text.size() && letters < max_letters) {
+    // Eight ASCII bytes at a time while the letter limit cannot be passed.
+    if (pos + 8 <= text.size() && letters + 8 < max_letters) {
+      if (const auto ascii_letters = ascii_letters_in_eight_bytes(text.substr(pos, 8))) {
+        counts[static_cast<std::size_t>(Script::latin)] += *ascii_letters;
+        letters += *ascii_letters;
+        pos += 8;
+        continue;
+      }
+    }
     const auto byte = static_cast<unsigned char>(text[pos]);
-    // ASCII, most text, needs no decoding: letters are Latin, the rest none.
-    const Script script = byte < 0x80 ? script_of(static_cast<char32_t>(text[pos++]))
-                                      : script_of(next_code_point(text, pos));
+    if (byte < 0x80) {
+      // ASCII, most text, needs no decoding nor a range search (nor a branch):
+      // letters are Latin, the rest none.
+      const unsigned letter = is_ascii_letter[byte];
+      counts[static_cast<std::size_t>(Script::latin)] += letter;
+      letters += letter;
+      ++pos;
+      continue;
+    }
+    const Script script = script_of(next_code_point(text, pos));
     if (script == Script::none) continue;
     ++counts[static_cast<std::size_t>(script)];
     ++letters;

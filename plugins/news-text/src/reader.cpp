@@ -130,7 +130,7 @@ class ArticleBuilder {
     if (in_head || !credit_nearby.empty())
       if (auto figure = glued_caption(unit.text, credit_nearby))
         return add_figure(*figure, unit.lines, 1);
-    if (next_ + 1 < end_ && (in_head || !unit.blank_after) && !credit_line(unit.text))
+    if (next_ + 1 < end_ && (in_head || !unit.blank_after) && !starts_own_unit(unit.text))
       if (auto credit = credit_line(units_[next_ + 1].text);
           credit && looks_like_caption(unit.text))
         return add_figure(

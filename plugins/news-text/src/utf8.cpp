@@ -1,5 +1,9 @@
 #include "utf8.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
 namespace docconv::news_text {
 
 char32_t next_code_point(std::string_view text, std::size_t& pos) {
@@ -33,34 +37,53 @@ char32_t last_code_point(std::string_view text) {
   return next_code_point(text, start);
 }
 
-void append_utf8(std::string& out, char32_t cp) {
+std::size_t encode_utf8(char32_t cp, char* out) {
   if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    out[0] = static_cast<char>(cp);
+    return 1;
   }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
 }
 
-bool is_space(char32_t cp) {
-  return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
-         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
-         cp == 0x205F || cp == 0x3000;
+void append_utf8(std::string& out, char32_t cp) {
+  char bytes[4];
+  out.append(bytes, encode_utf8(cp, bytes));
 }
 
 std::size_t length_in_code_points(std::string_view text) {
+  // Every byte but a continuation byte (10xxxxxx) starts a code point. Eight
+  // bytes are looked at in one go: the reader measures every line it reads.
+  constexpr std::uint64_t top_bits = 0x8080808080808080;
   std::size_t count = 0;
-  for (const char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++count;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t bytes = 0;
+    std::memcpy(&bytes, text.data() + i, 8);
+    if ((bytes & top_bits) == 0) {  // ASCII only
+      count += 8;
+      continue;
+    }
+    // Bit 7 of each continuation byte: bit 7 set and bit 6 (moved up) clear.
+    const std::uint64_t continuation = bytes & ~(bytes << 1) & top_bits;
+    count += 8 - count_marked_bytes(continuation);
+  }
+  for (; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) ++count;
   return count;
 }
 
@@ -72,6 +95,11 @@ std::string_view trim(std::string_view text) {
     begin = next;
   }
   std::size_t end = text.size();
+  // The rules trim every line again and again: an ASCII letter, digit or
+  // punctuation mark at the end needs no decoding to end the loop below.
+  if (end > begin && static_cast<unsigned char>(text[end - 1]) > ' ' &&
+      static_cast<unsigned char>(text[end - 1]) < 0x80)
+    return text.substr(begin, end - begin);
   while (end > begin) {
     std::size_t start = end - 1;
     while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0u) == 0x80u) --start;
@@ -188,6 +216,9 @@ namespace {
 char ascii_lower_char(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
+char ascii_upper_char(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
 }  // namespace
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -199,9 +230,23 @@ bool iequals(std::string_view a, std::string_view b) {
 
 std::size_t ifind(std::string_view text, std::string_view needle) {
   if (needle.empty()) return 0;
-  for (std::size_t i = 0; i + needle.size() <= text.size(); ++i)
-    if (iequals(text.substr(i, needle.size()), needle)) return i;
-  return std::string_view::npos;
+  // Compare the whole needle only where its first character occurs, found
+  // in either case with memchr (fast): the reader looks for phrases in every
+  // line, and most positions fail at the first character.
+  const char lower = ascii_lower_char(needle.front());
+  const char upper = ascii_upper_char(needle.front());
+  std::size_t next_lower = text.find(lower);
+  std::size_t next_upper = upper == lower ? std::string_view::npos : text.find(upper);
+  while (true) {
+    const std::size_t at = std::min(next_lower, next_upper);
+    if (at == std::string_view::npos || at + needle.size() > text.size())
+      return std::string_view::npos;
+    if (iequals(text.substr(at, needle.size()), needle)) return at;
+    if (at == next_lower)
+      next_lower = text.find(lower, at + 1);
+    else
+      next_upper = text.find(upper, at + 1);
+  }
 }
 
 bool istarts_with(std::string_view text, std::string_view prefix) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,11 +16,26 @@ char32_t next_code_point(std::string_view text, std::size_t& pos);
 /// The last code point of `text` (0 when empty).
 char32_t last_code_point(std::string_view text);
 
+/// Writes the UTF-8 form of `cp` (1 to 4 bytes) at `out`; returns its length.
+std::size_t encode_utf8(char32_t cp, char* out);
+
 /// Appends the UTF-8 form of `cp`.
 void append_utf8(std::string& out, char32_t cp);
 
 /// Unicode White_Space (ASCII space and tab, NBSP, the U+2000 spaces, ...).
-bool is_space(char32_t cp);
+/// Inline: the reader asks it for almost every character of the text.
+inline bool is_space(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+         cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/// How many bytes of `marks` have their top bit set, when no other bit is:
+/// the bytes (then 0 or 1) are summed into the top byte by one multiply,
+/// cheaper than std::popcount without a popcount instruction.
+inline std::size_t count_marked_bytes(std::uint64_t marks) {
+  return static_cast<std::size_t>(((marks >> 7) * 0x0101010101010101) >> 56);
+}
 
 /// Number of code points in `text`.
 std::size_t length_in_code_points(std::string_view text);

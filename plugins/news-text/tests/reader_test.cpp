@@ -262,3 +262,14 @@ TEST_CASE("override: a bad --text-layout value is an error") {
   CHECK_THROWS_AS(reader_options({{"text-layout", "columns"}}), Error);
   CHECK(reader_options({{"text-layout", "auto"}}).layout == ReaderOptions::Layout::automatic);
 }
+
+TEST_CASE("a bullet line right before a credit line stays a list item, not a caption") {
+  const Document document =
+      build("Title\n" + lead + "\n- Kremlin suspects Trump\n(C) Reuters\n" + second + "\n");
+  REQUIRE(types(document) == std::vector<std::string>{"paragraph", "list", "figure", "paragraph"});
+  CHECK(std::get<List>(document.blocks[1].content).items.size() == 1);
+  const auto& credit = std::get<Figure>(document.blocks[2].content);
+  CHECK(credit.caption.empty());
+  CHECK(credit.credit == "Reuters");
+  CHECK(credit.credit_mark == "(C)");
+}
