@@ -4,7 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 
 namespace docconv::markdown {
@@ -307,7 +310,36 @@ std::string TextEscaper::write() const {
   return out;
 }
 
+// The characters mark_at() acts on, and line endings (written as references).
+constexpr std::string_view maybe_markup = "*_\\`<&[]!\n\r";
+
+// A table of maybe_markup, since every byte of the text is looked up in it.
+constexpr std::array<bool, 256> maybe_markup_table = [] {
+  std::array<bool, 256> table{};
+  for (const char c : maybe_markup) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+
+// The first characters for which mark_block_start() may escape something.
+bool may_start_block(char c) {
+  return is_ascii_digit(c) || std::string_view("#>[~-+*_").find(c) != std::string_view::npos;
+}
+
+// True when TextEscaper would return `text` unchanged, which is the case for
+// most text (no character that could be markup, no blank at an edge of the
+// line, no block start): checked in one quick pass instead.
+bool needs_no_escaping(std::string_view text, const TextPlace& place) {
+  if (text.empty()) return true;
+  if (place.line_start &&
+      (is_blank(text.front()) || (place.block_rules && may_start_block(text.front()))))
+    return false;
+  if (place.line_end && is_blank(text.back())) return false;
+  return std::none_of(text.begin(), text.end(),
+                      [](char c) { return maybe_markup_table[static_cast<unsigned char>(c)]; });
+}
+
 std::string escape_text(std::string_view text, const TextPlace& place) {
+  if (needs_no_escaping(text, place)) return std::string(text);
   return TextEscaper(text, place).run();
 }
 
@@ -369,6 +401,41 @@ void append_piece(std::vector<Piece>& pieces, InlineKind kind, std::string text,
   pieces.push_back(Piece{kind, std::move(text), std::move(target), 0});
 }
 
+// Where the first byte of `text` is that is not printable ASCII (0x20-0x7F),
+// or text.size(). Looks at eight bytes at a time with the word-at-a-time
+// tests of "Bit Twiddling Hacks" (hasless): almost all text is such ASCII,
+// and every byte of every article passes here.
+std::size_t printable_ascii_prefix(std::string_view text) {
+  constexpr std::uint64_t every_byte_1 = 0x0101010101010101;
+  constexpr std::uint64_t every_byte_80 = 0x8080808080808080;
+  std::size_t pos = 0;
+  for (; pos + 8 <= text.size(); pos += 8) {
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, text.data() + pos, sizeof chunk);
+    const bool any_above_7f = (chunk & every_byte_80) != 0;
+    const bool any_below_20 = ((chunk - every_byte_1 * 0x20) & ~chunk & every_byte_80) != 0;
+    if (any_above_7f || any_below_20) break;
+  }
+  while (pos < text.size() && static_cast<unsigned char>(text[pos]) >= 0x20 &&
+         static_cast<unsigned char>(text[pos]) < 0x80)
+    ++pos;
+  return pos;
+}
+
+// xml_safe(text), without its character-by-character copy when the text is
+// already safe (almost always). ASCII, most text, is checked without decoding:
+// only C0 controls other than tab, LF and CR are not allowed there; from the
+// first other byte on, is_xml_safe() decides.
+std::string xml_safe_text(std::string_view text) {
+  std::size_t pos = printable_ascii_prefix(text);
+  while (pos < text.size() && (text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r'))
+    pos += 1 + printable_ascii_prefix(text.substr(pos + 1));
+  if (pos == text.size() ||
+      (static_cast<unsigned char>(text[pos]) >= 0x80 && is_xml_safe(text.substr(pos))))
+    return std::string(text);
+  return xml_safe(text);
+}
+
 // Runs as they can be written: empty ones dropped, links without a target
 // made text, whitespace at the edges of emphasis moved outside (CommonMark
 // delimiters cannot have whitespace on their inner side), neighbours of the
@@ -377,9 +444,9 @@ std::vector<Piece> normalise(const Inlines& inlines) {
   constexpr std::string_view edge_space = " \t\n\r";
   std::vector<Piece> pieces;
   for (const auto& run : inlines) {
-    std::string text = xml_safe(run.text);
+    std::string text = xml_safe_text(run.text);
     // Parsers drop or mangle whitespace at the edges of a destination.
-    std::string target = xml_safe(trimmed(run.target));
+    std::string target = xml_safe_text(trimmed(run.target));
     if (run.kind == InlineKind::link && !target.empty()) {
       append_piece(pieces, run.kind, std::move(text), std::move(target));
     } else if (is_formatting(run.kind)) {

@@ -177,12 +177,21 @@ class BodyRenderer {
 
   void add_lines(const std::string& line, std::string_view first_prefix,
                  std::string_view next_prefix) {
-    std::vector<std::string> lines{line};
-    if (options_.wrap > 0)
-      lines = wrap_line(line, std::max<std::size_t>(
-                                  1, options_.wrap - std::min(options_.wrap, next_prefix.size())));
+    if (options_.wrap == 0) {  // the default: one line, appended without copies
+      append_line(first_prefix, line);
+      return;
+    }
+    const std::vector<std::string> lines = wrap_line(
+        line,
+        std::max<std::size_t>(1, options_.wrap - std::min(options_.wrap, next_prefix.size())));
     for (std::size_t i = 0; i < lines.size(); ++i)
-      out_ += std::string(i == 0 ? first_prefix : next_prefix) + lines[i] + '\n';
+      append_line(i == 0 ? first_prefix : next_prefix, lines[i]);
+  }
+
+  void append_line(std::string_view prefix, std::string_view line) {
+    out_ += prefix;
+    out_ += line;
+    out_ += '\n';
   }
 
   const Options& options_;
@@ -251,6 +260,9 @@ std::string article_section(const Document& document, const Options& options) {
 void MarkdownWriter::begin(const WriteContext& ctx) {
   ctx_ = &ctx;
   options_ = Options::parse(ctx.options);
+  // One file: the front matter comes first, and each article is written as
+  // it comes, so that memory does not grow with the number of articles.
+  if (!ctx_->output.split()) ctx_->output.stream() << collection_front_matter();
 }
 
 void MarkdownWriter::add(const Document& document) {
@@ -263,32 +275,21 @@ void MarkdownWriter::add(const Document& document) {
     if (!body.empty()) out << '\n' << body;
     return;
   }
-  if (!body_.empty()) body_ += '\n';
-  body_ += article_section(document, options_);
-  languages_.insert(document.metadata.language);
+  ctx_->output.stream() << '\n' << article_section(document, options_);
 }
 
+// Written before the first article: what only the whole set could tell (how
+// many articles, whether they share one language) is not in it.
 std::string MarkdownWriter::collection_front_matter() const {
   const CollectionMetadata& collection = ctx_->collection;
-  const std::string title =
-      collection.title.empty() ? fmt::format("News articles ({})", count_) : collection.title;
-  // Without --lang, the set has a language only when all its articles share one.
-  const std::string language = !collection.language.empty() ? collection.language
-                               : languages_.size() == 1     ? *languages_.begin()
-                                                            : std::string();
   YamlMap map;
-  map.add("title", markdown_value(title))
+  map.add("title", markdown_value(collection.title.empty() ? "News articles" : collection.title))
       .add("author", markdown_values(collection.authors))
       .add("publisher", markdown_value(collection.publisher))
-      .add("lang", markdown_value(language));
+      .add("lang", markdown_value(collection.language));
   return front_matter(map);
 }
 
-void MarkdownWriter::finish() {
-  if (ctx_->output.split()) return;
-  std::ostream& out = ctx_->output.stream();
-  out << collection_front_matter();
-  if (!body_.empty()) out << '\n' << body_;
-}
+void MarkdownWriter::finish() {}
 
 }  // namespace docconv::markdown

@@ -4,7 +4,6 @@
 #include <docconv/plugin.hpp>
 
 #include <cstddef>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -42,9 +41,7 @@ class MarkdownWriter final : public Writer {
 
   const WriteContext* ctx_ = nullptr;
   Options options_;
-  std::size_t count_ = 0;
-  std::string body_;  // one-file output, held until finish() knows the article count
-  std::set<std::string> languages_;
+  std::size_t count_ = 0;  // articles so far: numbers the --split files
 };
 
 }  // namespace docconv::markdown

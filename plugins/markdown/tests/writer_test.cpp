@@ -4,6 +4,8 @@
 #include "support.hpp"
 #include "writer_support.hpp"
 
+#include "host/output.hpp"
+
 #include <docconv/text.hpp>
 
 #include <catch2/catch.hpp>
@@ -103,10 +105,10 @@ TEST_CASE("the plugin describes itself") {
 
 TEST_CASE("one file: the set's front matter, then each article under its title") {
   const auto written = write_markdown(one(lavrov_article()));
+  // Written before the first article: no count, and no language unless --lang gives one.
   CHECK(written.text ==
         "---\n"
-        "title: \"News articles (1)\"\n"
-        "lang: \"en\"\n"
+        "title: \"News articles\"\n"
         "---\n"
         "\n"
         "# Lavrov: there are no threats\n"
@@ -117,6 +119,32 @@ TEST_CASE("one file: the set's front matter, then each article under its title")
         "\n" +
             lavrov_body);
   CHECK(check_one_file(one(lavrov_article()), written.text, false).empty());
+}
+
+TEST_CASE("one file: each article is written when it is added, none is held back") {
+  // What keeps memory flat however many articles there are: the output after
+  // each add() already holds that article, and finish() adds nothing.
+  const auto writer = markdown_plugin().plugin->make_writer();
+  host::MemorySink sink;
+  docconv::test::CollectingDiagnostics diagnostics;
+  const CollectionMetadata collection;
+  const OptionValues options;
+  const WriteContext context{collection, sink, options, diagnostics};
+  writer->begin(context);
+  CHECK(sink.text() == "---\ntitle: \"News articles\"\n---\n");
+  Document first = lavrov_article();
+  Document second = lavrov_article();
+  second.metadata.title = "Second article";
+  writer->add(first);
+  const std::string after_first = sink.text();
+  CHECK_THAT(after_first, Catch::EndsWith(lavrov_body));
+  writer->add(second);
+  const std::string after_second = sink.text();
+  CHECK(after_second.starts_with(after_first));
+  CHECK_THAT(after_second.substr(after_first.size()), Catch::StartsWith("\n# Second article\n"));
+  writer->finish();
+  CHECK(sink.text() == after_second);
+  CHECK(check_one_file(Collection{{}, {first, second}}, after_second, false).empty());
 }
 
 TEST_CASE("split: one file per article, with the article's front matter") {
@@ -217,7 +245,7 @@ TEST_CASE("the CLI writes Markdown to standard output and to split files") {
     const auto result = test::run_cli({"convert", fixture, "-o", "-", "-t", "md", "--wrap", "50"});
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
-    CHECK_THAT(result.out, Catch::StartsWith("---\ntitle: \"News articles (1)\"\n"));
+    CHECK_THAT(result.out, Catch::StartsWith("---\ntitle: \"News articles\"\n"));
     // Headings are one line whatever their length; paragraphs are wrapped.
     for (const auto& line : test::lines(split_front_matter(result.out).second))
       if (line.front() != '#') CHECK(characters(line) <= 50);
