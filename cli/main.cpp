@@ -102,13 +102,12 @@ int run_convert(const docconv::host::PluginRegistry& registry, const CommonReadO
     return exit_usage;
   }
   if (!quiet) {
-    for (const auto& path : result.written)
-      if (!request.split)
-        fmt::print(stderr, "docconv: wrote {} ({} articles from {} inputs)\n", path.string(),
-                   result.documents, result.inputs);
-    if (request.split && !result.written.empty())
+    if (!request.split && result.files_written > 0)
+      fmt::print(stderr, "docconv: wrote {} ({} articles from {} inputs)\n", request.output,
+                 result.documents, result.inputs);
+    if (request.split && result.files_written > 0)
       fmt::print(stderr, "docconv: wrote {} files into {} ({} articles from {} inputs)\n",
-                 result.written.size(), request.output, result.documents, result.inputs);
+                 result.files_written, request.output, result.documents, result.inputs);
   }
   if (result.output_failed || result.inputs_failed > 0) return exit_failed;
   if (strict && reporter.warnings() > 0) return exit_failed;

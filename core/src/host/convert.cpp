@@ -295,7 +295,7 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
     run->finish();
     if (file) {
       file->commit();
-      result.written = file->written();
+      result.files_written = file->files_written();
     }
   } catch (const Error& error) {
     result.output_failed = true;

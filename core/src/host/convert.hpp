@@ -52,7 +52,7 @@ struct ConvertResult {
   std::size_t inputs = 0;
   std::size_t inputs_failed = 0;
   std::size_t documents = 0;
-  std::vector<std::filesystem::path> written;
+  std::size_t files_written = 0;  ///< Output files moved into place: 1, or one per article.
   bool output_failed = false;
 };
 

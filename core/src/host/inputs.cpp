@@ -84,7 +84,7 @@ void list_zip(const fs::path& path, const std::string& name, std::vector<InputRe
       return p.string().front() == '.' || p == "__MACOSX";
     });
     if (hidden) continue;
-    out.push_back({name + ":" + entry, path, entry, true});
+    out.push_back({name + ":" + entry, path.string(), entry, true});
   }
 }
 
@@ -104,7 +104,10 @@ class FolderWalker {
       problem_(folder.string(), "symbolic link loop (folder already read); skipped");
       return;
     }
-    std::vector<fs::path> entries;
+    // Strings, not paths: a folder may hold 100,000 articles, and a path
+    // object takes several times the memory of its text. All share the
+    // folder's prefix, so they sort as the paths would: by file name.
+    std::vector<std::string> entries;
     fs::directory_iterator it(folder, error), end;
     if (error) {
       problem_(folder.string(), fmt::format("cannot read folder: {}", error.message()));
@@ -112,7 +115,7 @@ class FolderWalker {
     }
     for (; it != end; it.increment(error)) {
       if (error) break;
-      if (!is_hidden(it->path())) entries.push_back(it->path());
+      if (!is_hidden(it->path())) entries.push_back(it->path().string());
     }
     if (error) problem_(folder.string(), fmt::format("cannot read folder: {}", error.message()));
     std::sort(entries.begin(), entries.end());
@@ -142,7 +145,7 @@ class FolderWalker {
         problem_(file.string(), e.what());
       }
     } else {
-      out_.push_back({file.string(), file, {}, true});
+      out_.push_back({file.string(), file.string(), {}, true});
     }
   }
 
@@ -214,7 +217,7 @@ std::vector<InputRef> list_inputs(const std::vector<std::string>& arguments,
         problem(argument, e.what());
       }
     } else {
-      inputs.push_back({argument, path, {}, false});
+      inputs.push_back({argument, argument, {}, false});
     }
   }
   return inputs;

@@ -10,8 +10,11 @@ namespace docconv::host {
 
 /// One input to read: a file, standard input ("-"), or an entry of a zip archive.
 struct InputRef {
-  std::string name;               ///< For messages and Metadata::source.
-  std::filesystem::path path;     ///< The file (or the archive) on disk; empty for "-".
+  std::string name;  ///< For messages and Metadata::source.
+  /// The file (or the archive) on disk; empty for "-". A string rather than a
+  /// std::filesystem::path: a run keeps one per input, and a path object takes
+  /// several times the memory of its text (it also stores its components).
+  std::string path;
   std::string archive_entry;      ///< Entry inside `path` when it is a zip archive.
   bool found_by_listing = false;  ///< Found inside a folder or archive, not named by the user.
 };

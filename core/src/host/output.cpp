@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -18,20 +19,22 @@ std::string system_error_text(int error) {
   return std::strerror(error);
 }
 
-// A new, empty temporary file beside `final_path`, readable as the user's
-// umask allows (mkstemp alone would make it private).
-fs::path make_temporary(const fs::path& final_path) {
-  std::string pattern =
-      (final_path.parent_path() / ("." + final_path.filename().string() + ".tmp-XXXXXX")).string();
+// A new, empty temporary file ".NAME.tmp-XXXXXX" in `folder`, readable as
+// the user's umask allows (mkstemp alone would make it private). Returns what
+// mkstemp put in place of the X's.
+std::array<char, 6> make_temporary(const fs::path& folder, const std::string& name) {
+  std::string pattern = (folder / ("." + name + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(pattern.data());
   if (fd < 0)
-    throw Error(fmt::format("cannot create a file in {}: {}", final_path.parent_path().string(),
-                            system_error_text(errno)));
+    throw Error(
+        fmt::format("cannot create a file in {}: {}", folder.string(), system_error_text(errno)));
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
   ::close(fd);
-  return pattern;
+  std::array<char, 6> suffix{};
+  std::copy(pattern.end() - suffix.size(), pattern.end(), suffix.begin());
+  return suffix;
 }
 
 void sync_file(const fs::path& path) {
@@ -68,11 +71,31 @@ AtomicFileSink::~AtomicFileSink() {
   discard();
 }
 
-std::ofstream& AtomicFileSink::start_part(const fs::path& final_path) {
+fs::path AtomicFileSink::folder() const {
+  return split_ ? target_ : target_.parent_path();
+}
+
+fs::path AtomicFileSink::final_path(const Part& part) const {
+  return split_ ? target_ / *part.name : target_;
+}
+
+fs::path AtomicFileSink::temporary_path(const Part& part) const {
+  return folder() /
+         ("." + *part.name + ".tmp-" + std::string(part.suffix.begin(), part.suffix.end()));
+}
+
+// `file_name` must not be in part_names_ yet.
+std::ofstream& AtomicFileSink::start_part(std::string file_name) {
   close_current();
-  parts_.push_back({make_temporary(final_path), final_path});
-  current_.open(parts_.back().temporary, std::ios::binary | std::ios::trunc);
-  if (!current_) throw Error(fmt::format("cannot open {}", parts_.back().temporary.string()));
+  const std::string& name = *part_names_.insert(std::move(file_name)).first;
+  try {
+    parts_.push_back({&name, make_temporary(folder(), name)});
+  } catch (...) {
+    part_names_.erase(name);
+    throw;
+  }
+  current_.open(temporary_path(parts_.back()), std::ios::binary | std::ios::trunc);
+  if (!current_) throw Error(fmt::format("cannot open {}", temporary_path(parts_.back()).string()));
   return current_;
 }
 
@@ -83,13 +106,13 @@ void AtomicFileSink::close_current() {
   const int error = errno;
   current_.close();
   if (failed || !current_)
-    throw Error(fmt::format("writing {} failed: {}", parts_.back().final_path.string(),
+    throw Error(fmt::format("writing {} failed: {}", final_path(parts_.back()).string(),
                             system_error_text(error)));
 }
 
 std::ostream& AtomicFileSink::stream() {
   if (split_) throw Error("the writer asked for one output stream, but --split was given");
-  if (parts_.empty()) start_part(target_);
+  if (parts_.empty()) start_part(target_.filename().string());
   return current_;
 }
 
@@ -99,22 +122,23 @@ std::ostream& AtomicFileSink::open_part(std::string_view file_name) {
   if (file_name.empty() || name.has_parent_path() || file_name == "." || file_name == ".." ||
       file_name.front() == '.')
     throw Error(fmt::format("the writer asked for an unsafe file name '{}'", file_name));
-  if (!part_names_.emplace(file_name).second)
+  if (part_names_.contains(std::string(file_name)))
     throw Error(fmt::format("the writer wrote {} twice", file_name));
-  return start_part(target_ / name);
+  return start_part(std::string(file_name));
 }
 
 void AtomicFileSink::commit() {
   if (!split_ && parts_.empty()) stream();  // an empty output is still an output
   close_current();
   for (const auto& part : parts_) {
-    if (!split_) sync_file(part.temporary);
+    const fs::path temporary = temporary_path(part);
+    if (!split_) sync_file(temporary);
     std::error_code error;
-    fs::rename(part.temporary, part.final_path, error);
+    fs::rename(temporary, final_path(part), error);
     if (error)
       throw Error(fmt::format("cannot move the output into place at {}: {}",
-                              part.final_path.string(), error.message()));
-    written_.push_back(part.final_path);
+                              final_path(part).string(), error.message()));
+    ++renamed_;
   }
   parts_.clear();
   part_names_.clear();
@@ -124,11 +148,11 @@ void AtomicFileSink::discard() noexcept {
   if (current_.is_open()) current_.close();
   for (const auto& part : parts_) {
     std::error_code ignored;
-    fs::remove(part.temporary, ignored);
+    fs::remove(temporary_path(part), ignored);
   }
   parts_.clear();
   part_names_.clear();
-  if (created_folder_ && written_.empty()) {
+  if (created_folder_ && renamed_ == 0) {
     std::error_code ignored;
     fs::remove(target_, ignored);
   }

@@ -3,6 +3,7 @@
 
 #include <docconv/plugin.hpp>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -32,15 +33,23 @@ class AtomicFileSink final : public OutputSink {
 
   /// Flushes, syncs and renames every temporary into place. Throws docconv::Error.
   void commit();
-  /// The files that commit() wrote.
-  const std::vector<std::filesystem::path>& written() const { return written_; }
+  /// How many files commit() moved into place. A count, not a list: a --split
+  /// run writes one file per article.
+  std::size_t files_written() const { return renamed_; }
 
  private:
+  // A part waiting for commit(). --split keeps one per article until the end,
+  // so it is kept small: its file name is the one in part_names_ (whose
+  // elements never move), its temporary is "." + name + ".tmp-" + suffix in
+  // the same folder, and the full paths are made when needed.
   struct Part {
-    std::filesystem::path temporary;
-    std::filesystem::path final_path;
+    const std::string* name;
+    std::array<char, 6> suffix;  // what mkstemp() put in place of "XXXXXX"
   };
-  std::ofstream& start_part(const std::filesystem::path& final_path);
+  std::ofstream& start_part(std::string file_name);
+  std::filesystem::path folder() const;
+  std::filesystem::path final_path(const Part& part) const;
+  std::filesystem::path temporary_path(const Part& part) const;
   void close_current();
   void discard() noexcept;
 
@@ -52,7 +61,7 @@ class AtomicFileSink final : public OutputSink {
   // parts_ per part (that scan made --split quadratic: 18 s for 10,000 parts).
   std::unordered_set<std::string> part_names_;
   std::ofstream current_;
-  std::vector<std::filesystem::path> written_;
+  std::size_t renamed_ = 0;  // parts moved into place
 };
 
 /// Writes straight into a stream (standard output). Not atomic: a failed run
