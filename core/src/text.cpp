@@ -45,10 +45,35 @@ std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
 
 }  // namespace
 
+namespace {
+
+// Length of the longest prefix of `text` that xml_safe() leaves as it is.
+// Writers pass every text node through xml_safe(), and nearly all text is
+// already safe and mostly ASCII: ASCII bytes are checked without decoding.
+std::size_t safe_prefix_length(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<std::uint8_t>(text[i]);
+    if (byte >= 0x20 && byte < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(text, i, cp);
+    if (length == 0 || !allowed_in_xml(cp)) return i;
+    i += length;
+  }
+  return i;
+}
+
+}  // namespace
+
 std::string xml_safe(std::string_view text) {
-  std::string out;
+  const std::size_t safe = safe_prefix_length(text);
+  std::string out(text.substr(0, safe));
+  if (safe == text.size()) return out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = safe; i < text.size();) {
     char32_t cp = 0;
     const std::size_t length = decode_utf8(text, i, cp);
     if (length == 0) {
@@ -66,13 +91,7 @@ std::string xml_safe(std::string_view text) {
 }
 
 bool is_xml_safe(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = 0;
-    const std::size_t length = decode_utf8(text, i, cp);
-    if (length == 0 || !allowed_in_xml(cp)) return false;
-    i += length;
-  }
-  return true;
+  return safe_prefix_length(text) == text.size();
 }
 
 std::string collapse_whitespace(std::string_view text) {

@@ -27,6 +27,21 @@ TEST_CASE("xml_safe replaces what XML 1.0 cannot hold") {
   CHECK_FALSE(is_xml_safe(std::string("\0", 1)));
 }
 
+TEST_CASE("xml_safe replaces a bad byte wherever it stands after safe text") {
+  const std::string safe = "Plain ASCII, then \u00e9 and \u041c and \U0001F600 and more ASCII.";
+  for (std::size_t at = 0; at <= safe.size(); ++at) {
+    if (at < safe.size() && (static_cast<unsigned char>(safe[at]) & 0xC0) == 0x80)
+      continue;  // not between two characters
+    INFO("at byte " << at);
+    for (const std::string& bad :
+         {std::string("\x01"), std::string("\xFF"), std::string(1, '\0')}) {
+      const std::string text = safe.substr(0, at) + bad + safe.substr(at);
+      CHECK(xml_safe(text) == safe.substr(0, at) + "\xEF\xBF\xBD" + safe.substr(at));
+      CHECK_FALSE(is_xml_safe(text));
+    }
+  }
+}
+
 TEST_CASE("xml_safe output is always safe, for any bytes") {
   std::mt19937 random(20261123);
   std::uniform_int_distribution<int> byte(0, 255);
