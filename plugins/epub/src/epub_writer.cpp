@@ -69,10 +69,15 @@ std::size_t worker_threads(unsigned jobs) {
   return jobs > 1 ? jobs - 1 : 0;
 }
 
-// Articles given to the workers and not yet in the book: enough to keep
-// every thread busy, few enough that memory stays small.
+// Articles handed to a worker at a time: each hand-over costs a futex
+// wake-up and a context switch, about as much as rendering a short article
+// on a virtual machine, so one per article ate much of what -j gained.
+constexpr std::size_t articles_per_job = 8;
+
+// Jobs given to the workers and not yet in the book: enough to keep every
+// thread busy, few enough that memory stays small.
 std::size_t window(const Workers& workers) {
-  return 4 * (workers.threads() + 1);
+  return 2 * (workers.threads() + 1);
 }
 
 constexpr std::size_t items_per_piece = 512;  // manifest and spine items serialised at a time
@@ -131,24 +136,34 @@ void EpubWriter::add(const Document& document) {
     take(render_article(document, number, language, workers_->caller_deflater()));
     return;
   }
-  // The document is valid only during add(): the worker gets a copy.
-  rendering_.push_back(workers_->submit(
-      [document = Document(document), number, language = std::move(language)](Deflater& deflater) {
-        return render_article(document, number, language, deflater);
-      }));
+  pending_.push_back({document, number, std::move(language)});
+  if (pending_.size() < articles_per_job) return;
+  submit_pending();
   take_rendered(false);
+}
+
+void EpubWriter::submit_pending() {
+  if (pending_.empty()) return;
+  rendering_.push_back(workers_->submit([jobs = std::move(pending_)](Deflater& deflater) {
+    std::vector<RenderedArticle> rendered;
+    rendered.reserve(jobs.size());
+    for (const auto& job : jobs)
+      rendered.push_back(render_article(job.document, job.number, job.language, deflater));
+    return rendered;
+  }));
+  pending_.clear();
 }
 
 void EpubWriter::take_rendered(bool all) {
   while (!rendering_.empty()) {
-    std::future<RenderedArticle>& next = rendering_.front();
+    auto& next = rendering_.front();
     if (next.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
       if (!all && rendering_.size() <= window(*workers_)) return;
-      // Rather than wait, render an article no worker has started.
+      // Rather than wait, render articles no worker has started.
       if (workers_->help()) continue;
       next.wait();
     }
-    take(next.get());  // rethrows what failed on the worker
+    for (const auto& article : next.get()) take(article);  // get() rethrows a worker's failure
     rendering_.pop_front();
   }
 }
@@ -162,6 +177,7 @@ void EpubWriter::take(const RenderedArticle& article) {
 }
 
 void EpubWriter::finish() {
+  submit_pending();
   take_rendered(true);
   if (facts_.count() == 0)
     throw Error("no articles to put in the book: an EPUB needs at least one article");

@@ -33,6 +33,13 @@ struct RenderedArticle {
   std::string nav_item;
 };
 
+/// An article waiting to be rendered, with what render_article() needs.
+struct ArticleJob {
+  Document document;  // a copy: add()'s document is valid only during add()
+  std::size_t number = 0;
+  std::string language;
+};
+
 class EpubWriter final : public Writer {
  public:
   void begin(const WriteContext& ctx) override;
@@ -44,6 +51,8 @@ class EpubWriter final : public Writer {
   /// Puts rendered articles into the book in input order: those done
   /// already, or (`all`) every one.
   void take_rendered(bool all);
+  /// Gives the articles gathered so far to the workers as one job.
+  void submit_pending();
   void take(const RenderedArticle& article);
   void add_package_files();
 
@@ -59,8 +68,9 @@ class EpubWriter final : public Writer {
   std::string stylesheet_;
   std::string cover_bytes_;
   std::optional<CoverImage> cover_;
+  std::vector<ArticleJob> pending_;  // not yet given to the workers
   // Last: destroyed first, so no worker runs while the rest goes away.
-  std::deque<std::future<RenderedArticle>> rendering_;  // in input order
+  std::deque<std::future<std::vector<RenderedArticle>>> rendering_;  // in input order
   std::unique_ptr<Workers> workers_;
 };
 
