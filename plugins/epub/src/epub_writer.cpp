@@ -47,37 +47,16 @@ std::vector<OptionSpec> writer_options() {
 
 namespace {
 
-RenderedArticle render_article(const Document& document, std::size_t number,
-                               const std::string& language, Deflater& deflater) {
+RenderedArticle render_article(const ArticleJob& job, Deflater& deflater) {
   RenderedArticle article;
-  article.entry = article_entry(number);
-  article.page = deflater.deflate(article_page(document, language, article.entry));
+  article.entry = article_entry(job.number);
+  article.page = deflater.deflate(article_page(job.document, job.language, article.entry));
   // The page as stored: deflate is lossless and gives the same bytes for the
   // same page, so this identifies the page as well as its text does, and
   // hashing a third of the bytes takes a third of the time.
   article.digest = page_digest(article.page.bytes);
   article.nav_item = nav_item(article.entry);
   return article;
-}
-
-// The writer's own threads besides the one calling add(), which renders
-// too when the workers fall behind: -j 1 starts no thread, and -j N has at
-// most N threads rendering and deflating. The host's reader threads run
-// meanwhile, but they wait when the writer falls behind (their window is
-// bounded), so the writer's share of the cores follows the work.
-std::size_t worker_threads(unsigned jobs) {
-  return jobs > 1 ? jobs - 1 : 0;
-}
-
-// Articles handed to a worker at a time: each hand-over costs a futex
-// wake-up and a context switch, about as much as rendering a short article
-// on a virtual machine, so one per article ate much of what -j gained.
-constexpr std::size_t articles_per_job = 8;
-
-// Jobs given to the workers and not yet in the book: enough to keep every
-// thread busy, few enough that memory stays small.
-std::size_t window(const Workers& workers) {
-  return 2 * (workers.threads() + 1);
 }
 
 constexpr std::size_t items_per_piece = 512;  // manifest and spine items serialised at a time
@@ -104,7 +83,9 @@ void EpubWriter::begin(const WriteContext& ctx) {
 
   nav_items_.emplace();
   ncx_points_.emplace();
-  workers_ = std::make_unique<Workers>(worker_threads(ctx.jobs));
+  renderer_ = std::make_unique<support::OrderedRenderer<ArticleJob, RenderedArticle, Deflater>>(
+      support::writer_threads(ctx.jobs), render_article,
+      [this](RenderedArticle&& article) { take(article); });
   zip_ = std::make_unique<ZipBuilder>(ctx.output.stream(), entry_stamp(ctx.collection));
   // The EPUB container format: `mimetype` first, stored, no extra field.
   zip_->add_stored("mimetype", "application/epub+zip");
@@ -132,40 +113,8 @@ void EpubWriter::add(const Document& document) {
         fmt::format("'{}' is not a language tag; the page says '{}'", declared, language));
   facts_.record(document);
   const std::size_t number = ++articles_;
-  if (workers_->threads() == 0) {
-    take(render_article(document, number, language, workers_->caller_deflater()));
-    return;
-  }
-  pending_.push_back({document, number, std::move(language)});
-  if (pending_.size() < articles_per_job) return;
-  submit_pending();
-  take_rendered(false);
-}
-
-void EpubWriter::submit_pending() {
-  if (pending_.empty()) return;
-  rendering_.push_back(workers_->submit([jobs = std::move(pending_)](Deflater& deflater) {
-    std::vector<RenderedArticle> rendered;
-    rendered.reserve(jobs.size());
-    for (const auto& job : jobs)
-      rendered.push_back(render_article(job.document, job.number, job.language, deflater));
-    return rendered;
-  }));
-  pending_.clear();
-}
-
-void EpubWriter::take_rendered(bool all) {
-  while (!rendering_.empty()) {
-    auto& next = rendering_.front();
-    if (next.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
-      if (!all && rendering_.size() <= window(*workers_)) return;
-      // Rather than wait, render articles no worker has started.
-      if (workers_->help()) continue;
-      next.wait();
-    }
-    for (const auto& article : next.get()) take(article);  // get() rethrows a worker's failure
-    rendering_.pop_front();
-  }
+  // The document is valid only during add(): the renderer gets a copy.
+  renderer_->add({document, number, std::move(language)});
 }
 
 void EpubWriter::take(const RenderedArticle& article) {
@@ -177,8 +126,7 @@ void EpubWriter::take(const RenderedArticle& article) {
 }
 
 void EpubWriter::finish() {
-  submit_pending();
-  take_rendered(true);
+  renderer_->finish();
   if (facts_.count() == 0)
     throw Error("no articles to put in the book: an EPUB needs at least one article");
   add_package_files();

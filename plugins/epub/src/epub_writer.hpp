@@ -9,11 +9,10 @@
 #include "zip_builder.hpp"
 
 #include <docconv/plugin.hpp>
+#include <docconv_support/ordered_renderer.hpp>
 
 #include <boost/uuid/uuid.hpp>
 
-#include <deque>
-#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,11 +47,6 @@ class EpubWriter final : public Writer {
 
  private:
   void add_resources();
-  /// Puts rendered articles into the book in input order: those done
-  /// already, or (`all`) every one.
-  void take_rendered(bool all);
-  /// Gives the articles gathered so far to the workers as one job.
-  void submit_pending();
   void take(const RenderedArticle& article);
   void add_package_files();
 
@@ -68,10 +62,8 @@ class EpubWriter final : public Writer {
   std::string stylesheet_;
   std::string cover_bytes_;
   std::optional<CoverImage> cover_;
-  std::vector<ArticleJob> pending_;  // not yet given to the workers
-  // Last: destroyed first, so no worker runs while the rest goes away.
-  std::deque<std::future<std::vector<RenderedArticle>>> rendering_;  // in input order
-  std::unique_ptr<Workers> workers_;
+  // Last: destroyed first, so no thread renders while the rest goes away.
+  std::unique_ptr<support::OrderedRenderer<ArticleJob, RenderedArticle, Deflater>> renderer_;
 };
 
 }  // namespace docconv::epub

@@ -1,6 +1,6 @@
-// ZipBuilder, Spool and Workers on their own: entries written straight into
-// the output stream, in order, with their compression and time stamp; their
-// data kept on disk, not in memory, until then; threads only when asked for.
+// ZipBuilder and Spool on their own: entries written straight into the
+// output stream, in order, with their compression and time stamp; their
+// data kept on disk, not in memory, until then.
 #include "zip_builder.hpp"
 #include "deflate.hpp"
 #include "epub_book.hpp"
@@ -12,14 +12,11 @@
 
 #include <filesystem>
 #include <random>
-#include <set>
 #include <sstream>
-#include <thread>
 
 using docconv::epub::Deflater;
 using docconv::epub::DosTime;
 using docconv::epub::Spool;
-using docconv::epub::Workers;
 using docconv::epub::ZipBuilder;
 using docconv::epub_test::ZipReader;
 
@@ -38,13 +35,6 @@ std::string noise(std::size_t size, unsigned seed) {
   std::string bytes(size, '\0');
   for (auto& byte : bytes) byte = static_cast<char>(random());
   return bytes;
-}
-
-std::size_t threads_of_this_process() {
-  std::size_t count = 0;
-  for ([[maybe_unused]] const auto& task : std::filesystem::directory_iterator("/proc/self/task"))
-    ++count;
-  return count;
 }
 
 }  // namespace
@@ -158,37 +148,4 @@ TEST_CASE("Spool gives back what was appended, in pieces") {
     all += piece;
   });
   CHECK(all == "hello world" + large);
-}
-
-TEST_CASE("Workers without threads run every job inside submit(), on the caller") {
-  const std::size_t before = threads_of_this_process();
-  Workers workers(0);
-  CHECK(workers.threads() == 0);
-  CHECK(threads_of_this_process() == before);
-  const auto caller = std::this_thread::get_id();
-  auto result = workers.submit([&](Deflater&) { return std::this_thread::get_id() == caller; });
-  REQUIRE(result.wait_for(std::chrono::seconds(0)) == std::future_status::ready);
-  CHECK(result.get());
-  CHECK_FALSE(workers.help());  // nothing waits
-}
-
-TEST_CASE("Workers run jobs on their threads and the caller can take its share") {
-  const std::size_t before = threads_of_this_process();
-  Workers workers(2);
-  CHECK(workers.threads() == 2);
-  CHECK(threads_of_this_process() == before + 2);
-  std::vector<std::future<std::thread::id>> results;
-  for (int i = 0; i < 200; ++i)
-    results.push_back(workers.submit([](Deflater& deflater) {
-      deflater.deflate(page_text(3));
-      return std::this_thread::get_id();
-    }));
-  while (workers.help()) {
-  }
-  std::set<std::thread::id> ran_on;
-  for (auto& result : results) ran_on.insert(result.get());
-  CHECK(ran_on.size() <= 3);
-  // A failure inside a job reaches whoever takes its result.
-  auto failing = workers.submit([](Deflater&) -> int { throw std::runtime_error("broken page"); });
-  CHECK_THROWS_WITH(failing.get(), "broken page");
 }

@@ -3,6 +3,7 @@
 // Output shapes: several articles -> one teiCorpus; one article -> one TEI;
 // --split -> one TEI file per article. The writer streams: it holds at most
 // one article back (the first, until it knows whether a second one follows).
+// Articles are rendered on the writer's own threads (-j), written in order.
 
 #include "tei_encoder.hpp"
 #include "xml_values.hpp"
@@ -11,9 +12,11 @@
 #include <docconv/plugin_export.hpp>
 #include <docconv/text.hpp>
 #include <docconv/version.hpp>
+#include <docconv_support/ordered_renderer.hpp>
 
 #include <pugixml.hpp>
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <sstream>
@@ -50,15 +53,53 @@ void add_declaration(pugi::xml_document& document) {
   declaration.append_attribute("encoding").set_value("UTF-8");
 }
 
+/// Collects what pugixml prints, without a stream in between.
+class StringWriter final : public pugi::xml_writer {
+ public:
+  explicit StringWriter(std::string& out) : out_(out) {}
+  void write(const void* data, std::size_t size) override {
+    out_.append(static_cast<const char*>(data), size);
+  }
+
+ private:
+  std::string& out_;
+};
+
 /// One article as a TEI document of its own.
-void write_single(std::ostream& out, const Document& article, std::size_t number,
-                  const FileFacts& facts) {
+std::string single_text(const Document& article, std::size_t number, const FileFacts& facts) {
   pugi::xml_document document;
   add_declaration(document);
   pugi::xml_node tei = append_article(document, article, number, facts);
   tei.prepend_attribute("xmlns").set_value(tei_namespace);
-  document.save(out, indent, pugi::format_indent, pugi::encoding_utf8);
+  std::string text;
+  StringWriter writer(text);
+  document.save(writer, indent, pugi::format_indent, pugi::encoding_utf8);
+  return text;
 }
+
+/// One article as a member of the teiCorpus: its TEI element, indented one level.
+std::string member_text(const Document& article, std::size_t number, const FileFacts& facts) {
+  pugi::xml_document document;
+  append_article(document, article, number, facts);
+  std::string text;
+  StringWriter writer(text);
+  document.first_child().print(writer, indent, pugi::format_indent, pugi::encoding_utf8, 1);
+  return text;
+}
+
+/// An article waiting to be rendered; `file` names its file with --split.
+struct ArticleJob {
+  Document document;  // a copy: add()'s document is valid only during add()
+  std::size_t number = 0;
+  std::string file;
+};
+
+struct RenderedArticle {
+  std::string file;
+  std::string text;
+};
+
+struct NoState {};
 
 /// The teiCorpus start tag and header, and its end tag: pugixml renders the
 /// whole skeleton (so that it does the escaping), split where members go.
@@ -88,13 +129,17 @@ class TeiWriter final : public Writer {
   void begin(const WriteContext& ctx) override {
     ctx_ = &ctx;
     facts_ = file_facts(ctx);
+    renderer_ = std::make_unique<Renderer>(
+        support::writer_threads(ctx.jobs),
+        [this](const ArticleJob& job, NoState&) { return render(job); },
+        [this](RenderedArticle&& article) { write(article); });
   }
 
   void add(const Document& article) override {
     ++count_;
     if (ctx_->output.split()) {
-      const std::string name = split_file_name(count_, article.metadata.title, ".tei.xml");
-      write_single(ctx_->output.open_part(name), article, count_, facts_);
+      renderer_->add(
+          {article, count_, split_file_name(count_, article.metadata.title, ".tei.xml")});
       return;
     }
     if (count_ == 1) {
@@ -103,16 +148,17 @@ class TeiWriter final : public Writer {
     }
     if (held_back_) {
       start_corpus();
-      write_member(*held_back_, 1);
+      renderer_->add({std::move(*held_back_), 1, {}});
       held_back_.reset();
     }
-    write_member(article, count_);
+    renderer_->add({article, count_, {}});
   }
 
   void finish() override {
+    renderer_->finish();
     if (ctx_->output.split()) return;
     if (held_back_) {
-      write_single(ctx_->output.stream(), *held_back_, 1, facts_);
+      ctx_->output.stream() << single_text(*held_back_, 1, facts_);
       held_back_.reset();
     } else if (count_ == 0) {
       throw Error("no article to write: TEI needs at least one");
@@ -123,17 +169,25 @@ class TeiWriter final : public Writer {
   }
 
  private:
+  using Renderer = support::OrderedRenderer<ArticleJob, RenderedArticle, NoState>;
+
+  // On the writer's threads: only the job and facts_, which no one changes after begin().
+  RenderedArticle render(const ArticleJob& job) const {
+    if (!job.file.empty()) return {job.file, single_text(job.document, job.number, facts_)};
+    return {{}, member_text(job.document, job.number, facts_)};
+  }
+
+  void write(const RenderedArticle& article) {
+    if (!article.file.empty())
+      ctx_->output.open_part(article.file) << article.text;
+    else
+      ctx_->output.stream() << article.text;
+  }
+
   void start_corpus() {
     CorpusFrame frame = corpus_frame(ctx_->collection, facts_);
     ctx_->output.stream() << frame.opening;
     closing_ = std::move(frame.closing);
-  }
-
-  void write_member(const Document& article, std::size_t number) {
-    pugi::xml_document document;
-    append_article(document, article, number, facts_);
-    document.first_child().print(ctx_->output.stream(), indent, pugi::format_indent,
-                                 pugi::encoding_utf8, 1);
   }
 
   const WriteContext* ctx_ = nullptr;
@@ -141,6 +195,8 @@ class TeiWriter final : public Writer {
   std::size_t count_ = 0;
   std::optional<Document> held_back_;
   std::string closing_;
+  // Last: destroyed first, so no thread renders while the rest goes away.
+  std::unique_ptr<Renderer> renderer_;
 };
 
 class TeiPlugin final : public Plugin {
