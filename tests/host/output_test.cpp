@@ -75,3 +75,65 @@ TEST_CASE("outputs in missing folders fail before anything is written") {
                     Catch::Contains("does not exist"));
   CHECK_THROWS_WITH(host::AtomicFileSink(folder.path(), false), Catch::Contains("is a folder"));
 }
+
+namespace {
+
+// A target that counts how often it is written to, and can refuse to take more.
+class CountingTarget final : public std::stringbuf {
+ public:
+  std::size_t writes = 0;
+  bool full = false;
+
+ protected:
+  std::streamsize xsputn(const char* data, std::streamsize size) override {
+    ++writes;
+    return full ? 0 : std::stringbuf::xsputn(data, size);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the output buffer gathers writes into large pieces and keeps their order") {
+  CountingTarget target;
+  host::CoalescingBuffer pieces(target, 1024);
+  std::ostream out(&pieces);
+  std::string expected;
+  for (int i = 0; i < 300; ++i) {
+    const std::string piece = std::string(static_cast<std::size_t>(i % 37), 'a' + i % 26) + "\n";
+    out << piece;
+    expected += piece;
+  }
+  const std::string large(5000, 'L');  // larger than the buffer: passed on whole
+  out << large << 'x';
+  expected += large + "x";
+  CHECK(target.str().size() < expected.size());  // the tail still waits
+  out.flush();
+  CHECK(target.str() == expected);
+  CHECK(target.writes <= expected.size() / 1024 + 2);
+}
+
+TEST_CASE("the output buffer tells and seeks where the writer expects (libzip seeks back)") {
+  std::stringbuf target;
+  host::CoalescingBuffer pieces(target, 64);
+  std::ostream out(&pieces);
+  out << "header:????;";
+  CHECK(out.tellp() == std::streampos(12));
+  out << std::string(100, 'b') << "end";
+  CHECK(out.tellp() == std::streampos(115));
+  out.seekp(7);
+  out << "1234";
+  out.seekp(0, std::ios_base::end);
+  out << "!";
+  out.flush();
+  CHECK(target.str() == "header:1234;" + std::string(100, 'b') + "end!");
+}
+
+TEST_CASE("the output buffer reports a target that takes nothing") {
+  CountingTarget target;
+  target.full = true;
+  host::CoalescingBuffer pieces(target, 16);
+  std::ostream out(&pieces);
+  out << std::string(40, 'z');
+  out.flush();
+  CHECK_FALSE(out.good());
+}

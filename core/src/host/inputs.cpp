@@ -5,7 +5,12 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -19,6 +24,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+struct FileCloser {
+  void operator()(const int* fd) const noexcept { ::close(*fd); }
+};
 struct ZipCloser {
   void operator()(zip_t* archive) const noexcept { zip_discard(archive); }
 };
@@ -88,6 +96,16 @@ void list_zip(const fs::path& path, const std::string& name, std::vector<InputRe
   }
 }
 
+// A regular file or folder as the listing gave it, without a stat(); unknown
+// for anything else (a link, say), which visit() then stat()s.
+fs::file_type listed_type(const fs::directory_entry& entry) {
+  std::error_code error;
+  if (entry.is_symlink(error) || error) return fs::file_type::unknown;
+  if (entry.is_regular_file(error)) return fs::file_type::regular;
+  if (entry.is_directory(error)) return fs::file_type::directory;
+  return fs::file_type::unknown;
+}
+
 class FolderWalker {
  public:
   FolderWalker(std::vector<InputRef>& out, const ProblemHandler& problem)
@@ -107,7 +125,9 @@ class FolderWalker {
     // Strings, not paths: a folder may hold 100,000 articles, and a path
     // object takes several times the memory of its text. All share the
     // folder's prefix, so they sort as the paths would: by file name.
-    std::vector<std::string> entries;
+    // The listing's own file types (d_type) spare a stat() per regular file;
+    // symbolic links, and file systems that do not give the type, are stat()ed.
+    std::vector<Entry> entries;
     fs::directory_iterator it(folder, error), end;
     if (error) {
       problem_(folder.string(), fmt::format("cannot read folder: {}", error.message()));
@@ -115,25 +135,36 @@ class FolderWalker {
     }
     for (; it != end; it.increment(error)) {
       if (error) break;
-      if (!is_hidden(it->path())) entries.push_back(it->path().string());
+      if (is_hidden(it->path())) continue;
+      entries.push_back({it->path().string(), listed_type(*it)});
     }
     if (error) problem_(folder.string(), fmt::format("cannot read folder: {}", error.message()));
-    std::sort(entries.begin(), entries.end());
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.path < b.path; });
     for (const auto& entry : entries) visit(entry);
   }
 
  private:
-  void visit(const fs::path& entry) {
-    std::error_code error;
-    const auto status = fs::status(entry, error);
-    if (error) {
-      problem_(entry.string(), fmt::format("cannot be read: {}", error.message()));
-      return;
+  struct Entry {
+    std::string path;
+    fs::file_type type;  // as listed, without following a link
+  };
+
+  void visit(const Entry& entry) {
+    fs::file_type type = entry.type;
+    if (type != fs::file_type::regular && type != fs::file_type::directory) {
+      std::error_code error;
+      const auto status = fs::status(entry.path, error);
+      if (error) {
+        problem_(entry.path, fmt::format("cannot be read: {}", error.message()));
+        return;
+      }
+      type = status.type();
     }
-    if (fs::is_directory(status)) {
-      walk(entry);
-    } else if (fs::is_regular_file(status)) {
-      add_file(entry);
+    if (type == fs::file_type::directory) {
+      walk(entry.path);
+    } else if (type == fs::file_type::regular) {
+      add_file(entry.path);
     }
   }
 
@@ -177,6 +208,45 @@ std::string read_zip_entry(const InputRef& input) {
       throw Error(fmt::format("entry expands to more than {} MiB; refused (zip bomb?)",
                               max_input_bytes >> 20));
   }
+  return bytes;
+}
+
+// open, fstat, read, close: four system calls for a whole article (the
+// standard streams took seven), which on a virtual machine show in the
+// profile of thousands of small files. Only regular files are read: a FIFO
+// or a device could block or never end (opening without blocking, a FIFO is
+// turned away before anyone reads it).
+std::string read_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) throw Error(fmt::format("cannot be read: {}", std::strerror(errno)));
+  const std::unique_ptr<const int, FileCloser> closer(&fd);
+  struct stat facts {};
+  if (::fstat(fd, &facts) != 0)
+    throw Error(fmt::format("cannot be read: {}", std::strerror(errno)));
+  if (!S_ISREG(facts.st_mode)) throw Error("cannot be read: not a regular file");
+  const auto size = static_cast<std::uint64_t>(facts.st_size);
+  if (size > max_input_bytes)
+    throw Error(fmt::format("is {} bytes, more than the {} MiB docconv reads", size,
+                            max_input_bytes >> 20));
+  // One byte more than the size: a short read then says the end is reached
+  // without another call, and a file that grew since is noticed.
+  std::string bytes(static_cast<std::size_t>(size) + 1, '\0');
+  std::size_t filled = 0;
+  for (;;) {
+    if (filled == bytes.size()) {
+      if (bytes.size() > max_input_bytes)
+        throw Error(fmt::format("larger than the {} MiB docconv reads", max_input_bytes >> 20));
+      bytes.resize(std::min(bytes.size() * 2, max_input_bytes + 1));
+    }
+    const ssize_t got = ::read(fd, bytes.data() + filled, bytes.size() - filled);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw Error(fmt::format("cannot be read: {}", std::strerror(errno)));
+    }
+    filled += static_cast<std::size_t>(got);
+    if (got == 0 || filled < bytes.size()) break;  // a regular file reads short only at its end
+  }
+  bytes.resize(filled);
   return bytes;
 }
 
@@ -226,25 +296,7 @@ std::vector<InputRef> list_inputs(const std::vector<std::string>& arguments,
 std::string load_input(const InputRef& input) {
   if (input.path.empty()) return read_stream(std::cin);
   if (!input.archive_entry.empty()) return read_zip_entry(input);
-  std::error_code error;
-  const auto size = fs::file_size(input.path, error);
-  if (error) throw Error(fmt::format("cannot be read: {}", error.message()));
-  if (size > max_input_bytes)
-    throw Error(fmt::format("is {} bytes, more than the {} MiB docconv reads", size,
-                            max_input_bytes >> 20));
-  std::ifstream in(input.path, std::ios::binary);
-  if (!in) throw Error(fmt::format("cannot be read: {}", std::strerror(errno)));
-  // Read in one go at the measured size: read_stream()'s 64 KiB chunk, set up
-  // for each of thousands of small articles, showed in the profile.
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (in && in.peek() != std::char_traits<char>::eof()) {
-    bytes += read_stream(in);  // the file grew after it was measured
-    if (bytes.size() > max_input_bytes)
-      throw Error(fmt::format("larger than the {} MiB docconv reads", max_input_bytes >> 20));
-  }
-  return bytes;
+  return read_file(input.path);
 }
 
 }  // namespace docconv::host

@@ -46,6 +46,65 @@ void sync_file(const fs::path& path) {
 
 }  // namespace
 
+CoalescingBuffer::CoalescingBuffer(std::streambuf& target, std::size_t size)
+    : target_(target), buffer_(std::max<std::size_t>(size, 1)) {
+  setp(buffer_.data(), buffer_.data() + buffer_.size());
+}
+
+void CoalescingBuffer::drop() {
+  setp(buffer_.data(), buffer_.data() + buffer_.size());
+}
+
+bool CoalescingBuffer::drain() {
+  const std::streamsize pending = pptr() - pbase();
+  drop();
+  return pending == 0 || target_.sputn(buffer_.data(), pending) == pending;
+}
+
+CoalescingBuffer::int_type CoalescingBuffer::overflow(int_type c) {
+  if (!drain()) return traits_type::eof();
+  if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+  *pptr() = traits_type::to_char_type(c);
+  pbump(1);
+  return c;
+}
+
+std::streamsize CoalescingBuffer::xsputn(const char* data, std::streamsize size) {
+  if (size <= epptr() - pptr()) {
+    std::memcpy(pptr(), data, static_cast<std::size_t>(size));
+    pbump(static_cast<int>(size));
+    return size;
+  }
+  if (!drain()) return 0;
+  if (size >= static_cast<std::streamsize>(buffer_.size())) return target_.sputn(data, size);
+  std::memcpy(pptr(), data, static_cast<std::size_t>(size));
+  pbump(static_cast<int>(size));
+  return size;
+}
+
+int CoalescingBuffer::sync() {
+  if (!drain()) return -1;
+  return target_.pubsync();
+}
+
+CoalescingBuffer::pos_type CoalescingBuffer::seekoff(off_type offset, std::ios_base::seekdir way,
+                                                     std::ios_base::openmode which) {
+  // Telling needs no draining: where the target is, plus what waits here.
+  if (offset == 0 && way == std::ios_base::cur) {
+    const pos_type position = target_.pubseekoff(0, way, which);
+    if (position == pos_type(off_type(-1))) return position;
+    return position + off_type(pptr() - pbase());
+  }
+  if (!drain()) return pos_type(off_type(-1));
+  return target_.pubseekoff(offset, way, which);
+}
+
+CoalescingBuffer::pos_type CoalescingBuffer::seekpos(pos_type position,
+                                                     std::ios_base::openmode which) {
+  if (!drain()) return pos_type(off_type(-1));
+  return target_.pubseekpos(position, which);
+}
+
 AtomicFileSink::AtomicFileSink(fs::path target, bool split)
     : target_(std::move(target)), split_(split) {
   if (target_.empty()) throw Error("no output path given");
@@ -85,7 +144,7 @@ fs::path AtomicFileSink::temporary_path(const Part& part) const {
 }
 
 // `file_name` must not be in part_names_ yet.
-std::ofstream& AtomicFileSink::start_part(std::string file_name) {
+std::ostream& AtomicFileSink::start_part(std::string file_name) {
   close_current();
   const std::string& name = *part_names_.insert(std::move(file_name)).first;
   try {
@@ -96,13 +155,15 @@ std::ofstream& AtomicFileSink::start_part(std::string file_name) {
   }
   current_.open(temporary_path(parts_.back()), std::ios::binary | std::ios::trunc);
   if (!current_) throw Error(fmt::format("cannot open {}", temporary_path(parts_.back()).string()));
-  return current_;
+  out_.clear();
+  return out_;
 }
 
 void AtomicFileSink::close_current() {
   if (!current_.is_open()) return;
+  out_.flush();
   current_.flush();
-  const bool failed = !current_;
+  const bool failed = !out_ || !current_;
   const int error = errno;
   current_.close();
   if (failed || !current_)
@@ -113,7 +174,7 @@ void AtomicFileSink::close_current() {
 std::ostream& AtomicFileSink::stream() {
   if (split_) throw Error("the writer asked for one output stream, but --split was given");
   if (parts_.empty()) start_part(target_.filename().string());
-  return current_;
+  return out_;
 }
 
 std::ostream& AtomicFileSink::open_part(std::string_view file_name) {
@@ -145,6 +206,7 @@ void AtomicFileSink::commit() {
 }
 
 void AtomicFileSink::discard() noexcept {
+  pieces_.drop();
   if (current_.is_open()) current_.close();
   for (const auto& part : parts_) {
     std::error_code ignored;
