@@ -263,19 +263,33 @@ void MarkdownWriter::begin(const WriteContext& ctx) {
   // One file: the front matter comes first, and each article is written as
   // it comes, so that memory does not grow with the number of articles.
   if (!ctx_->output.split()) ctx_->output.stream() << collection_front_matter();
+  renderer_ = std::make_unique<Renderer>(
+      support::writer_threads(ctx.jobs),
+      [this](const ArticleJob& job, NoState&) { return render(job); },
+      [this](RenderedArticle&& article) { write(article); });
 }
 
 void MarkdownWriter::add(const Document& document) {
   ++count_;
-  if (ctx_->output.split()) {
-    std::ostream& out =
-        ctx_->output.open_part(split_file_name(count_, document.metadata.title, ".md"));
-    const std::string body = render_body(document.blocks, options_);
-    out << article_front_matter(document.metadata);
-    if (!body.empty()) out << '\n' << body;
-    return;
-  }
-  ctx_->output.stream() << '\n' << article_section(document, options_);
+  std::string file;
+  if (ctx_->output.split()) file = split_file_name(count_, document.metadata.title, ".md");
+  renderer_->add({document, std::move(file)});
+}
+
+// On the writer's threads: only the job and options_, which no one changes after begin().
+MarkdownWriter::RenderedArticle MarkdownWriter::render(const ArticleJob& job) const {
+  if (job.file.empty()) return {{}, "\n" + article_section(job.document, options_)};
+  std::string text = article_front_matter(job.document.metadata);
+  const std::string body = render_body(job.document.blocks, options_);
+  if (!body.empty()) text += "\n" + body;
+  return {job.file, std::move(text)};
+}
+
+void MarkdownWriter::write(const RenderedArticle& article) {
+  if (!article.file.empty())
+    ctx_->output.open_part(article.file) << article.text;
+  else
+    ctx_->output.stream() << article.text;
 }
 
 // Written before the first article: what only the whole set could tell (how
@@ -290,6 +304,8 @@ std::string MarkdownWriter::collection_front_matter() const {
   return front_matter(map);
 }
 
-void MarkdownWriter::finish() {}
+void MarkdownWriter::finish() {
+  renderer_->finish();
+}
 
 }  // namespace docconv::markdown

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <docconv/plugin.hpp>
+#include <docconv_support/ordered_renderer.hpp>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,7 @@ std::string article_front_matter(const Metadata& metadata);
 /// metadata line, its standfirst and its body.
 std::string article_section(const Document& document, const Options& options);
 
+/// Articles are rendered on the writer's own threads (-j) and written in order.
 class MarkdownWriter final : public Writer {
  public:
   void begin(const WriteContext& ctx) override;
@@ -37,11 +40,27 @@ class MarkdownWriter final : public Writer {
   void finish() override;
 
  private:
+  /// An article waiting to be rendered; `file` names its file with --split.
+  struct ArticleJob {
+    Document document;  // a copy: add()'s document is valid only during add()
+    std::string file;
+  };
+  struct RenderedArticle {
+    std::string file;
+    std::string text;
+  };
+  struct NoState {};
+  using Renderer = support::OrderedRenderer<ArticleJob, RenderedArticle, NoState>;
+
   std::string collection_front_matter() const;
+  RenderedArticle render(const ArticleJob& job) const;
+  void write(const RenderedArticle& article);
 
   const WriteContext* ctx_ = nullptr;
   Options options_;
   std::size_t count_ = 0;  // articles so far: numbers the --split files
+  // Last: destroyed first, so no thread renders while the rest goes away.
+  std::unique_ptr<Renderer> renderer_;
 };
 
 }  // namespace docconv::markdown
