@@ -55,7 +55,7 @@ void add_read_options(CLI::App& command, CommonReadOptions& options) {
       ->type_name("YYYY");
   command
       .add_option("-j,--jobs", options.jobs,
-                  "Inputs read in parallel (default: one per core); output is the same for any N")
+                  "Threads to read and render on (default: one per core); same output for any N")
       ->type_name("N");
 }
 
