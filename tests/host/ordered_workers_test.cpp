@@ -33,11 +33,14 @@ TEST_CASE("run_ordered hands every result over once, in index order") {
   }
 }
 
-TEST_CASE("run_ordered keeps at most window batches waiting") {
+TEST_CASE("run_ordered keeps about window results waiting, at least a batch per worker and one") {
   const std::size_t count = 2000;
   const std::size_t workers = 3;
-  const std::size_t window = 2;
-  const std::size_t limit = window * host::batch_size(count, workers);
+  const std::size_t batch = host::batch_size(count, workers);
+  // A window of 48 results is 6 batches of 8; a window of 1 still lets
+  // every worker and one more hold a batch.
+  const std::size_t window = GENERATE(std::size_t{48}, std::size_t{1});
+  const std::size_t limit = window == 48 ? 48 : (workers + 1) * batch;
   std::atomic<std::size_t> produced{0};
   std::size_t consumed = 0;
   std::size_t most_ahead = 0;

@@ -173,7 +173,7 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
       });
   result.inputs += inputs.size() + result.inputs_failed;
   run_ordered<ReadOutcome>(
-      inputs.size(), workers, 2 * workers,
+      inputs.size(), workers, 4 * workers,
       [&](std::size_t index, std::size_t worker) {
         if (interrupted()) return ReadOutcome{};
         return read_one(registry, request, pickers[worker], inputs[index]);

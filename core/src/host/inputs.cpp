@@ -228,8 +228,7 @@ std::string read_file(const std::string& path) {
   if (size > max_input_bytes)
     throw Error(fmt::format("is {} bytes, more than the {} MiB docconv reads", size,
                             max_input_bytes >> 20));
-  // One byte more than the size: a short read then says the end is reached
-  // without another call, and a file that grew since is noticed.
+  // One byte more than the size, so that a file that grew since is noticed.
   std::string bytes(static_cast<std::size_t>(size) + 1, '\0');
   std::size_t filled = 0;
   for (;;) {
@@ -244,7 +243,10 @@ std::string read_file(const std::string& path) {
       throw Error(fmt::format("cannot be read: {}", std::strerror(errno)));
     }
     filled += static_cast<std::size_t>(got);
-    if (got == 0 || filled < bytes.size()) break;  // a regular file reads short only at its end
+    // Reaching the size fstat() gave with room to spare is the end: no
+    // second read to hear it. A short read before that (some network and
+    // FUSE file systems give them) only means: read on.
+    if (got == 0 || (filled == size && filled < bytes.size())) break;
   }
   bytes.resize(filled);
   return bytes;

@@ -24,13 +24,14 @@ inline std::size_t batch_size(std::size_t count, std::size_t workers) {
 
 /// Runs produce(i, worker) for i in [0, count) on `workers` threads and calls
 /// consume(i, result) on the calling thread in index order. Workers take
-/// batch_size() consecutive items at a time; at most `window` batches wait
-/// to be consumed, so memory stays bounded however large `count` is. With
-/// one worker everything runs on the calling thread. An exception from
+/// batch_size() consecutive items at a time; about `window_items` results (at
+/// least a batch per worker and one more) wait to be consumed, so memory
+/// stays bounded however large `count` is. With one worker everything runs
+/// on the calling thread. An exception from
 /// consume() stops the workers and propagates; produce() must not throw (it
 /// reports failures inside its Result).
 template <class Result>
-void run_ordered(std::size_t count, std::size_t workers, std::size_t window,
+void run_ordered(std::size_t count, std::size_t workers, std::size_t window_items,
                  const std::function<Result(std::size_t index, std::size_t worker)>& produce,
                  const std::function<void(std::size_t index, Result&& result)>& consume) {
   if (workers <= 1 || count <= 1) {
@@ -39,6 +40,7 @@ void run_ordered(std::size_t count, std::size_t workers, std::size_t window,
   }
   const std::size_t batch = batch_size(count, workers);
   const std::size_t batches = (count + batch - 1) / batch;
+  const std::size_t window = std::max(workers + 1, window_items / batch);  // in batches
   // Slot b holds batch b's results once its worker is done; slots are
   // reused round the window, so nothing is allocated per batch.
   std::vector<std::optional<std::vector<Result>>> slots(window);
