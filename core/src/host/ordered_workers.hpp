@@ -27,9 +27,8 @@ inline std::size_t batch_size(std::size_t count, std::size_t workers) {
 /// batch_size() consecutive items at a time; about `window_items` results (at
 /// least a batch per worker and one more) wait to be consumed, so memory
 /// stays bounded however large `count` is. With one worker everything runs
-/// on the calling thread. An exception from
-/// consume() stops the workers and propagates; produce() must not throw (it
-/// reports failures inside its Result).
+/// on the calling thread. An exception from consume() stops the workers and
+/// propagates; produce() must not throw (it reports failures inside its Result).
 template <class Result>
 void run_ordered(std::size_t count, std::size_t workers, std::size_t window_items,
                  const std::function<Result(std::size_t index, std::size_t worker)>& produce,

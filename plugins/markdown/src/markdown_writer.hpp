@@ -2,7 +2,7 @@
 #pragma once
 
 #include <docconv/plugin.hpp>
-#include <docconv_support/ordered_renderer.hpp>
+#include <docconv_support/rendered_text.hpp>
 
 #include <cstddef>
 #include <memory>
@@ -40,27 +40,14 @@ class MarkdownWriter final : public Writer {
   void finish() override;
 
  private:
-  /// An article waiting to be rendered; `file` names its file with --split.
-  struct ArticleJob {
-    Document document;  // a copy: add()'s document is valid only during add()
-    std::string file;
-  };
-  struct RenderedArticle {
-    std::string file;
-    std::string text;
-  };
-  struct NoState {};
-  using Renderer = support::OrderedRenderer<ArticleJob, RenderedArticle, NoState>;
-
   std::string collection_front_matter() const;
-  RenderedArticle render(const ArticleJob& job) const;
-  void write(const RenderedArticle& article);
+  support::RenderedText render(const support::TextJob& job) const;
 
   const WriteContext* ctx_ = nullptr;
   Options options_;
   std::size_t count_ = 0;  // articles so far: numbers the --split files
   // Last: destroyed first, so no thread renders while the rest goes away.
-  std::unique_ptr<Renderer> renderer_;
+  std::unique_ptr<support::TextRenderer> renderer_;
 };
 
 }  // namespace docconv::markdown

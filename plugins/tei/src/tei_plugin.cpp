@@ -12,7 +12,7 @@
 #include <docconv/plugin_export.hpp>
 #include <docconv/text.hpp>
 #include <docconv/version.hpp>
-#include <docconv_support/ordered_renderer.hpp>
+#include <docconv_support/rendered_text.hpp>
 
 #include <pugixml.hpp>
 
@@ -87,20 +87,6 @@ std::string member_text(const Document& article, std::size_t number, const FileF
   return text;
 }
 
-/// An article waiting to be rendered; `file` names its file with --split.
-struct ArticleJob {
-  Document document;  // a copy: add()'s document is valid only during add()
-  std::size_t number = 0;
-  std::string file;
-};
-
-struct RenderedArticle {
-  std::string file;
-  std::string text;
-};
-
-struct NoState {};
-
 /// The teiCorpus start tag and header, and its end tag: pugixml renders the
 /// whole skeleton (so that it does the escaping), split where members go.
 struct CorpusFrame {
@@ -129,10 +115,10 @@ class TeiWriter final : public Writer {
   void begin(const WriteContext& ctx) override {
     ctx_ = &ctx;
     facts_ = file_facts(ctx);
-    renderer_ = std::make_unique<Renderer>(
+    renderer_ = std::make_unique<support::TextRenderer>(
         support::writer_threads(ctx.jobs),
-        [this](const ArticleJob& job, NoState&) { return render(job); },
-        [this](RenderedArticle&& article) { write(article); });
+        [this](const support::TextJob& job, support::NoState&) { return render(job); },
+        [this](support::RenderedText&& article) { write_rendered(ctx_->output, article); });
   }
 
   void add(const Document& article) override {
@@ -169,19 +155,10 @@ class TeiWriter final : public Writer {
   }
 
  private:
-  using Renderer = support::OrderedRenderer<ArticleJob, RenderedArticle, NoState>;
-
   // On the writer's threads: only the job and facts_, which no one changes after begin().
-  RenderedArticle render(const ArticleJob& job) const {
+  support::RenderedText render(const support::TextJob& job) const {
     if (!job.file.empty()) return {job.file, single_text(job.document, job.number, facts_)};
     return {{}, member_text(job.document, job.number, facts_)};
-  }
-
-  void write(const RenderedArticle& article) {
-    if (!article.file.empty())
-      ctx_->output.open_part(article.file) << article.text;
-    else
-      ctx_->output.stream() << article.text;
   }
 
   void start_corpus() {
@@ -196,7 +173,7 @@ class TeiWriter final : public Writer {
   std::optional<Document> held_back_;
   std::string closing_;
   // Last: destroyed first, so no thread renders while the rest goes away.
-  std::unique_ptr<Renderer> renderer_;
+  std::unique_ptr<support::TextRenderer> renderer_;
 };
 
 class TeiPlugin final : public Plugin {
