@@ -114,20 +114,37 @@ int run_convert(const docconv::host::PluginRegistry& registry, const CommonReadO
   return exit_ok;
 }
 
+// `inspect --lines`: each input line with the class the reader gave it.
+void print_lines(const std::string& input, std::vector<docconv::host::ReportedLine>&& lines) {
+  fmt::print("==> {} <==\n", input);
+  if (lines.empty()) fmt::print("(the reader does not report line classes)\n");
+  for (const auto& line : lines) {
+    if (line.reason.empty())
+      fmt::print("{:>5}  {:<10}  {}\n", line.number, line.label, line.text);
+    else
+      fmt::print("{:>5}  {:<10}  {}  [{}]\n", line.number, line.label, line.text, line.reason);
+  }
+}
+
 int run_inspect(const docconv::host::PluginRegistry& registry, const CommonReadOptions& read,
-                bool strict) {
+                bool strict, bool lines) {
   docconv::cli::ConsoleReporter reporter;
   docconv::host::ConvertResult result;
   std::vector<docconv::Document> documents;
+  docconv::host::ReadRequest request = read_request(read);
+  if (lines) request.line_sink = print_lines;
   try {
     docconv::host::read_documents(
-        registry, read_request(read), reporter,
-        [&](docconv::Document&& document) { documents.push_back(std::move(document)); }, result);
+        registry, request, reporter,
+        [&](docconv::Document&& document) {
+          if (!lines) documents.push_back(std::move(document));
+        },
+        result);
   } catch (const docconv::Error& error) {
     print_error("", error.what());
     return exit_usage;
   }
-  std::cout << docconv::host::inspect_json(documents);
+  if (!lines) std::cout << docconv::host::inspect_json(documents);
   if (result.inputs_failed > 0) return exit_failed;
   if (strict && reporter.warnings() > 0) return exit_failed;
   return exit_ok;
@@ -204,6 +221,10 @@ int main(int argc, char** argv) {
   auto* inspect = app.add_subcommand("inspect", "Print the document model of inputs as JSON");
   inspect->fallthrough();
   add_read_options(*inspect, inspect_read);
+  bool inspect_lines = false;
+  inspect->add_flag("--lines", inspect_lines,
+                    "Print every input line with the class the reader gave it (and why it "
+                    "removed a line) instead of the model");
   docconv::cli::add_plugin_options(*inspect, registry, PluginKind::reader,
                                    selected_reader.empty() ? "" : selected_reader.back(),
                                    inspect_read.plugin_values);
@@ -264,7 +285,7 @@ int main(int argc, char** argv) {
                folder.string());
     return exit_ok;
   }
-  if (*inspect) return run_inspect(registry, inspect_read, strict);
+  if (*inspect) return run_inspect(registry, inspect_read, strict, inspect_lines);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
     try {
       convert_request.collection.source_date_epoch = std::stoll(epoch);

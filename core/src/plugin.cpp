@@ -12,6 +12,10 @@ Error::~Error() = default;
 int Plugin::probe(std::string_view) const {
   return 0;
 }
+std::vector<std::uint64_t> Reader::survey(const Input&, const ReadContext&) {
+  return {};
+}
+
 std::unique_ptr<Reader> Plugin::make_reader() const {
   return nullptr;
 }

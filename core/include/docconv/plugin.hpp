@@ -8,6 +8,8 @@
 
 #include <docconv/model.hpp>
 
+#include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <map>
 #include <memory>
@@ -71,9 +73,38 @@ struct Input {
   std::string_view bytes;  ///< Raw bytes, valid during read().
 };
 
+/// What a reader made of each line of its input, for `docconv inspect --lines`.
+/// Given to Reader::read() only when the user asked for it; a reader that
+/// cannot tell line by line ignores it.
+class LineReport {
+ public:
+  virtual ~LineReport() = default;
+  /// Line `number` (1-based) of the input holds `text` (decoded, trimmed) and
+  /// was read as `label`, one of: title, standfirst, byline, dateline,
+  /// paragraph, subhead, caption, credit, related, list, quote, chrome, blank.
+  /// `reason` says why a line was taken out of the article, else is empty.
+  virtual void line(std::size_t number, std::string_view label, std::string_view text,
+                    std::string_view reason) = 0;
+};
+
+/// Evidence from the whole input set of one run, gathered before any input is
+/// read: in how many inputs each line occurs (see Reader::survey()). Lines that
+/// recur across many inputs are the sites' furniture, not article text. Held
+/// in a fixed-size sketch, so counts are upper bounds: rare collisions add to them.
+class LineCensus {
+ public:
+  virtual ~LineCensus() = default;
+  /// How many inputs were surveyed (0: no survey, as for a single input).
+  virtual std::size_t inputs() const = 0;
+  /// How many surveyed inputs hold a line whose key is `line_key`.
+  virtual std::size_t inputs_with(std::uint64_t line_key) const = 0;
+};
+
 struct ReadContext {
   const OptionValues& options;
   Diagnostics& diagnostics;
+  LineReport* line_report = nullptr;   ///< Set by `inspect --lines`; usually null.
+  const LineCensus* census = nullptr;  ///< Set when the run surveyed its inputs.
 };
 
 /// Turns one input into zero or more documents.
@@ -83,6 +114,12 @@ class Reader {
   /// Throw docconv::Error when the input cannot be read at all; report
   /// recoverable problems through ctx.diagnostics.
   virtual std::vector<Document> read(const Input& input, const ReadContext& ctx) = 0;
+  /// Optional first pass when a run reads several inputs: the keys of the
+  /// lines of `input` that count as site furniture when they recur across
+  /// inputs (the reader chooses how to normalise and hash a line). The host
+  /// counts each key once per input and gives the counts to read() as
+  /// ReadContext::census. The default surveys nothing. ctx.census is null here.
+  virtual std::vector<std::uint64_t> survey(const Input& input, const ReadContext& ctx);
 };
 
 /// Where a writer writes. Plugins never open paths: the host opens the target

@@ -13,7 +13,7 @@ inline constexpr const char* version_string = "0.2.0";
 /// virtual function, or to the standard library's ABI changes this number.
 /// The host reads a plugin's number (DOCCONV_PLUGIN exports it) before it
 /// touches anything else in the library and refuses a mismatch.
-inline constexpr int abi_version = 2;
+inline constexpr int abi_version = 3;
 
 /// Version of the document model as shown by `docconv inspect`.
 inline constexpr int model_version = 2;

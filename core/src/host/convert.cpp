@@ -1,5 +1,6 @@
 #include "host/convert.hpp"
 
+#include "host/line_census.hpp"
 #include "host/ordered_workers.hpp"
 #include "host/output.hpp"
 
@@ -58,7 +59,20 @@ struct ReadOutcome {
   };
   std::vector<Document> documents;
   std::vector<Message> messages;
+  std::vector<ReportedLine> lines;
   bool failed = false;
+};
+
+class CollectedLines final : public LineReport {
+ public:
+  explicit CollectedLines(std::vector<ReportedLine>& lines) : lines_(lines) {}
+  void line(std::size_t number, std::string_view label, std::string_view text,
+            std::string_view reason) override {
+    lines_.push_back({number, std::string(label), std::string(text), std::string(reason)});
+  }
+
+ private:
+  std::vector<ReportedLine>& lines_;
 };
 
 class BufferedDiagnostics final : public Diagnostics {
@@ -126,7 +140,7 @@ class ReaderPicker {
 namespace {
 
 ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
-                     ReaderPicker& picker, const InputRef& input) {
+                     ReaderPicker& picker, const InputRef& input, const LineCensus* census) {
   ReadOutcome outcome;
   try {
     const std::string bytes = load_input(input);
@@ -139,7 +153,9 @@ ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
       return outcome;
     }
     BufferedDiagnostics diagnostics(outcome);
-    const ReadContext context{request.options, diagnostics};
+    CollectedLines lines(outcome.lines);
+    const ReadContext context{request.options, diagnostics, request.line_sink ? &lines : nullptr,
+                              census};
     Reader& reader = picker.reader_of(*plugin);
     outcome.documents = guarded(*plugin, [&] { return reader.read({input.name, bytes}, context); });
     if (outcome.documents.empty() && outcome.messages.empty())
@@ -151,6 +167,24 @@ ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
     outcome.failed = true;
   }
   return outcome;
+}
+
+// The line keys of one input for the census; empty when it cannot be read
+// (the reading pass reports that) or its reader does not survey.
+std::vector<std::uint64_t> survey_one(const ReadRequest& request, ReaderPicker& picker,
+                                      const InputRef& input) {
+  try {
+    const std::string bytes = load_input(input);
+    const LoadedPlugin* plugin = picker.pick(input, bytes);
+    if (plugin == nullptr) return {};
+    ReadOutcome ignored;  // its warnings come again when the input is read
+    BufferedDiagnostics diagnostics(ignored);
+    const ReadContext context{request.options, diagnostics};
+    Reader& reader = picker.reader_of(*plugin);
+    return guarded(*plugin, [&] { return reader.survey({input.name, bytes}, context); });
+  } catch (const std::exception&) {
+    return {};
+  }
 }
 
 std::size_t worker_count(std::size_t jobs) {
@@ -172,11 +206,27 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
         ++result.inputs_failed;
       });
   result.inputs += inputs.size() + result.inputs_failed;
+  // A furniture line must recur in 3 inputs at least: fewer inputs need no survey.
+  std::optional<SketchLineCensus> census;
+  if (request.survey && inputs.size() >= 3) {
+    census.emplace();
+    run_ordered<std::vector<std::uint64_t>>(
+        inputs.size(), workers, 4 * workers,
+        [&](std::size_t index, std::size_t worker) {
+          if (interrupted()) return std::vector<std::uint64_t>{};
+          return survey_one(request, pickers[worker], inputs[index]);
+        },
+        [&](std::size_t, std::vector<std::uint64_t>&& keys) {
+          if (interrupted()) throw Error("interrupted");
+          census->add_input(keys);
+        });
+  }
+  const LineCensus* census_seen = census ? &*census : nullptr;
   run_ordered<ReadOutcome>(
       inputs.size(), workers, 4 * workers,
       [&](std::size_t index, std::size_t worker) {
         if (interrupted()) return ReadOutcome{};
-        return read_one(registry, request, pickers[worker], inputs[index]);
+        return read_one(registry, request, pickers[worker], inputs[index], census_seen);
       },
       [&](std::size_t index, ReadOutcome&& outcome) {
         if (interrupted()) throw Error("interrupted");
@@ -187,6 +237,7 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
             reporter.warn(message.where, message.text);
         }
         if (outcome.failed) ++result.inputs_failed;
+        if (request.line_sink) request.line_sink(inputs[index].name, std::move(outcome.lines));
         // A failing sink (the writer) stops the run: it is not this input's fault.
         for (auto& document : outcome.documents) {
           ++result.documents;

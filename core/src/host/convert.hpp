@@ -31,6 +31,14 @@ class Reporter : public Diagnostics {
   virtual void progress(std::size_t /*done*/, std::size_t /*total*/) {}
 };
 
+/// One input line as the reader classified it (`docconv inspect --lines`).
+struct ReportedLine {
+  std::size_t number = 0;
+  std::string label;
+  std::string text;
+  std::string reason;
+};
+
 struct ReadRequest {
   std::vector<std::string> inputs;
   std::string reader;  ///< -f; empty: by extension or content.
@@ -38,6 +46,12 @@ struct ReadRequest {
   std::string language;  ///< --lang: overrides what the reader found.
   int year = 0;          ///< --year: completes partial dates.
   std::size_t jobs = 0;  ///< -j: inputs read in parallel; 0 = one per core.
+  /// When set, readers report how they classified each line, and this gets
+  /// the lines of each input in input order (`inspect --lines`).
+  std::function<void(const std::string& input, std::vector<ReportedLine>&& lines)> line_sink{};
+  /// Survey a set of 3 or more inputs first (Reader::survey()), so that readers
+  /// can tell the lines the set repeats. Off: each input is read on its own.
+  bool survey = true;
 };
 
 struct ConvertRequest {

@@ -2,6 +2,8 @@
 
 #include "utf8.hpp"
 
+#include <algorithm>
+
 #include <array>
 #include <vector>
 
@@ -56,51 +58,8 @@ class Cursor {
   std::size_t pos_ = 0;
 };
 
-bool is_place_character(char32_t cp) {
-  return is_upper(cp) || cp == '.' || cp == '\'' || cp == '-' || cp == 0x2019;
-}
-
-// Upper-case words separated by single spaces: "ST. PETERSBURG".
-std::string_view read_place(Cursor& cursor, std::string_view text) {
-  const std::size_t start = cursor.position();
-  std::size_t end = start;
-  for (int word = 0; word < 5; ++word) {
-    const std::string_view part = cursor.read_while(is_place_character);
-    if (part.empty() || !is_upper(first_word_character(part))) {
-      cursor.reset(end);
-      break;
-    }
-    end = cursor.position();
-    const std::size_t before_space = cursor.position();
-    if (cursor.skip_spaces() != 1 || !is_upper(cursor.peek())) {
-      cursor.reset(before_space);
-      break;
-    }
-  }
-  cursor.reset(end);
-  const std::string_view place = text.substr(start, end - start);
-  return length_in_code_points(place) >= 2 ? place : std::string_view{};
-}
-
-bool is_letter(char32_t cp) {
-  return is_upper(cp) || is_lower(cp);
-}
 bool is_digit(char32_t cp) {
   return cp >= '0' && cp <= '9';
-}
-
-// A month name or abbreviation ("June", "Sept.", "июня"); 0 when there is none.
-// The period of an abbreviation is read only when the day follows: in
-// "5 June. /TASS/." the period belongs to the dateline.
-int read_month(Cursor& cursor, bool day_follows) {
-  const std::size_t start = cursor.position();
-  const int number = month_number(cursor.read_while(is_letter));
-  if (number == 0) {
-    cursor.reset(start);
-    return 0;
-  }
-  if (day_follows) cursor.consume(".");
-  return number;
 }
 
 // A day of the month, 1 or 2 digits; 0 when there is none.
@@ -112,27 +71,6 @@ int read_day(Cursor& cursor) {
     return 0;
   }
   return digits.size() == 1 ? digits[0] - '0' : (digits[0] - '0') * 10 + digits[1] - '0';
-}
-
-// "June 5", "Jun. 5", "Sept. 5", or day first: "5 June", "5 июня".
-bool read_date(Cursor& cursor, int& month, int& day) {
-  const std::size_t start = cursor.position();
-  int number = 0, value = 0;
-  if (is_digit(cursor.peek())) {
-    value = read_day(cursor);
-    if (cursor.skip_spaces() > 0) number = read_month(cursor, false);
-  } else {
-    number = read_month(cursor, true);
-    if (number != 0 && cursor.skip_spaces() > 0) value = read_day(cursor);
-  }
-  constexpr std::array<int, 12> days_in_month{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (number == 0 || value < 1 || value > days_in_month[static_cast<std::size_t>(number - 1)]) {
-    cursor.reset(start);
-    return false;
-  }
-  month = number;
-  day = value;
-  return true;
 }
 
 // "Ukraine" in "KYIV, Ukraine (AP) —": capitalised words before the agency.
@@ -173,10 +111,6 @@ bool read_dash(Cursor& cursor) {
          cursor.consume("-");
 }
 
-bool at_word_boundary(Cursor& cursor) {
-  return cursor.at_end() || is_space(cursor.peek());
-}
-
 }  // namespace
 
 int month_number(std::string_view name) {
@@ -198,37 +132,272 @@ int month_number(std::string_view name) {
   return lower == "sept" ? 9 : 0;
 }
 
-std::optional<Dateline> parse_dateline(std::string_view paragraph) {
-  Cursor cursor(paragraph);
-  const std::string_view place = read_place(cursor, paragraph);
-  if (place.empty()) return std::nullopt;
-  Dateline dateline;
-  dateline.place = title_case_place(place);
-  if (cursor.consume(",")) {
-    cursor.skip_spaces();
-    if (!read_date(cursor, dateline.month, dateline.day))
-      dateline.region = std::string(read_region(cursor, paragraph));
-    if (dateline.month == 0 && dateline.region.empty()) return std::nullopt;
+namespace {
+
+bool is_capitalised_word(std::string_view word) {
+  std::size_t pos = 0;
+  if (word.empty() || !is_upper(next_code_point(word, pos))) return false;
+  while (pos < word.size()) {
+    const char32_t cp = next_code_point(word, pos);
+    if (!(is_upper(cp) || is_lower(cp) || cp == '.' || cp == '-' || cp == '\'' || cp == 0x2019))
+      return false;
   }
-  const std::size_t before_agency = cursor.position();
-  if (dateline.month != 0 && cursor.consume(".")) {
-    // TASS: "MOSCOW, June 5. /TASS/."
-    cursor.skip_spaces();
-    dateline.agency = std::string(read_enclosed_agency(cursor, "/", "/"));
+  return true;
+}
+
+bool is_all_caps(std::string_view word) {
+  std::size_t pos = 0, letters = 0;
+  while (pos < word.size()) {
+    const char32_t cp = next_code_point(word, pos);
+    if (is_lower(cp)) return false;
+    if (is_upper(cp)) ++letters;
+  }
+  return letters > 0;
+}
+
+// A place: 1-4 capitalised words ("PARIS", "Paris", "RIO DE JANEIRO",
+// "Rio de Janeiro"), no month names. `caps` tells whether it is all capitals.
+std::string_view read_any_place(Cursor& cursor, std::string_view text, const PhraseRules& rules,
+                                bool& caps) {
+  const std::size_t start = cursor.position();
+  std::size_t end = start;
+  caps = true;
+  int words = 0;
+  for (int word = 0; word < 5; ++word) {
+    const std::size_t word_start = cursor.position();
+    const std::string_view part = cursor.read_while([](char32_t cp) {
+      return is_upper(cp) || is_lower(cp) || cp == '.' || cp == '\'' || cp == '-' || cp == 0x2019;
+    });
+    const bool particle =
+        words > 0 && (part == "de" || part == "da" || part == "del" || part == "di" ||
+                      part == "do" || part == "la" || part == "le" || part == "am" || part == "an");
+    if (part.empty() || (!particle && !is_capitalised_word(part)) ||
+        (words > 0 && rules.month(part) != 0)) {
+      cursor.reset(word_start);
+      break;
+    }
+    if (!particle) caps = caps && is_all_caps(part);
+    ++words;
+    end = cursor.position();
+    const std::size_t before_space = cursor.position();
+    if (cursor.skip_spaces() != 1 || cursor.at_end() ||
+        !(is_upper(cursor.peek()) || cursor.peek() == 'd' || cursor.peek() == 'l' ||
+          cursor.peek() == 'a')) {
+      cursor.reset(before_space);
+      break;
+    }
+  }
+  cursor.reset(end);
+  std::string_view place = text.substr(start, end - start);
+  while (!place.empty() && place.back() == '.') {  // "Москва." : the period separates
+    place.remove_suffix(1);
+    cursor.reset(start + place.size());
+  }
+  if (words == 0 || length_in_code_points(place) < 2) return {};
+  return place;
+}
+
+// "June 5", "5 June", "Jan. 5, 2025", "3 mar", "5 июн" with months in any known language.
+bool read_any_date(Cursor& cursor, std::string_view text, const PhraseRules& rules,
+                   Dateline& dateline) {
+  const std::size_t start = cursor.position();
+  const auto read_word = [&] {
+    return cursor.read_while([](char32_t cp) { return is_upper(cp) || is_lower(cp); });
+  };
+  int month = 0, day = 0;
+  if (is_digit(cursor.peek())) {
+    day = read_day(cursor);
     cursor.consume(".");
+    if (cursor.skip_spaces() > 0) month = rules.month(read_word());
+    if (month != 0 && cursor.peek() == '.') {
+      const std::size_t dot = cursor.position();
+      cursor.advance();
+      if (!(cursor.skip_spaces() > 0 && is_digit(cursor.peek()))) cursor.reset(dot);
+    }
+  } else {
+    month = rules.month(read_word());
+    if (month != 0) {
+      cursor.consume(".");
+      if (cursor.skip_spaces() > 0) day = read_day(cursor);
+    }
   }
-  if (dateline.agency.empty()) {
-    // Wire services: "LONDON (Reuters) -", "PARIS, March 3 (AFP) --".
-    cursor.reset(before_agency);
+  constexpr std::array<int, 12> days_in_month{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 0 || day < 1 || day > days_in_month[static_cast<std::size_t>(month - 1)]) {
+    cursor.reset(start);
+    return false;
+  }
+  dateline.month = month;
+  dateline.day = day;
+  // ", 2025" or " 2025"
+  const std::size_t before_year = cursor.position();
+  cursor.consume(",");
+  cursor.skip_spaces();
+  const std::string_view digits = cursor.read_while(is_digit);
+  if (digits.size() == 4) {
+    dateline.year = (digits[0] - '0') * 1000 + (digits[1] - '0') * 100 + (digits[2] - '0') * 10 +
+                    (digits[3] - '0');
+  } else {
+    cursor.reset(before_year);
+  }
+  (void)text;
+  return true;
+}
+
+// An agency from the table, as written there, read at the cursor: "РИА Новости",
+// "INTERFAX.RU", "Укрінформ". Longest match, up to 4 words.
+std::string read_table_agency(Cursor& cursor, std::string_view text, const PhraseRules& rules) {
+  const std::size_t start = cursor.position();
+  std::size_t best_end = start;
+  std::string best;
+  std::size_t pos = start;
+  for (int word = 0; word < 4 && pos < text.size(); ++word) {
+    cursor.reset(pos);
+    cursor.read_while([](char32_t cp) { return !is_space(cp) && cp != '(' && cp != ')'; });
+    std::size_t end = cursor.position();
+    // The agency may be followed by a period that ends the dateline: try without it.
+    for (std::size_t candidate_end : {end, end - (end > start && text[end - 1] == '.' ? 1 : 0)}) {
+      const std::string_view agency = rules.agency(text.substr(start, candidate_end - start));
+      if (!agency.empty() && candidate_end > best_end) {
+        best = std::string(agency);
+        best_end = candidate_end;
+      }
+    }
     cursor.skip_spaces();
-    dateline.agency = std::string(read_enclosed_agency(cursor, "(", ")"));
-    if (dateline.agency.empty()) return std::nullopt;
+    pos = cursor.position();
+  }
+  cursor.reset(best_end);
+  return best;
+}
+
+}  // namespace
+
+std::optional<Dateline> parse_dateline(std::string_view paragraph) {
+  return parse_dateline(paragraph, PhraseRules::defaults());
+}
+
+std::optional<Dateline> parse_dateline(std::string_view paragraph, const PhraseRules& rules) {
+  paragraph = paragraph.substr(0, std::min<std::size_t>(paragraph.size(), 400));
+  Cursor cursor(paragraph);
+  Dateline dateline;
+  // "(ANSA) - GENOVA, 03 MAR -": the agency first.
+  std::string leading_agency;
+  if (std::string_view agency = read_enclosed_agency(cursor, "(", ")");
+      !agency.empty() && !rules.agency(agency).empty()) {
     cursor.skip_spaces();
     if (!read_dash(cursor)) return std::nullopt;
+    cursor.skip_spaces();
+    leading_agency = std::string(agency);
+  } else {
+    cursor.reset(0);
   }
-  if (!at_word_boundary(cursor)) return std::nullopt;
-  dateline.length = cursor.position();
-  return dateline;
+  bool caps = false;
+  std::string_view place = read_any_place(cursor, paragraph, rules, caps);
+  if (place.empty()) return std::nullopt;
+  // "Washington CNN —": an agency from the table after a place in mixed case.
+  std::string trailing_agency;
+  if (const std::size_t space = place.rfind(' '); space != std::string_view::npos && !caps) {
+    if (std::string_view agency = rules.agency(place.substr(space + 1)); !agency.empty()) {
+      trailing_agency = std::string(agency);
+      place = place.substr(0, space);
+    }
+  }
+  dateline.place = caps ? title_case_place(place) : std::string(place);
+  if (!trailing_agency.empty()) {
+    dateline.agency = trailing_agency;
+    cursor.skip_spaces();
+    if (!read_dash(cursor) || !(cursor.at_end() || is_space(cursor.peek()))) return std::nullopt;
+    dateline.length = cursor.position();
+    return dateline;
+  }
+  bool dated = false;
+  // ", Latvia, March 14", ", 5 июня", ". 5 июня." (Interfax)
+  for (int part = 0; part < 3 && !dated; ++part) {
+    const std::size_t before = cursor.position();
+    if (!cursor.consume(",") && !cursor.consume(".")) break;
+    cursor.skip_spaces();
+    // "Metz, le 3 mars 2025": an article before the day.
+    if (const std::size_t article = cursor.position();
+        !(cursor.consume("le ") && is_digit(cursor.peek())))
+      cursor.reset(article);
+    if (read_any_date(cursor, paragraph, rules, dateline)) {
+      dated = true;
+      break;
+    }
+    const std::string_view region = read_region(cursor, paragraph);
+    if (region.empty() || !dateline.region.empty() || !is_upper(first_word_character(region))) {
+      cursor.reset(before);
+      break;
+    }
+    dateline.region = std::string(region);
+  }
+  const std::size_t after_date = cursor.position();
+  const auto finish = [&]() -> std::optional<Dateline> {
+    if (!(cursor.at_end() || is_space(cursor.peek()))) return std::nullopt;
+    dateline.length = cursor.position();
+    return dateline;
+  };
+  // "(Reuters) -", "(AFP).-", "(PTI) Text"
+  cursor.skip_spaces();
+  if (std::string_view agency = read_enclosed_agency(cursor, "(", ")"); !agency.empty()) {
+    dateline.agency = std::string(agency);
+    const bool known = !rules.agency(agency).empty();
+    const std::size_t after_agency = cursor.position();
+    cursor.consume(".");
+    cursor.skip_spaces();
+    if (read_dash(cursor)) return finish();
+    cursor.reset(after_agency);
+    cursor.consume(".");
+    if (!caps && !known) return std::nullopt;  // "Smith (R) - ...": not a place
+    // No dash: a known agency followed by the text ("NEW DELHI, June 5 (PTI) The").
+    if (known && (caps || dated) && !cursor.at_end() && is_space(cursor.peek())) return finish();
+    return std::nullopt;
+  }
+  // "/TASS/." "/PRNewswire/ --"
+  cursor.reset(after_date);
+  cursor.consume(".");
+  cursor.skip_spaces();
+  if (std::string_view agency = read_enclosed_agency(cursor, "/", "/"); !agency.empty()) {
+    dateline.agency = std::string(agency);
+    const std::size_t after_agency = cursor.position();
+    cursor.consume(".");
+    cursor.skip_spaces();
+    if (!read_dash(cursor))
+      cursor.reset(after_agency + (paragraph.substr(after_agency).starts_with(".") ? 1 : 0));
+    return finish();
+  }
+  // "Москва. 5 июня. INTERFAX.RU -", "Київ, 5 червня. Укрінформ."
+  cursor.reset(after_date);
+  if (cursor.consume(".")) {
+    cursor.skip_spaces();
+    const std::size_t before_agency = cursor.position();
+    if (std::string agency = read_table_agency(cursor, paragraph, rules); !agency.empty()) {
+      dateline.agency = agency;
+      const std::size_t after_agency = cursor.position();
+      cursor.skip_spaces();
+      if (read_dash(cursor)) return finish();
+      cursor.reset(after_agency);
+      if (cursor.consume(".")) return finish();
+      return std::nullopt;
+    }
+    cursor.reset(before_agency);
+  }
+  // "МОСКВА, 5 июн — РИА Новости." "TOKYO, March 4 -" "ROMA, 3 MAR -"
+  cursor.reset(after_date);
+  cursor.skip_spaces();
+  if (read_dash(cursor)) {
+    const std::size_t after_dash = cursor.position();
+    cursor.skip_spaces();
+    if (std::string agency = read_table_agency(cursor, paragraph, rules); !agency.empty()) {
+      dateline.agency = agency;
+      cursor.consume(".");
+      return finish();
+    }
+    cursor.reset(after_dash);
+    // "TOKYO, March 4 -", "Bologna, 3 marzo 2025 –", "MILANO —", "(ANSA) - GENOVA, 03 MAR -"
+    if (!leading_agency.empty()) dateline.agency = leading_agency;
+    if (dated || caps || !leading_agency.empty()) return finish();
+  }
+  return std::nullopt;
 }
 
 namespace {

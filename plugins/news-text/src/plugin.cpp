@@ -32,6 +32,10 @@ class NewsTextPlugin : public Plugin {
         OptionSpec{"no-title", "Text inputs: the first line is not a title (derive one)", true, ""},
         OptionSpec{"no-subheadings", "Text inputs: never make short lines subheadings", true, ""},
         OptionSpec{"keep-chrome", "Text inputs: keep site chrome lines in the body", true, ""},
+        OptionSpec{"rules",
+                   "Text inputs: phrase tables (chrome, related, credit, byline, agency, ...) "
+                   "to add to the built-in ones; see docs/news-text.md",
+                   false, "FILE"},
     };
     return info;
   }

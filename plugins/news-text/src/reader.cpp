@@ -1,12 +1,17 @@
 #include "reader.hpp"
 
+#include "byline.hpp"
 #include "dateline.hpp"
 #include "decode.hpp"
 #include "language.hpp"
 #include "layout.hpp"
+#include "phrase_rules.hpp"
 #include "rules.hpp"
 #include "utf8.hpp"
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <utility>
 
@@ -15,41 +20,120 @@ namespace {
 
 // How many units after a figure may still repeat its caption or credit.
 constexpr std::size_t duplicate_window = 3;
+// How many units above the body the headline is looked for.
+constexpr std::size_t head_window = 40;
 
-// Walks the units of one article front to back: leading chrome, title, the
-// head (figures, chrome, standfirst), the body, and the trailing chrome.
+// What one unit is by itself, before its place in the page is known.
+enum class Shape { prose, text, chrome, byline, timestamp, furniture_like };
+
+struct UnitFacts {
+  Shape shape = Shape::text;
+  std::size_t words = 0;
+  std::string chrome_reason;  // for Shape::chrome
+  std::vector<std::string> authors;
+  PartialDate date;
+  bool repeated_in_set = false;
+};
+
+bool ends_like_sentence(std::string_view text) {
+  text = trim(text);
+  while (!text.empty()) {
+    const char32_t last = last_code_point(text);
+    if (last == '"' || last == '\'' || last == ')' || last == 0x201D || last == 0x2019 ||
+        last == 0xBB || last == 0x201C) {
+      std::size_t start = text.size() - 1;
+      while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0u) == 0x80u) --start;
+      text = text.substr(0, start);
+      continue;
+    }
+    return last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x3002;
+  }
+  return false;
+}
+
+char32_t first_code_point_of(std::string_view text) {
+  std::size_t pos = 0;
+  return text.empty() ? 0 : next_code_point(text, pos);
+}
+
+bool is_opening_quote(char32_t cp) {
+  return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201E || cp == 0xAB || cp == 0x2018 ||
+         cp == 0x201A || cp == 0x2039;
+}
+
+// A line that is only links of a menu: "Home | World | Business | Sport".
+bool is_menu_line(std::string_view text) {
+  std::size_t separators = 0;
+  for (const std::string_view separator :
+       {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " / ", " > ", " \xE2\x80\xBA ", " \xC2\xBB "}) {
+    std::size_t at = 0;
+    while ((at = text.find(separator, at)) != std::string_view::npos) {
+      ++separators;
+      at += separator.size();
+    }
+  }
+  return separators >= 2 && count_words(text) <= 4 * (separators + 1) && !ends_like_sentence(text);
+}
+
+std::uint64_t line_key(std::string_view line) {
+  const std::string folded = fold_phrase(line);
+  std::uint64_t hash = 0xCBF29CE484222325ULL;
+  for (const char c : folded) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001B3ULL;
+  }
+  return hash;
+}
+
+// Lines worth counting across a set: not blank, not huge.
+bool is_census_line(std::string_view line) {
+  return !line.empty() && line.size() <= 400 && first_word_character(line) != 0;
+}
+
+// How many inputs of the set must hold a line for it to be the sites' furniture.
+bool repeated_in_set(const LineCensus* census, std::string_view line, std::size_t& count) {
+  if (census == nullptr || census->inputs() < 3 || !is_census_line(line)) return false;
+  count = census->inputs_with(line_key(line));
+  return count >= 3 && count * 50 >= census->inputs();
+}
+
+// Walks the units of one page: classifies each by itself, finds the article's
+// body as the densest run of prose, the head above it (headline, standfirst,
+// bylines, figures) and the furniture around.
 class ArticleBuilder {
  public:
-  ArticleBuilder(std::string_view text, Layout layout, const ReaderOptions& options)
+  ArticleBuilder(std::string_view text, Layout layout, const ReaderOptions& options,
+                 const PhraseRules& rules, const LineCensus* census)
       : layout_(std::move(layout)),
         units_(layout_.units),
         options_(options),
+        rules_(rules),
+        census_(census),
         script_(dominant_script(text)) {
-    std::vector<std::string_view> texts;
-    texts.reserve(units_.size());
-    for (const Unit& unit : units_) texts.emplace_back(unit.text);
-    end_ = options_.remove_chrome ? trailing_chrome_start(texts, script_) : units_.size();
     document_.metadata.language = detect_language(text, script_);
     if (layout_.wrap_width > 0)
       document_.metadata.extras["wrap_width"] = std::to_string(layout_.wrap_width);
+    facts_.reserve(units_.size());
+    for (const Unit& unit : units_) facts_.push_back(facts_of(unit));
   }
 
-  // units_ refers into layout_: the builder stays where it was made.
   ArticleBuilder(const ArticleBuilder&) = delete;
   ArticleBuilder& operator=(const ArticleBuilder&) = delete;
 
   Document build() {
-    read_leading_chrome();
-    read_title();
-    read_head();
-    while (next_ < end_) read_body_unit();
-    for (std::size_t i = end_; i < units_.size(); ++i)
-      remove(units_[i], trailing_chrome_reason(units_[i].text, script_));
+    find_body();
+    const std::size_t title = options_.find_title ? find_title() : body_start_;
+    read_above_title(title);
+    if (title < body_start_) take_title(title);
+    read_head(title < body_start_ ? title + 1 : body_start_);
+    if (document_.metadata.title.empty() && options_.find_title) take_first_unit_as_title();
+    while (next_ <= body_end_ && next_ < units_.size()) read_body_unit();
+    read_tail();
     if (document_.metadata.title.empty()) derive_title_from_lead();
+    complete_date();
     return std::move(document_);
   }
 
-  /// True when the article has text of its own (not only removed chrome).
   static bool has_content(const Document& document) {
     if (!document.metadata.title.empty() || !document.metadata.standfirst.empty()) return true;
     for (const Block& block : document.blocks)
@@ -57,95 +141,420 @@ class ArticleBuilder {
     return false;
   }
 
+  /// Each line's label and reason, for LineReport (blank lines are not in units).
+  const std::vector<std::pair<std::string_view, std::string>>& line_labels() const {
+    return labels_;
+  }
+
  private:
-  void add(BlockContent content, SourceLines lines) {
-    document_.blocks.push_back(Block{std::move(content), lines});
+  // ---- what each unit is by itself ----
+
+  UnitFacts facts_of(const Unit& unit) const {
+    UnitFacts facts;
+    const std::string& text = unit.text;
+    facts.words = count_words(text);
+    std::size_t count = 0;
+    if (options_.remove_chrome) {
+      if (rules_.is_whole(PhraseKind::chrome, text)) {
+        facts.shape = Shape::chrome;
+        facts.chrome_reason = "site chrome";
+        return facts;
+      }
+      if (rules_.prefix_length(PhraseKind::chrome_start, text) > 0 && facts.words <= 60) {
+        facts.shape = Shape::chrome;
+        facts.chrome_reason = "site chrome";
+        return facts;
+      }
+      if (is_counter(text) || is_reading_time(text, rules_)) {
+        facts.shape = Shape::chrome;
+        facts.chrome_reason =
+            is_counter(text) ? "site chrome: counter" : "site chrome: reading time";
+        return facts;
+      }
+      if (is_menu_line(text) && !piped_caption(text, true)) {
+        facts.shape = Shape::chrome;
+        facts.chrome_reason = "site chrome: menu";
+        return facts;
+      }
+    }
+    if (auto authors = parse_byline(text, rules_)) {
+      facts.shape = Shape::byline;
+      facts.authors = std::move(*authors);
+      facts.date = find_date(text, rules_);
+      return facts;
+    }
+    if (auto date = parse_timestamp(text, rules_)) {
+      facts.shape = Shape::timestamp;
+      facts.date = *date;
+      return facts;
+    }
+    if (options_.remove_chrome && repeated_in_set(census_, text, count)) {
+      facts.repeated_in_set = true;
+      if (!(facts.words >= 12 && ends_like_sentence(text))) {
+        facts.shape = Shape::chrome;
+        facts.chrome_reason = "repeated in " + std::to_string(count) + " of " +
+                              std::to_string(census_->inputs()) + " inputs";
+        return facts;
+      }
+    }
+    if (bullet_item(text) || quoted_line(text) || related_headline(text, rules_) ||
+        credit_line(text, rules_) || rules_.prefix_length(PhraseKind::caption, text) > 0) {
+      facts.shape = Shape::furniture_like;
+      return facts;
+    }
+    const bool sentence = ends_like_sentence(text);
+    if ((facts.words >= 8 && sentence) || facts.words >= 20 ||
+        (facts.words >= 4 && sentence && text.back() != '.'))
+      facts.shape = Shape::prose;
+    return facts;
   }
 
-  void remove(const Unit& unit, std::string reason) {
-    add(Removed{unit.text, std::move(reason)}, unit.lines);
+  long score_of(std::size_t index) const {
+    const UnitFacts& facts = facts_[index];
+    const long words = static_cast<long>(std::min<std::size_t>(facts.words, 200));
+    switch (facts.shape) {
+      case Shape::prose:
+        return facts.repeated_in_set ? 0 : words;
+      case Shape::chrome:
+        return -(8 + words);
+      case Shape::byline:
+      case Shape::timestamp:
+        return -4;
+      case Shape::furniture_like:
+        return -1;
+      case Shape::text:
+        return -(2 + words / 2);
+    }
+    return 0;
   }
 
-  void read_leading_chrome() {
-    while (next_ < end_ && is_chrome(units_[next_].text)) remove(units_[next_++], "site chrome");
+  // The body: the run of units with the largest sum of scores (prose counts its
+  // words, furniture and short lines count against), as BTE-like extractors do.
+  void find_body() {
+    long best = 0, sum = 0;
+    std::size_t start = 0;
+    body_start_ = units_.size();
+    body_end_ = 0;
+    bool found = false;
+    for (std::size_t i = 0; i < units_.size(); ++i) {
+      if (sum <= 0) {
+        sum = 0;
+        start = i;
+      }
+      sum += score_of(i);
+      if (sum > best) {
+        best = sum;
+        body_start_ = start;
+        body_end_ = i;
+        found = true;
+      }
+    }
+    if (!found) {
+      // No prose at all (a short note, a list): everything that is not chrome.
+      body_start_ = 0;
+      body_end_ = units_.empty() ? 0 : units_.size() - 1;
+      while (body_start_ < units_.size() && facts_[body_start_].shape == Shape::chrome)
+        ++body_start_;
+      while (body_end_ > body_start_ && facts_[body_end_].shape == Shape::chrome) --body_end_;
+      return;
+    }
+    extend_body_end();
   }
 
-  bool more_content_after(std::size_t index) const {
-    for (std::size_t i = index + 1; i < end_; ++i)
-      if (!is_chrome(units_[i].text)) return true;
+  // A list or quotation that closes the article scores below zero; it still
+  // belongs to the body when the text introduces it (a colon) or it continues.
+  void extend_body_end() {
+    while (body_end_ + 1 < units_.size()) {
+      const std::size_t next = body_end_ + 1;
+      const std::string& before = units_[body_end_].text;
+      const std::string& text = units_[next].text;
+      const bool introduced = trim(before).ends_with(":");
+      const bool continues_list =
+          bullet_item(before) && bullet_item(text) &&
+          text_before(before, *bullet_item(before)) == text_before(text, *bullet_item(text));
+      const bool continues_quote = quoted_line(before) && quoted_line(text);
+      const bool trailer = facts_[next].shape == Shape::byline &&
+                           rules_.prefix_length(PhraseKind::byline_trailer, text) > 0;
+      if (facts_[next].shape == Shape::chrome || trailer) return;
+      // Bullets, quotations and related links right after the text belong to it.
+      const bool attached =
+          facts_[next].shape == Shape::furniture_like || facts_[next].shape == Shape::prose;
+      if (!(introduced || continues_list || continues_quote || attached)) return;
+      body_end_ = next;
+    }
+  }
+
+  // ---- the head ----
+
+  bool headline_shaped(std::size_t index) const {
+    const UnitFacts& facts = facts_[index];
+    const std::string& text = units_[index].text;
+    if (facts.shape == Shape::chrome || facts.shape == Shape::byline ||
+        facts.shape == Shape::timestamp || facts.shape == Shape::furniture_like ||
+        facts.repeated_in_set)
+      return false;
+    if (facts.words < 2 || facts.words > 30 || !looks_like_title(text)) return false;
+    if (parse_dateline(text, rules_) || is_figure_part(index)) return false;
+    const char32_t first = first_code_point_of(text);
+    return is_upper(first) || is_opening_quote(first) || (first >= '0' && first <= '9') ||
+           !is_lower(first);
+  }
+
+  // A caption: above a credit line, with a credit glued or piped on, or the
+  // repeat of a figure line nearby.
+  bool is_figure_part(std::size_t index) const {
+    const std::string& text = units_[index].text;
+    if (index + 1 < units_.size() && credit_line(units_[index + 1].text, rules_)) return true;
+    if (mediabank_caption(text) || piped_caption(text, true) ||
+        glued_caption(text, credit_after(index)))
+      return true;
+    const std::string folded = fold_phrase(text);
+    for (std::size_t i = index >= 3 ? index - 3 : 0; i < units_.size() && i <= index + 3; ++i) {
+      if (i == index) continue;
+      if (mediabank_caption(units_[i].text) || glued_caption(units_[i].text, credit_after(i)) ||
+          credit_line(units_[i].text, rules_)) {
+        const std::string other = fold_phrase(units_[i].text);
+        const std::string_view bare = std::string_view(folded).substr(0, folded.rfind(" - "));
+        if (other.find(bare) != std::string::npos) return true;
+      }
+    }
     return false;
   }
 
-  void read_title() {
-    if (!options_.find_title || next_ >= end_) return;
-    const Unit& unit = units_[next_];
-    if (parse_dateline(unit.text) || !looks_like_title(unit.text) || !more_content_after(next_))
-      return;
-    document_.metadata.title = unit.text;
-    document_.metadata.extras["title_line"] = std::to_string(unit.lines.first);
-    ++next_;
+  bool is_short_line(std::size_t index) const {
+    return index < units_.size() && facts_[index].words <= 3 && facts_[index].shape != Shape::prose;
   }
 
-  // Between title and body: photos, chrome and the standfirst, in any order.
-  void read_head() {
-    while (next_ < end_) {
-      const Unit& unit = units_[next_];
-      if (is_chrome(unit.text)) {
-        remove(unit, "site chrome");
-        ++next_;
-      } else if (read_figure(/*in_head=*/true)) {
-      } else if (is_standfirst(next_)) {
-        document_.metadata.standfirst = unit.text;
-        document_.metadata.extras["standfirst_line"] = std::to_string(unit.lines.first);
+  // How much `index` looks like the page's headline: long for a head line,
+  // not inside a menu, above the byline, repeated elsewhere in the page.
+  long title_score(std::size_t index, std::size_t rank, bool below_credit) const {
+    const std::string& text = units_[index].text;
+    const std::size_t words = facts_[index].words;
+    long score = static_cast<long>(std::min<std::size_t>(words, 12));
+    const bool short_before = index > 0 && is_short_line(index - 1);
+    const bool short_after = is_short_line(index + 1) && index + 1 < body_start_;
+    if (words <= 3 && (short_before || short_after)) score -= 4;
+    if (below_credit) score -= 6;
+    // Right under another headline-shaped line, a summary is the standfirst.
+    if (index > 0 && headline_shaped(index - 1) && looks_like_summary(text) &&
+        facts_[index - 1].words >= 4)
+      score -= 4;
+    const std::string folded = fold_phrase(text);
+    for (std::size_t i = 0; i < units_.size(); ++i)
+      if ((i + 3 < index || i > index + 3) && units_[i].text.size() >= text.size() &&
+          units_[i].text.size() <= text.size() + 80 &&
+          fold_phrase(units_[i].text).find(folded) != std::string::npos) {
+        score += 3;
+        break;
+      }
+    score -= static_cast<long>(rank) / 2;
+    return score;
+  }
+
+  std::size_t find_title() {
+    if (body_start_ == 0 || body_start_ > units_.size()) return body_start_;
+    const std::size_t first = body_start_ > head_window ? body_start_ - head_window : 0;
+    // The topmost byline or time stamp of the head: the headline sits above it.
+    std::size_t top_credit = body_start_;
+    for (std::size_t i = first; i < body_start_; ++i)
+      if (facts_[i].shape == Shape::byline || facts_[i].shape == Shape::timestamp) {
+        top_credit = i;
+        break;
+      }
+    std::size_t best = body_start_;
+    long best_score = -1000;
+    std::size_t rank = 0;
+    for (std::size_t i = body_start_; i-- > first;) {
+      if (!headline_shaped(i)) continue;
+      const long score = title_score(i, rank, i > top_credit);
+      ++rank;
+      if (score > best_score) {
+        best = i;
+        best_score = score;
+      }
+    }
+    if (best != body_start_) return best;
+    // No headline-shaped line: the first line that is not chrome, when it reads
+    // as a title ("Title" above a short note).
+    for (std::size_t i = 0; i < body_start_; ++i) {
+      if (facts_[i].shape == Shape::chrome) continue;
+      if (facts_[i].shape != Shape::furniture_like && facts_[i].shape != Shape::byline &&
+          facts_[i].shape != Shape::timestamp && looks_like_title(units_[i].text) &&
+          !parse_dateline(units_[i].text, rules_))
+        return i;
+      break;
+    }
+    return body_start_;
+  }
+
+  void read_above_title(std::size_t title) {
+    for (next_ = 0; next_ < title && next_ < units_.size();) {
+      const UnitFacts& facts = facts_[next_];
+      if (facts.shape == Shape::byline || facts.shape == Shape::timestamp) {
+        read_credit_line(next_);
         ++next_;
       } else {
-        return;
+        remove(units_[next_], facts.shape == Shape::chrome ? facts.chrome_reason
+                                                           : "site chrome: above the headline");
+        ++next_;
       }
     }
   }
 
-  bool is_standfirst(std::size_t index) const {
-    if (document_.metadata.title.empty() || !document_.metadata.standfirst.empty()) return false;
-    const std::string& text = units_[index].text;
-    if (starts_own_unit(text) || parse_dateline(text) || index + 1 >= end_) return false;
-    const bool before_dateline =
-        parse_dateline(units_[index + 1].text) && text.size() <= 2400 && count_words(text) >= 3;
-    return before_dateline || looks_like_summary(text);
+  void take_title(std::size_t index) {
+    const Unit& unit = units_[index];
+    document_.metadata.title = unit.text;
+    document_.metadata.extras["title_line"] = std::to_string(unit.lines.first);
+    label(unit, "title");
+    title_text_ = fold_phrase(unit.text);
+    title_unit_ = index;
+    next_ = index + 1;
   }
 
-  // Reads a photo (or a repeat of the last one) at the current unit.
+  // Before the first paragraph, when nothing above was the headline: the old
+  // rule, the first unit when it reads as one and more text follows.
+  void take_first_unit_as_title() {
+    if (next_ >= units_.size() || next_ + 1 >= units_.size()) return;
+    const Unit& unit = units_[next_];
+    const bool only_removed = std::all_of(
+        document_.blocks.begin(), document_.blocks.end(),
+        [](const Block& block) { return std::holds_alternative<Removed>(block.content); });
+    if (facts_[next_].shape == Shape::chrome || facts_[next_].shape == Shape::prose ||
+        facts_[next_].shape == Shape::furniture_like || parse_dateline(unit.text, rules_) ||
+        !looks_like_title(unit.text) || !only_removed)
+      return;
+    if (next_ >= body_start_) body_start_ = std::min(next_ + 1, body_end_);
+    take_title(next_);
+  }
+
+  // Between the headline and the body: standfirst, bylines, time stamps,
+  // figures and chrome in any order.
+  void read_head(std::size_t from) {
+    next_ = std::max(next_, from);
+    while (next_ < body_start_ && next_ < units_.size()) {
+      const Unit& unit = units_[next_];
+      const UnitFacts& facts = facts_[next_];
+      if (facts.shape == Shape::chrome) {
+        remove(unit, facts.chrome_reason);
+        ++next_;
+      } else if (!title_text_.empty() && fold_phrase(unit.text) == title_text_) {
+        remove(unit, "site chrome: repeats the headline");
+        ++next_;
+      } else if (facts.shape == Shape::byline || facts.shape == Shape::timestamp) {
+        read_credit_line(next_);
+        ++next_;
+      } else if (read_figure(/*in_head=*/true)) {
+      } else if (is_standfirst(next_)) {
+        take_standfirst(unit);
+        ++next_;
+      } else if (facts.shape == Shape::prose) {
+        break;  // the body starts early: text the score put outside
+      } else {
+        remove(unit, "site chrome: in the page head");
+        ++next_;
+      }
+    }
+    // The body's first unit may be the standfirst.
+    if (next_ < units_.size() && next_ <= body_end_ && is_standfirst(next_)) {
+      take_standfirst(units_[next_]);
+      ++next_;
+    }
+  }
+
+  void take_standfirst(const Unit& unit) {
+    document_.metadata.standfirst = unit.text;
+    document_.metadata.extras["standfirst_line"] = std::to_string(unit.lines.first);
+    label(unit, "standfirst");
+  }
+
+  bool is_standfirst(std::size_t index) const {
+    if (document_.metadata.title.empty() || !document_.metadata.standfirst.empty()) return false;
+    if (paragraph_seen_) return false;
+    const std::string& text = units_[index].text;
+    if (starts_own_unit(text, rules_) || parse_dateline(text, rules_) || index + 1 >= units_.size())
+      return false;
+    if (facts_[index].shape == Shape::chrome || facts_[index].shape == Shape::byline ||
+        facts_[index].shape == Shape::timestamp)
+      return false;
+    // The next unit that is not a byline, time stamp or figure.
+    std::size_t after = index + 1;
+    while (after < units_.size() &&
+           (facts_[after].shape == Shape::byline || facts_[after].shape == Shape::timestamp ||
+            facts_[after].shape == Shape::chrome || credit_line(units_[after].text, rules_)))
+      ++after;
+    const bool before_dateline = after < units_.size() &&
+                                 parse_dateline(units_[after].text, rules_) &&
+                                 text.size() <= 2400 && count_words(text) >= 3;
+    // Right under the headline and followed by the byline, a time stamp or a
+    // figure: the summary sites put between headline and article.
+    const bool under_title = title_unit_ + 1 == index && facts_[index].words >= 6 &&
+                             facts_[index].words <= 80 && index + 1 < units_.size() &&
+                             facts_[index + 1].shape != Shape::prose &&
+                             !bullet_item(units_[index + 1].text) && !trim(text).ends_with(":");
+    return before_dateline || under_title || looks_like_summary(text);
+  }
+
+  // A byline or time stamp: its facts into the metadata, its text kept as removed.
+  void read_credit_line(std::size_t index) {
+    const Unit& unit = units_[index];
+    const UnitFacts& facts = facts_[index];
+    for (const std::string& author : facts.authors)
+      if (std::find(document_.metadata.authors.begin(), document_.metadata.authors.end(), author) ==
+          document_.metadata.authors.end())
+        document_.metadata.authors.push_back(author);
+    if (page_date_.empty() && !facts.date.empty()) page_date_ = facts.date;
+    add(Removed{unit.text, facts.shape == Shape::byline ? "byline" : "time stamp"}, unit.lines);
+    label(unit, "byline");
+  }
+
+  // ---- figures ----
+
   bool read_figure(bool in_head) {
     const Unit& unit = units_[next_];
     if (figure_ && next_ - figure_unit_ <= duplicate_window) {
       const Duplicate duplicate = duplicate_of(unit.text, *figure_);
       if (duplicate != Duplicate::none) {
         remove(unit, duplicate == Duplicate::caption ? "duplicate caption" : "duplicate credit");
+        label(unit, duplicate == Duplicate::caption ? "caption" : "credit");
         ++next_;
         return true;
       }
     }
     if (auto figure = mediabank_caption(unit.text)) return add_figure(*figure, unit.lines, 1);
     if (auto figure = piped_caption(unit.text, !in_head)) return add_figure(*figure, unit.lines, 1);
+    if (const std::size_t label_bytes = rules_.prefix_length(PhraseKind::caption, unit.text);
+        label_bytes > 0) {
+      std::string_view caption = trim(std::string_view(unit.text).substr(label_bytes));
+      if (!caption.empty() && (caption.front() == ',' || caption.front() == ':'))
+        caption = trim(caption.substr(1));
+      if (!caption.empty())
+        return add_figure(PhotoCaption{std::string(caption), "", "", unit.text}, unit.lines, 1);
+    }
     const std::string credit_nearby = credit_after(next_);
     if (in_head || !credit_nearby.empty())
       if (auto figure = glued_caption(unit.text, credit_nearby))
         return add_figure(*figure, unit.lines, 1);
-    if (next_ + 1 < end_ && (in_head || !unit.blank_after) && !starts_own_unit(unit.text))
-      if (auto credit = credit_line(units_[next_ + 1].text);
-          credit && looks_like_caption(unit.text))
+    if (next_ + 1 < units_.size() && (in_head || !unit.blank_after) &&
+        !starts_own_unit(unit.text, rules_) && facts_[next_].shape != Shape::chrome)
+      if (auto credit = credit_line(units_[next_ + 1].text, rules_);
+          credit && looks_like_caption(unit.text) && !copyright_footer(next_ + 1))
         return add_figure(
             PhotoCaption{unit.text, *credit, std::string(credit_mark(units_[next_ + 1].text)), ""},
             {unit.lines.first, units_[next_ + 1].lines.last}, 2);
-    if (auto credit = credit_line(unit.text))
+    if (auto credit = credit_line(unit.text, rules_); credit && !copyright_footer(next_))
       return add_figure(PhotoCaption{"", *credit, std::string(credit_mark(unit.text)), ""},
                         unit.lines, 1);
     return false;
   }
 
-  // The credit of a "©" line among the next few units, to find it glued to a caption.
+  // "© 2025 Example Media": a copyright line after the article is a footer.
+  bool copyright_footer(std::size_t index) const {
+    return index > body_end_ || facts_[index].shape == Shape::chrome;
+  }
+
   std::string credit_after(std::size_t index) const {
-    for (std::size_t i = index + 1; i < end_ && i <= index + duplicate_window; ++i)
-      if (auto credit = credit_line(units_[i].text)) return *credit;
+    for (std::size_t i = index + 1; i < units_.size() && i <= index + duplicate_window; ++i)
+      if (auto credit = credit_line(units_[i].text, rules_)) return *credit;
     return {};
   }
 
@@ -153,36 +562,162 @@ class ArticleBuilder {
     add(Figure{figure.caption.empty() ? Inlines{} : text_run(figure.caption), figure.credit, "",
                figure.credit_mark, figure.as_written},
         lines);
+    if (units_taken == 2) {
+      label(units_[next_], "caption");
+      label(units_[next_ + 1], "credit");
+    } else {
+      label(units_[next_], figure.caption.empty() ? "credit" : "caption");
+    }
     figure_ = figure;
     figure_unit_ = next_ + units_taken - 1;
     next_ += units_taken;
     return true;
   }
 
+  // ---- the body ----
+
   void read_body_unit() {
     const Unit& unit = units_[next_];
-    if (is_chrome(unit.text)) {
-      remove(unit, "site chrome");
+    const UnitFacts& facts = facts_[next_];
+    if (facts.shape == Shape::chrome) {
+      remove(unit, facts.chrome_reason);
+    } else if (!title_text_.empty() && fold_phrase(unit.text) == title_text_) {
+      remove(unit, "site chrome: repeats the headline");
+    } else if (facts.shape == Shape::byline &&
+               (paragraphs_ <= 1 ||
+                rules_.prefix_length(PhraseKind::byline_trailer, unit.text) > 0)) {
+      read_credit_line(next_);
+    } else if (facts.shape == Shape::timestamp && paragraphs_ <= 1) {
+      read_credit_line(next_);
+    } else if (in_short_run(next_)) {
+      remove(unit, "site chrome: run of short lines");
+    } else if (facts.shape == Shape::timestamp && is_entry_time(next_)) {
+      add(Heading{2, text_run(unit.text)}, unit.lines);
+      label(unit, "subhead");
+      entry_headline_next_ = true;
+      ++next_;
+      return;
     } else if (read_figure(/*in_head=*/false)) {
-      return;  // read_figure advanced
-    } else if (auto headline = related_headline(unit.text)) {
+      return;
+    } else if (auto headline = related_headline(unit.text, rules_)) {
       add(RelatedLink{text_run(std::string(*headline)), "",
                       std::string(text_before(unit.text, *headline))},
           unit.lines);
+      label(unit, "related");
+    } else if (rules_.is_whole(PhraseKind::related, unit.text) && next_ + 1 <= body_end_) {
+      related_block_ = true;
+      add(Removed{unit.text, "related-link label"}, unit.lines);
+      label(unit, "related");
+    } else if (related_block_ && related_item(next_)) {
+      add(RelatedLink{text_run(unit.text), "", ""}, unit.lines);
+      label(unit, "related");
+      ++next_;
+      return;
     } else if (auto item = bullet_item(unit.text)) {
       add_list_item(*item, text_before(unit.text, *item), unit.lines);
     } else if (auto quoted = quoted_line(unit.text)) {
       add_quoted_line(*quoted, text_before(unit.text, *quoted), unit.lines);
+    } else if (entry_headline_next_ && options_.find_subheadings && subheading_shaped(unit.text)) {
+      add(Heading{2, text_run(unit.text)}, unit.lines);
+      label(unit, "subhead");
     } else if (is_subheading(next_)) {
       add(Heading{2, text_run(unit.text)}, unit.lines);
+      label(unit, "subhead");
+    } else if (is_bare_list_item(next_)) {
+      add_list_item(unit.text, "", unit.lines);
     } else {
       add_paragraph(unit);
     }
+    related_block_ = false;
+    entry_headline_next_ = false;
     ++next_;
   }
 
-  // The previous block, when it came from the unit just before this one and
-  // its lines start with the same marker.
+  // Short lines that are no sentence, two or more in a row inside the body and
+  // not introduced by a colon: share buttons, widget labels, a menu.
+  bool is_widget_line(std::size_t index) const {
+    if (index >= units_.size() || index > body_end_) return false;
+    const UnitFacts& facts = facts_[index];
+    if (facts.shape == Shape::chrome) return true;
+    return facts.shape == Shape::text && facts.words <= 4 &&
+           !ends_like_sentence(units_[index].text) && !bullet_item(units_[index].text);
+  }
+
+  bool in_short_run(std::size_t index) const {
+    if (!options_.remove_chrome || facts_[index].shape != Shape::text || !is_widget_line(index))
+      return false;
+    if (!document_.blocks.empty())
+      if (const auto* paragraph = std::get_if<Paragraph>(&document_.blocks.back().content);
+          paragraph != nullptr && trim(plain_text(paragraph->content)).ends_with(":"))
+        return false;
+    if (!document_.blocks.empty() && std::holds_alternative<List>(document_.blocks.back().content))
+      return false;
+    const bool before = index > 0 && is_widget_line(index - 1) && !units_[index].blank_before;
+    const bool after = is_widget_line(index + 1) && !units_[index].blank_after;
+    return (before || after) && !subheading_before_prose(index);
+  }
+
+  // A short line right before prose, after prose: a subheading, not a widget.
+  bool subheading_before_prose(std::size_t index) const {
+    return index + 1 < units_.size() && facts_[index + 1].shape == Shape::prose && index > 0 &&
+           facts_[index - 1].shape == Shape::prose;
+  }
+
+  bool related_item(std::size_t index) const {
+    const std::string& text = units_[index].text;
+    return facts_[index].words >= 3 && facts_[index].words <= 25 && !ends_like_sentence(text) &&
+           !units_[index].blank_before;
+  }
+
+  // "10:42 GMT" before an entry's headline in a live blog.
+  bool is_entry_time(std::size_t index) const {
+    return index + 1 <= body_end_ && index + 1 < units_.size() &&
+           facts_[index + 1].shape != Shape::chrome;
+  }
+
+  bool subheading_shaped(std::string_view text) const {
+    text = trim(text);
+    if (text.empty() || text.size() > 4 * 120 || length_in_code_points(text) > 120) return false;
+    const std::size_t words = count_words(text);
+    if (words == 0 || words > 15) return false;
+    const std::string_view bare = text;
+    const char32_t last = last_code_point(bare);
+    if (last == '.' || last == ',' || last == ';' || last == ':') return false;
+    if (ends_like_sentence(text) && last != '?' && last != '!' && !is_opening_quote(last) &&
+        last != 0x201D && last != 0xBB)
+      return false;
+    const char32_t first = first_code_point_of(text);
+    if (!is_upper(first) && !(first >= '0' && first <= '9') && !is_opening_quote(first))
+      return false;
+    return !is_counter(text) && !rules_.is_whole(PhraseKind::chrome, text) &&
+           !related_headline(text, rules_) && !credit_line(text, rules_);
+  }
+
+  bool is_subheading(std::size_t index) const {
+    const Unit& unit = units_[index];
+    if (!options_.find_subheadings || !subheading_shaped(unit.text) || index + 1 >= units_.size() ||
+        index + 1 > body_end_ || !has_content(document_) || !paragraph_seen_)
+      return false;
+    if (layout_.has_blank_lines && !(unit.blank_before && unit.blank_after)) return false;
+    const std::string& after = units_[index + 1].text;
+    if (starts_own_unit(after, rules_) || facts_[index + 1].shape == Shape::chrome) return false;
+    // A question ending like a sentence must be followed by prose, as any heading.
+    return ends_with_closing_punctuation(after) || count_words(after) > 15;
+  }
+
+  // Short lines after a paragraph that ends with a colon: a list without bullets.
+  bool is_bare_list_item(std::size_t index) const {
+    if (document_.blocks.empty() || facts_[index].words > 20 || facts_[index].words == 0)
+      return false;
+    const Block& last = document_.blocks.back();
+    if (const auto* list = std::get_if<List>(&last.content))
+      return list->marker.empty() && last.lines.last + 2 >= units_[index].lines.first;
+    const auto* paragraph = std::get_if<Paragraph>(&last.content);
+    if (paragraph == nullptr) return false;
+    const std::string text = plain_text(paragraph->content);
+    return trim(text).ends_with(":") && index + 1 < units_.size();
+  }
+
   template <class Content>
   Content* continued_block(SourceLines lines, std::string_view marker) {
     if (document_.blocks.empty()) return nullptr;
@@ -196,6 +731,7 @@ class ArticleBuilder {
   }
 
   void add_list_item(std::string_view item, std::string_view marker, SourceLines lines) {
+    label_lines(lines, "list");
     if (List* list = continued_block<List>(lines, marker)) {
       list->items.push_back(text_run(std::string(item)));
       return;
@@ -204,6 +740,7 @@ class ArticleBuilder {
   }
 
   void add_quoted_line(std::string_view text, std::string_view marker, SourceLines lines) {
+    label_lines(lines, "paragraph");
     if (BlockQuote* quote = continued_block<BlockQuote>(lines, marker)) {
       quote->paragraphs.push_back(text_run(std::string(text)));
       return;
@@ -211,36 +748,52 @@ class ArticleBuilder {
     add(BlockQuote{{text_run(std::string(text))}, std::string(marker)}, lines);
   }
 
-  // A subheading stands between paragraphs: text before it, prose after it,
-  // and (when the dump separates paragraphs by blank lines) blank lines around it.
-  bool is_subheading(std::size_t index) const {
-    const Unit& unit = units_[index];
-    if (!options_.find_subheadings || !looks_like_subheading(unit.text) || index + 1 >= end_ ||
-        !has_content(document_))
-      return false;
-    if (layout_.has_blank_lines && !(unit.blank_before && unit.blank_after)) return false;
-    const std::string& after = units_[index + 1].text;
-    if (starts_own_unit(after) || is_chrome(after)) return false;
-    return ends_with_closing_punctuation(after) || count_words(after) > 15;
-  }
-
   void add_paragraph(const Unit& unit) {
     std::string_view text = unit.text;
-    if (!first_paragraph_seen_) {
-      first_paragraph_seen_ = true;
-      if (auto dateline = parse_dateline(text)) {
+    label(unit, "paragraph");
+    paragraph_seen_ = true;
+    ++paragraphs_;
+    if (!dateline_seen_ && paragraphs_ <= 3) {
+      if (auto dateline = parse_dateline(text, rules_)) {
+        dateline_seen_ = true;
         Metadata& metadata = document_.metadata;
         metadata.dateline_place = dateline->place;
         metadata.agency = dateline->agency;
         metadata.date.month = dateline->month;
         metadata.date.day = dateline->day;
+        metadata.date.year = dateline->year;
         metadata.extras["dateline"] = std::string(trim(text.substr(0, dateline->length)));
         metadata.extras["dateline_line"] = std::to_string(unit.lines.first);
         if (!dateline->region.empty()) metadata.extras["dateline_region"] = dateline->region;
+        labels_[unit.lines.first].first = "dateline";
         text = trim(text.substr(dateline->length));
       }
     }
     if (!text.empty()) add(Paragraph{text_run(std::string(text))}, unit.lines);
+  }
+
+  // ---- after the body ----
+
+  void read_tail() {
+    for (; next_ < units_.size(); ++next_) {
+      const Unit& unit = units_[next_];
+      const UnitFacts& facts = facts_[next_];
+      if (facts.shape == Shape::byline &&
+          rules_.prefix_length(PhraseKind::byline_trailer, unit.text) > 0)
+        read_credit_line(next_);
+      else
+        remove(unit, facts.shape == Shape::chrome ? facts.chrome_reason
+                                                  : "site chrome: after the article");
+    }
+  }
+
+  void complete_date() {
+    PartialDate& date = document_.metadata.date;
+    if (date.empty()) {
+      date = page_date_;
+    } else if (date.year == 0 && page_date_.year != 0) {
+      date.year = page_date_.year;
+    }
   }
 
   void derive_title_from_lead() {
@@ -257,21 +810,60 @@ class ArticleBuilder {
     }
   }
 
-  bool is_chrome(const std::string& text) const {
-    return options_.remove_chrome && is_chrome_phrase(text);
+  // ---- bookkeeping ----
+
+  void add(BlockContent content, SourceLines lines) {
+    document_.blocks.push_back(Block{std::move(content), lines});
+  }
+
+  void remove(const Unit& unit, std::string reason) {
+    label(unit, "chrome", reason);
+    add(Removed{unit.text, std::move(reason)}, unit.lines);
+  }
+
+  void label(const Unit& unit, std::string_view name, std::string reason = {}) {
+    label_lines(unit.lines, name, std::move(reason));
+  }
+
+  void label_lines(SourceLines lines, std::string_view name, std::string reason = {}) {
+    if (labels_.size() <= lines.last) labels_.resize(lines.last + 1);
+    for (std::size_t line = lines.first; line <= lines.last && line > 0; ++line)
+      labels_[line] = {name, reason};
   }
 
   Layout layout_;
   const std::vector<Unit>& units_;
   ReaderOptions options_;
+  const PhraseRules& rules_;
+  const LineCensus* census_;
   Script script_;
-  std::size_t end_ = 0;   // first unit of the trailing chrome
-  std::size_t next_ = 0;  // next unit to read
+  std::vector<UnitFacts> facts_;
+  std::size_t body_start_ = 0;
+  std::size_t body_end_ = 0;  // inclusive
+  std::size_t next_ = 0;
   Document document_;
-  std::optional<PhotoCaption> figure_;  // the last photo, to recognise its repeats
+  std::string title_text_;  // folded
+  std::size_t title_unit_ = static_cast<std::size_t>(-1);
+  std::size_t paragraphs_ = 0;
+  PartialDate page_date_;
+  std::optional<PhotoCaption> figure_;
   std::size_t figure_unit_ = 0;
-  bool first_paragraph_seen_ = false;
+  bool paragraph_seen_ = false;
+  bool dateline_seen_ = false;
+  bool related_block_ = false;
+  bool entry_headline_next_ = false;
+  std::vector<std::pair<std::string_view, std::string>> labels_;
 };
+
+std::string read_rules_file(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw Error("--rules " + path + ": cannot open the file");
+  std::ostringstream text;
+  text << file.rdbuf();
+  if (text.str().size() > (std::size_t{4} << 20))
+    throw Error("--rules " + path + ": larger than 4 MiB");
+  return text.str();
+}
 
 }  // namespace
 
@@ -287,11 +879,13 @@ ReaderOptions reader_options(const OptionValues& values) {
   options.find_title = option_or(values, "no-title", "") != "true";
   options.find_subheadings = option_or(values, "no-subheadings", "") != "true";
   options.remove_chrome = option_or(values, "keep-chrome", "") != "true";
+  options.rules_file = option_or(values, "rules", "");
   return options;
 }
 
 std::optional<Document> build_article(std::string_view text, std::string& why,
-                                      const ReaderOptions& options) {
+                                      const ReaderOptions& options, const PhraseRules* rules,
+                                      const LineCensus* census, LineReport* report) {
   const Joining joining = options.layout == ReaderOptions::Layout::lines     ? Joining::never
                           : options.layout == ReaderOptions::Layout::wrapped ? Joining::always
                                                                              : Joining::automatic;
@@ -300,8 +894,23 @@ std::optional<Document> build_article(std::string_view text, std::string& why,
     why = "empty input: no text, no article";
     return std::nullopt;
   }
-  ArticleBuilder builder(text, std::move(layout), options);
+  ArticleBuilder builder(text, std::move(layout), options,
+                         rules != nullptr ? *rules : PhraseRules::defaults(), census);
   Document document = builder.build();
+  if (report != nullptr) {
+    const auto& labels = builder.line_labels();
+    const std::vector<Line> lines = split_lines(text);
+    for (const Line& line : lines) {
+      std::string_view name = "blank";
+      std::string_view reason;
+      if (line.number < labels.size() && !labels[line.number].first.empty()) {
+        name = labels[line.number].first;
+        reason = labels[line.number].second;
+      }
+      if (line.text.empty()) name = "blank";
+      report->line(line.number, name, line.text, reason);
+    }
+  }
   if (!ArticleBuilder::has_content(document)) {
     why = "no article: the input holds only site chrome (" +
           std::to_string(document.blocks.size()) + " line(s) of it)";
@@ -310,8 +919,29 @@ std::optional<Document> build_article(std::string_view text, std::string& why,
   return document;
 }
 
+std::vector<std::uint64_t> NewsTextReader::survey(const Input& input, const ReadContext& ctx) {
+  DecodedInput decoded = decode_input(input.bytes, option_or(ctx.options, "encoding", ""));
+  std::vector<std::uint64_t> keys;
+  if (decoded.binary) return keys;
+  for (const Line& line : split_lines(decoded.text))
+    if (is_census_line(line.text)) keys.push_back(line_key(line.text));
+  return keys;
+}
+
+const PhraseRules& NewsTextReader::rules_for(const ReaderOptions& options) {
+  if (options.rules_file.empty()) return PhraseRules::defaults();
+  if (!user_rules_ || user_rules_file_ != options.rules_file) {
+    auto rules = std::make_unique<PhraseRules>(PhraseRules::defaults());
+    rules->add(read_rules_file(options.rules_file), options.rules_file);
+    user_rules_ = std::move(rules);
+    user_rules_file_ = options.rules_file;
+  }
+  return *user_rules_;
+}
+
 std::vector<Document> NewsTextReader::read(const Input& input, const ReadContext& ctx) {
   const ReaderOptions options = reader_options(ctx.options);
+  const PhraseRules& rules = rules_for(options);
   DecodedInput decoded = decode_input(input.bytes, option_or(ctx.options, "encoding", ""));
   if (decoded.binary) {
     ctx.diagnostics.warn(input.name, "not a text file (mostly control bytes); skipped");
@@ -319,7 +949,8 @@ std::vector<Document> NewsTextReader::read(const Input& input, const ReadContext
   }
   for (const std::string& warning : decoded.warnings) ctx.diagnostics.warn(input.name, warning);
   std::string why;
-  std::optional<Document> document = build_article(decoded.text, why, options);
+  std::optional<Document> document =
+      build_article(decoded.text, why, options, &rules, ctx.census, ctx.line_report);
   if (!document) {
     ctx.diagnostics.warn(input.name, why);
     return {};

@@ -4,6 +4,10 @@
 #include <docconv/model.hpp>
 #include <docconv/plugin.hpp>
 
+#include "phrase_rules.hpp"
+
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +26,7 @@ struct ReaderOptions {
   bool find_title = true;        ///< --no-title: the first line is text; derive the title.
   bool find_subheadings = true;  ///< --no-subheadings: short lines stay paragraphs.
   bool remove_chrome = true;     ///< --keep-chrome: site chrome stays in the body.
+  std::string rules_file;        ///< --rules FILE: phrase tables added to the built-in ones.
 };
 
 /// The reader's options from the command line. Throws docconv::Error for a bad value.
@@ -30,12 +35,23 @@ ReaderOptions reader_options(const OptionValues& values);
 /// Builds the article in decoded text (valid UTF-8, LF line ends). Returns
 /// nothing, with `why` set, when the text holds no article (empty, or only
 /// site chrome).
+/// `rules` defaults to the built-in tables; `census` (set-level line counts)
+/// and `report` (each line's label) may be null.
 std::optional<Document> build_article(std::string_view text, std::string& why,
-                                      const ReaderOptions& options = {});
+                                      const ReaderOptions& options = {},
+                                      const PhraseRules* rules = nullptr,
+                                      const LineCensus* census = nullptr,
+                                      LineReport* report = nullptr);
 
 class NewsTextReader : public Reader {
  public:
   std::vector<Document> read(const Input& input, const ReadContext& ctx) override;
+  std::vector<std::uint64_t> survey(const Input& input, const ReadContext& ctx) override;
+
+ private:
+  const PhraseRules& rules_for(const ReaderOptions& options);
+  std::unique_ptr<PhraseRules> user_rules_;  // --rules, read once per reader
+  std::string user_rules_file_;
 };
 
 }  // namespace docconv::news_text

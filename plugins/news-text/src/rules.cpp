@@ -280,13 +280,23 @@ bool looks_like_subheading(std::string_view line) {
          !credit_line(line);
 }
 
-std::optional<std::string_view> related_headline(std::string_view line) {
+std::optional<std::string_view> related_headline(std::string_view line, const PhraseRules& rules) {
   line = trim(line);
-  if (!istarts_with(line, "read more")) return std::nullopt;
-  std::string_view rest = trim(line.substr(9));
-  if (!rest.starts_with(':')) return std::nullopt;
-  rest = trim(rest.substr(1));
-  if (rest.empty()) return std::nullopt;
+  if (line.size() > short_line_bytes) return std::nullopt;
+  const std::size_t label = rules.prefix_length(PhraseKind::related, line);
+  if (label == 0) return std::nullopt;
+  std::string_view rest = trim(line.substr(label));
+  // The label ends with a colon (or a dash, or the table's own colon).
+  const bool colon_in_label = line.substr(0, label).ends_with(":");
+  if (rest.starts_with(':') || rest.starts_with('-') || rest.starts_with("\xE2\x80\x94") ||
+      rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xC2\xBB") || rest.starts_with('|')) {
+    std::size_t pos = 0;
+    next_code_point(rest, pos);
+    rest = trim(rest.substr(pos));
+  } else if (!colon_in_label) {
+    return std::nullopt;
+  }
+  if (rest.empty() || first_word_character(rest) == 0) return std::nullopt;
   return rest;
 }
 
@@ -308,8 +318,21 @@ std::optional<std::string_view> quoted_line(std::string_view line) {
   return text;
 }
 
-std::optional<std::string> credit_line(std::string_view line) {
+std::optional<std::string> credit_line(std::string_view line, const PhraseRules& rules) {
   line = trim(line);
+  // "Photograph: Name/Getty Images", "Image source, Getty Images", "Foto: Name/dpa":
+  // a credit label from the table, then ':' or ',' or "by".
+  if (const std::size_t label = rules.prefix_length(PhraseKind::credit, line);
+      label > 0 && line.size() <= 300 && count_words(line) <= 14) {
+    const std::string_view rest = trim(line.substr(label));
+    if (line.substr(0, label).ends_with(":") || rest.starts_with(':') || rest.starts_with(',') ||
+        istarts_with(rest, "by ") || istarts_with(rest, "credit"))
+      if (first_word_character(rest) != 0) return collapse_spaces(line);
+  }
+  // "(Photo by Name/AFP)", "Name/AFP via Getty Images"
+  if (line.size() <= 200 && count_words(line) <= 10 &&
+      (istarts_with(line, "(photo") || ifind(line, " via getty images") != std::string_view::npos))
+    return collapse_spaces(line);
   // Every mark below starts with '©' (0xC2 0xA9), '(' or 'p': the reader asks
   // about every line, and most are out after this one look.
   if (line.empty() ||
@@ -417,8 +440,9 @@ Duplicate duplicate_of(std::string_view line, const PhotoCaption& figure) {
   return Duplicate::none;
 }
 
-bool starts_own_unit(std::string_view line) {
-  return bullet_item(line) || related_headline(line) || quoted_line(line) || credit_line(line);
+bool starts_own_unit(std::string_view line, const PhraseRules& rules) {
+  return bullet_item(line) || related_headline(line, rules) || quoted_line(line) ||
+         credit_line(line, rules);
 }
 
 }  // namespace docconv::news_text

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "language.hpp"
+#include "phrase_rules.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -64,8 +65,10 @@ bool looks_like_subheading(std::string_view line);
 
 // ---- Related links, lists, quotations ----------------------------------
 
-/// "READ MORE: <headline>" -> the headline.
-std::optional<std::string_view> related_headline(std::string_view line);
+/// "READ MORE: <headline>", "Lire aussi : <headline>" (a label of the
+/// table's [related] section, then a colon or dash) -> the headline.
+std::optional<std::string_view> related_headline(
+    std::string_view line, const PhraseRules& rules = PhraseRules::defaults());
 
 /// "- text", "* text", "• text" -> the text.
 std::optional<std::string_view> bullet_item(std::string_view line);
@@ -87,7 +90,11 @@ struct PhotoCaption {
 
 /// "© AP Photo/Czarek Sokolowski" -> "AP Photo/Czarek Sokolowski";
 /// "Photo: John Smith" -> itself. Short lines only.
-std::optional<std::string> credit_line(std::string_view line);
+/// Also a label of the table's [credit] section followed by ':' or ','
+/// ("Photograph: Name/Getty Images", "Image source, Getty Images"), and
+/// "(Photo by Name/AFP)", "Name/AFP via Getty Images".
+std::optional<std::string> credit_line(std::string_view line,
+                                       const PhraseRules& rules = PhraseRules::defaults());
 
 /// The copyright mark a credit line starts with, as written ("©", "(c)",
 /// "(C)"), or "" ("Photo: ..." keeps its label as part of the credit).
@@ -120,6 +127,6 @@ Duplicate duplicate_of(std::string_view line, const PhotoCaption& figure);
 // ---- Layout -------------------------------------------------------------
 
 /// Lines that always start a unit of their own, even in hard-wrapped text.
-bool starts_own_unit(std::string_view line);
+bool starts_own_unit(std::string_view line, const PhraseRules& rules = PhraseRules::defaults());
 
 }  // namespace docconv::news_text

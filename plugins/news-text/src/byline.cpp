@@ -1,0 +1,304 @@
+#include "byline.hpp"
+
+#include "utf8.hpp"
+
+#include <array>
+#include <cctype>
+
+namespace docconv::news_text {
+namespace {
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// The words of `text` with punctuation around them taken off ("3," -> "3").
+std::vector<std::string_view> bare_words(std::string_view text) {
+  std::vector<std::string_view> words;
+  for (std::string_view word : split_words(text)) {
+    while (!word.empty() && !is_word_character(last_code_point(word))) {
+      std::size_t start = word.size() - 1;
+      while (start > 0 && (static_cast<unsigned char>(word[start]) & 0xC0u) == 0x80u) --start;
+      word = word.substr(0, start);
+    }
+    while (!word.empty()) {
+      std::size_t pos = 0;
+      const char32_t cp = next_code_point(word, pos);
+      if (is_word_character(cp)) break;
+      word = word.substr(pos);
+    }
+    if (!word.empty()) words.push_back(word);
+  }
+  return words;
+}
+
+int number_of(std::string_view word) {
+  if (word.empty() || word.size() > 4) return -1;
+  int value = 0;
+  for (const char c : word) {
+    if (!is_digit(c)) return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+bool is_time(std::string_view word) {
+  // 10:42, 9.30, 10h42, 14:32:05
+  std::size_t digits = 0, separators = 0;
+  for (const char c : word) {
+    if (is_digit(c))
+      ++digits;
+    else if (c == ':' || c == 'h')
+      ++separators;
+    else
+      return false;
+  }
+  return separators >= 1 && separators <= 2 && digits >= 3 && digits <= 6;
+}
+
+bool is_name_word(std::string_view word) {
+  static constexpr std::array<std::string_view, 16> particles{
+      "de",  "da", "del", "della", "di",  "van", "von", "der",
+      "den", "la", "le",  "du",    "dos", "bin", "al",  "ibn"};
+  for (const std::string_view particle : particles)
+    if (word == particle) return true;
+  std::size_t pos = 0;
+  const char32_t first = next_code_point(word, pos);
+  if (!is_upper(first)) return false;
+  // A name word is mostly letters: "O'Neill", "Jean-Pierre", "J."
+  std::size_t letters = 0, others = 0;
+  pos = 0;
+  while (pos < word.size()) {
+    const char32_t cp = next_code_point(word, pos);
+    if (is_upper(cp) || is_lower(cp) || cp > 0x24F)
+      ++letters;
+    else if (cp == '\'' || cp == '-' || cp == '.' || cp == 0x2019)
+      ++others;
+    else
+      return false;
+  }
+  return letters >= 1 && others <= 2;
+}
+
+// "A", "A and B", "A, B and C", "A & B" -> names. The list ends at the first
+// part that is no name ("Jane Doe, BBC News"); a part may end with a role
+// ("Jane Doe in Kyiv"). Nothing when the first part is no name.
+std::optional<std::vector<std::string>> split_names(std::string_view text,
+                                                    const PhraseRules& rules) {
+  static constexpr std::array<std::string_view, 10> joiners{"and", "&", "und", "et", "y",
+                                                            "e",   "и", "і",   "та", "with"};
+  std::vector<std::vector<std::string_view>> parts(1);
+  for (std::string_view word : split_words(text)) {
+    const bool comma = word.ends_with(",") || word.ends_with(";");
+    if (comma) word.remove_suffix(1);
+    bool joiner = false;
+    const std::string folded = fold_phrase(word);
+    for (const std::string_view j : joiners) joiner = joiner || folded == j;
+    if (joiner) {
+      parts.emplace_back();
+      continue;
+    }
+    if (!word.empty()) parts.back().push_back(word);
+    if (comma) parts.emplace_back();
+  }
+  std::vector<std::string> names;
+  for (const auto& part : parts) {
+    std::string name;
+    std::size_t words = 0;
+    bool role = false;
+    for (const std::string_view word : part) {
+      if (words > 0 && rules.is_whole(PhraseKind::byline_role, word)) {
+        role = true;
+        break;
+      }
+      if (!is_name_word(word)) break;
+      if (!name.empty()) name += ' ';
+      name += word;
+      ++words;
+    }
+    const bool whole = role || words == part.size();
+    if (words < 2 || words > 4 || !whole) break;
+    names.push_back(name);
+    if (role) break;
+  }
+  if (names.empty()) return std::nullopt;
+  return names;
+}
+
+std::string_view after(std::string_view line, std::size_t bytes) {
+  return trim(line.substr(bytes));
+}
+
+}  // namespace
+
+bool looks_like_name(std::string_view line) {
+  const auto words = split_words(line);
+  if (words.size() < 2 || words.size() > 4) return false;
+  for (const std::string_view word : words)
+    if (!is_name_word(word) || word.size() < 2) return false;
+  return true;
+}
+
+std::optional<std::vector<std::string>> parse_byline(std::string_view line,
+                                                     const PhraseRules& rules) {
+  if (line.size() > 300) return std::nullopt;
+  // "Reporting by A and B in Paris; Editing by C": the reporters of each part.
+  if (const std::size_t trailer = rules.prefix_length(PhraseKind::byline_trailer, line);
+      trailer > 0) {
+    std::vector<std::string> names;
+    std::string_view rest = line;
+    while (!rest.empty()) {
+      const std::size_t end = std::min(rest.find(';'), rest.size());
+      std::string_view part = trim(rest.substr(0, end));
+      rest = end < rest.size() ? rest.substr(end + 1) : std::string_view{};
+      if (!part.empty() && part.front() == '(') part.remove_prefix(1);
+      if (!part.empty() && part.back() == ')') part.remove_suffix(1);
+      const std::string folded = fold_phrase(part);
+      if (folded.starts_with("editing") || folded.starts_with("edited") ||
+          folded.starts_with("graphics") || folded.starts_with("photos"))
+        continue;
+      const std::size_t label = rules.prefix_length(PhraseKind::byline_trailer, part);
+      if (label == 0) continue;
+      if (auto found = split_names(after(part, label), rules))
+        names.insert(names.end(), found->begin(), found->end());
+    }
+    if (names.empty()) return std::nullopt;
+    return names;
+  }
+  // "By Jane Doe", "Von Anna Weber", "Автор: Иван Петров".
+  if (const std::size_t label = rules.prefix_length(PhraseKind::byline, line); label > 0) {
+    std::string_view rest = after(line, label);
+    if (!rest.empty() && (rest.front() == ':' || rest.front() == '-')) rest = trim(rest.substr(1));
+    // "By Jane Doe · 4 March 2025": the names end at a separator.
+    for (const std::string_view separator :
+         {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "})
+      if (const std::size_t at = rest.find(separator); at != std::string_view::npos)
+        rest = rest.substr(0, at);
+    if (count_words(rest) > 16) return std::nullopt;
+    return split_names(rest, rules);
+  }
+  // "Jane Doe | Reuters", "Jane Doe · 4 March 2025 · 5 min read": a name first,
+  // then a site, a role or a time stamp.
+  for (const std::string_view separator :
+       {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", ", ", " \xE2\x80\x94 ", " - "}) {
+    const std::size_t at = line.find(separator);
+    if (at == std::string_view::npos) continue;
+    const std::string_view name = trim(line.substr(0, at));
+    const std::string_view rest = trim(line.substr(at + separator.size()));
+    if (!looks_like_name(name) || count_words(rest) > 8) continue;
+    const bool site_or_role = rules.is_whole(PhraseKind::agency, rest) ||
+                              rules.prefix_length(PhraseKind::byline_role, rest) > 0 ||
+                              parse_timestamp(rest, rules).has_value() ||
+                              fold_phrase(rest).find("news") != std::string::npos ||
+                              count_words(rest) <= 3;
+    if (site_or_role && separator != ", ") return std::vector<std::string>{std::string(name)};
+    if (site_or_role && (rules.prefix_length(PhraseKind::byline_role, rest) > 0 ||
+                         fold_phrase(rest).find("news") != std::string::npos ||
+                         rules.is_whole(PhraseKind::agency, rest)))
+      return std::vector<std::string>{std::string(name)};
+  }
+  return std::nullopt;
+}
+
+PartialDate find_date(std::string_view text, const PhraseRules& rules) {
+  PartialDate date;
+  const std::vector<std::string_view> words = bare_words(text.substr(0, 400));
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string_view word = words[i];
+    // 2025-03-03, 03.03.2025, 03/03/2025
+    if (word.size() >= 8 && word.size() <= 10 && is_digit(word[0])) {
+      int parts[3] = {-1, -1, -1};
+      std::size_t count = 0, value_start = 0;
+      for (std::size_t j = 0; j <= word.size() && count < 3; ++j) {
+        if (j == word.size() || word[j] == '-' || word[j] == '.' || word[j] == '/') {
+          parts[count++] = number_of(word.substr(value_start, j - value_start));
+          value_start = j + 1;
+        }
+      }
+      if (count == 3 && parts[0] > 999 && parts[1] >= 1 && parts[1] <= 12 && parts[2] >= 1 &&
+          parts[2] <= 31)
+        return PartialDate{parts[0], parts[1], parts[2]};
+      if (count == 3 && parts[2] > 999 && parts[1] >= 1 && parts[1] <= 12 && parts[0] >= 1 &&
+          parts[0] <= 31)
+        return PartialDate{parts[2], parts[1], parts[0]};
+    }
+    const int month = rules.month(word);
+    if (month == 0) continue;
+    date.month = month;
+    // "3 March 2025" / "March 3, 2025" / "5 июня 2025 г."
+    const int before = i > 0 ? number_of(words[i - 1]) : -1;
+    const int next = i + 1 < words.size() ? number_of(words[i + 1]) : -1;
+    if (before >= 1 && before <= 31) {
+      date.day = before;
+      if (next > 999) date.year = next;
+    } else if (next >= 1 && next <= 31) {
+      date.day = next;
+      const int year = i + 2 < words.size() ? number_of(words[i + 2]) : -1;
+      if (year > 999) date.year = year;
+    } else if (next > 999) {
+      date.year = next;
+    }
+    if (date.day != 0 || date.year != 0) return date;
+    date = {};
+  }
+  return date;
+}
+
+std::optional<PartialDate> parse_timestamp(std::string_view line, const PhraseRules& rules) {
+  if (line.size() > 200) return std::nullopt;
+  std::string_view rest = line;
+  bool labelled = false;
+  if (const std::size_t label = rules.prefix_length(PhraseKind::timestamp, line); label > 0) {
+    rest = after(line, label);
+    labelled = true;
+  }
+  // What is left must be mostly date and time: numbers, month names, zones,
+  // relative time words; a few other words ("on", "at", "le", "Uhr").
+  const std::vector<std::string_view> words = bare_words(rest);
+  if (words.empty()) return std::nullopt;
+  std::size_t dated = 0, other = 0;
+  bool relative = false, unit = false, time = false;
+  for (const std::string_view word : words) {
+    if (number_of(word) >= 0 || is_time(word) || rules.month(word) != 0) {
+      ++dated;
+      time = time || is_time(word);
+    } else if (rules.is_whole(PhraseKind::relative_time, word)) {
+      relative = true;
+      ++dated;
+    } else if (rules.is_whole(PhraseKind::time_unit, word)) {
+      unit = true;
+      ++dated;
+    } else if (word.size() >= 8 && is_digit(word[0])) {
+      ++dated;  // 03.03.2025
+    } else {
+      ++other;
+    }
+  }
+  const bool enough = labelled ? dated >= 1 && other <= 6 : dated >= 2 && other <= dated / 2 + 2;
+  if (!enough) return std::nullopt;
+  if (relative && !unit && !labelled) return std::nullopt;
+  const PartialDate date = find_date(rest, rules);
+  if (date.empty() && !relative && !time && !labelled) return std::nullopt;
+  return date;
+}
+
+bool is_reading_time(std::string_view line, const PhraseRules& rules) {
+  if (line.size() > 60) return false;
+  const std::vector<std::string_view> words = bare_words(line);
+  bool number = false, unit = false, read = false;
+  std::size_t other = 0;
+  for (const std::string_view word : words) {
+    if (number_of(word) >= 0)
+      number = true;
+    else if (rules.is_whole(PhraseKind::time_unit, word))
+      unit = true;
+    else if (rules.is_whole(PhraseKind::reading_time, word))
+      read = true;
+    else
+      ++other;
+  }
+  if (rules.prefix_length(PhraseKind::reading_time, line) > 0) read = true;
+  return number && unit && read && other <= 2;
+}
+
+}  // namespace docconv::news_text

@@ -1,0 +1,214 @@
+#include "phrase_rules.hpp"
+
+#include "utf8.hpp"
+
+#include <docconv/plugin.hpp>
+
+#include <algorithm>
+#include <charconv>
+
+namespace docconv::news_text {
+
+extern const char* const default_rules_text;  // generated from rules/default.rules
+
+namespace {
+
+char32_t fold_code_point(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 0x20;
+  if (cp < 0x80) return cp;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+  if (cp >= 0x391 && cp <= 0x3A9) return cp + 0x20;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+  if (cp == 0x490) return 0x491;
+  if (cp == 0x2019) return '\'';
+  return cp;
+}
+
+bool is_trailing_noise(char32_t cp) {
+  return cp == ':' || cp == 0x203A || cp == 0xBB || cp == '>' || cp == 0x2192 || cp == '|' ||
+         (cp >= '0' && cp <= '9') || cp == '(' || cp == ')' || cp == '[' || cp == ']' ||
+         cp == 0x25B8 || cp == 0x25BA || cp == 0x276F || cp == '.' || cp == 0x2026 || cp == ' ';
+}
+
+// `folded` without a trailing colon, counter, arrow or ellipsis.
+std::string_view strip_trailing_noise(std::string_view folded) {
+  while (!folded.empty()) {
+    const char32_t cp = last_code_point(folded);
+    if (!is_trailing_noise(cp)) break;
+    std::size_t start = folded.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(folded[start]) & 0xC0u) == 0x80u) --start;
+    folded = folded.substr(0, start);
+  }
+  return folded;
+}
+
+PhraseKind kind_named(std::string_view name, bool& found) {
+  static constexpr std::array<std::string_view, phrase_kind_count> names{
+      "chrome",    "chrome-start",   "related",     "caption",   "credit",
+      "byline",    "byline-trailer", "byline-role", "timestamp", "relative-time",
+      "time-unit", "reading-time",   "agency"};
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) {
+      found = true;
+      return static_cast<PhraseKind>(i);
+    }
+  found = false;
+  return PhraseKind::chrome;
+}
+
+bool word_boundary_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return true;
+  std::size_t at = pos;
+  const char32_t next = next_code_point(text, at);
+  std::size_t back = pos - 1;
+  while (back > 0 && (static_cast<unsigned char>(text[back]) & 0xC0u) == 0x80u) --back;
+  const char32_t before = next_code_point(text, back);
+  return !is_word_character(next) || !is_word_character(before);
+}
+
+}  // namespace
+
+std::string fold_phrase(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t cp = next_code_point(text, pos);
+    if (is_space(cp)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    append_utf8(out, fold_code_point(cp));
+  }
+  return out;
+}
+
+const PhraseRules& PhraseRules::defaults() {
+  static const PhraseRules rules = [] {
+    PhraseRules made;
+    made.add(default_rules_text, "default.rules");
+    return made;
+  }();
+  return rules;
+}
+
+void PhraseRules::add(std::string_view text, std::string_view source) {
+  const auto error = [&](std::size_t line, std::string_view what) {
+    throw Error(std::string(source) + ":" + std::to_string(line) + ": " + std::string(what));
+  };
+  std::size_t number = 0;
+  bool header_seen = false;
+  bool in_section = false;
+  PhraseKind kind = PhraseKind::chrome;
+  while (!text.empty()) {
+    const std::size_t end = std::min(text.find('\n'), text.size());
+    const std::string_view raw = text.substr(0, end);
+    text = end < text.size() ? text.substr(end + 1) : std::string_view{};
+    ++number;
+    const std::string_view line = trim(raw);
+    if (line.empty() || line.front() == '#') continue;
+    if (!header_seen) {
+      if (line != "docconv-news-rules 1")
+        error(number, "the first line must be 'docconv-news-rules 1' (the format version)");
+      header_seen = true;
+      continue;
+    }
+    if (line.front() == '[') {
+      if (line.back() != ']') error(number, "a section line is [NAME]");
+      bool found = false;
+      const std::string_view name = line.substr(1, line.size() - 2);
+      if (name == "month") {
+        in_section = true;
+        month_section_ = true;
+        continue;
+      }
+      month_section_ = false;
+      kind = kind_named(name, found);
+      if (!found) error(number, "unknown section [" + std::string(name) + "]");
+      in_section = true;
+      continue;
+    }
+    if (!in_section) error(number, "a phrase before the first [section]");
+    if (month_section_) {
+      const std::vector<std::string_view> words = split_words(line);
+      int month = 0;
+      const auto [ptr, ec] =
+          std::from_chars(words[0].data(), words[0].data() + words[0].size(), month);
+      if (ec != std::errc{} || ptr != words[0].data() + words[0].size() || month < 1 || month > 12)
+        error(number, "a [month] line is a month number 1-12, then its names");
+      if (words.size() < 2) error(number, "a [month] line needs at least one name");
+      for (std::size_t i = 1; i < words.size(); ++i) months_[fold_phrase(words[i])] = month;
+      continue;
+    }
+    std::string folded = fold_phrase(line);
+    if (kind == PhraseKind::agency) agencies_[folded] = std::string(line);
+    if (kind == PhraseKind::chrome || kind == PhraseKind::related) {
+      const std::string_view stripped = strip_trailing_noise(folded);
+      if (!stripped.empty()) folded = std::string(stripped);
+    }
+    std::size_t& longest = longest_[static_cast<std::size_t>(kind)];
+    longest = std::max(longest, folded.size());
+    phrases_[static_cast<std::size_t>(kind)].insert(std::move(folded));
+  }
+  if (!header_seen) error(number == 0 ? 1 : number, "empty rules file: no 'docconv-news-rules 1'");
+}
+
+bool PhraseRules::is_whole(PhraseKind kind, std::string_view line) const {
+  const auto& set = phrases_[static_cast<std::size_t>(kind)];
+  if (set.empty() || line.size() > 4 * longest_[static_cast<std::size_t>(kind)] + 16) return false;
+  const std::string folded = fold_phrase(line);
+  if (set.count(folded) != 0) return true;
+  const std::string_view stripped = strip_trailing_noise(folded);
+  return !stripped.empty() && set.count(std::string(stripped)) != 0;
+}
+
+std::size_t PhraseRules::prefix_length(PhraseKind kind, std::string_view line) const {
+  const auto& set = phrases_[static_cast<std::size_t>(kind)];
+  if (set.empty()) return 0;
+  // Fold a bounded head of the line, remembering where each folded byte came from.
+  const std::size_t limit = longest_[static_cast<std::size_t>(kind)];
+  std::string folded;
+  std::vector<std::size_t> source_end;  // source_end[i]: source bytes consumed by folded[0..i]
+  bool space = false;
+  std::size_t pos = 0;
+  while (pos < line.size() && folded.size() <= limit) {
+    const char32_t cp = next_code_point(line, pos);
+    if (is_space(cp)) {
+      space = !folded.empty();
+      continue;
+    }
+    if (space) {
+      folded += ' ';
+      source_end.push_back(pos);
+    }
+    space = false;
+    append_utf8(folded, fold_code_point(cp));
+    while (source_end.size() < folded.size()) source_end.push_back(pos);
+  }
+  for (std::size_t length = std::min(folded.size(), limit); length > 0; --length) {
+    if (set.count(folded.substr(0, length)) == 0) continue;
+    const std::size_t end = source_end[length - 1];
+    if (word_boundary_at(line, end) ||
+        !is_word_character(last_code_point(folded.substr(0, length))))
+      return end;
+  }
+  return 0;
+}
+
+std::string_view PhraseRules::agency(std::string_view text) const {
+  const auto found = agencies_.find(fold_phrase(text));
+  return found == agencies_.end() ? std::string_view{} : std::string_view(found->second);
+}
+
+int PhraseRules::month(std::string_view word) const {
+  std::string folded = fold_phrase(word);
+  while (!folded.empty() && folded.back() == '.') folded.pop_back();
+  const auto found = months_.find(folded);
+  return found == months_.end() ? 0 : found->second;
+}
+
+}  // namespace docconv::news_text

@@ -1,0 +1,67 @@
+// news-text: the phrase tables the reader's rules consult (site chrome,
+// related-link labels, caption and credit labels, bylines, time stamps,
+// agencies, month names), read from the rules format that ships compiled into
+// the plugin (rules/default.rules) and that users extend with --rules FILE.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace docconv::news_text {
+
+/// `text` folded for phrase matching: lower case (ASCII, Latin-1, Greek,
+/// Cyrillic), white space runs made one space, trimmed.
+std::string fold_phrase(std::string_view text);
+
+enum class PhraseKind {
+  chrome,          ///< whole line
+  chrome_start,    ///< line start
+  related,         ///< label at line start
+  caption,         ///< label at line start
+  credit,          ///< label at line start
+  byline,          ///< word(s) at line start
+  byline_trailer,  ///< words at line start
+  byline_role,     ///< words after a name
+  timestamp,       ///< word(s) at line start
+  relative_time,   ///< a word of "7 hours ago"
+  time_unit,       ///< "hours", "Min."
+  reading_time,    ///< "read", "Lesezeit"
+  agency,          ///< as written (case kept for display)
+};
+inline constexpr std::size_t phrase_kind_count = 13;
+
+class PhraseRules {
+ public:
+  /// The tables compiled into the plugin.
+  static const PhraseRules& defaults();
+
+  /// Adds the rules of `text` (the rules format; `source` names it in errors).
+  /// Throws docconv::Error "SOURCE:LINE: what is wrong" for a bad line.
+  void add(std::string_view text, std::string_view source);
+
+  /// The whole `line` is a phrase of `kind` (after folding; a trailing colon,
+  /// counter or arrow is ignored).
+  bool is_whole(PhraseKind kind, std::string_view line) const;
+  /// Bytes of `line` taken by the longest phrase of `kind` it starts with
+  /// (ending at a word boundary), or 0.
+  std::size_t prefix_length(PhraseKind kind, std::string_view line) const;
+  /// The agency named by `text` (exactly, ignoring case), as the table writes it; "" if none.
+  std::string_view agency(std::string_view text) const;
+  /// 1-12 for a month name or abbreviation in any known language (a trailing
+  /// period ignored), else 0.
+  int month(std::string_view word) const;
+
+ private:
+  std::array<std::unordered_set<std::string>, phrase_kind_count> phrases_;
+  std::array<std::size_t, phrase_kind_count> longest_{};   // in folded bytes
+  std::unordered_map<std::string, std::string> agencies_;  // folded -> as written
+  std::unordered_map<std::string, int> months_;
+  bool month_section_ = false;  // while add() reads [month]
+};
+
+}  // namespace docconv::news_text
