@@ -122,10 +122,14 @@ class ArticleBuilder {
 
   Document build() {
     find_body();
+    widen_body_for_overrides();
     const std::size_t title = options_.find_title ? find_title() : body_start_;
-    read_above_title(title);
-    if (title < body_start_) take_title(title);
-    read_head(title < body_start_ ? title + 1 : body_start_);
+    // Without a headline, what is above the body is the page's head all the same.
+    if (title < body_start_) {
+      read_above_title(title);
+      take_title(title);
+    }
+    read_head(title < body_start_ ? title + 1 : 0);
     if (document_.metadata.title.empty() && options_.find_title) take_first_unit_as_title();
     while (next_ <= body_end_ && next_ < units_.size()) read_body_unit();
     read_tail();
@@ -160,15 +164,14 @@ class ArticleBuilder {
         facts.chrome_reason = "site chrome";
         return facts;
       }
-      if (rules_.prefix_length(PhraseKind::chrome_start, text) > 0 && facts.words <= 60) {
+      if (rules_.prefix_length(PhraseKind::chrome_start, text) > 0 && facts.words <= 40) {
         facts.shape = Shape::chrome;
         facts.chrome_reason = "site chrome";
         return facts;
       }
-      if (is_counter(text) || is_reading_time(text, rules_)) {
+      if (is_reading_time(text, rules_)) {
         facts.shape = Shape::chrome;
-        facts.chrome_reason =
-            is_counter(text) ? "site chrome: counter" : "site chrome: reading time";
+        facts.chrome_reason = "site chrome: reading time";
         return facts;
       }
       if (is_menu_line(text) && !piped_caption(text, true)) {
@@ -198,7 +201,8 @@ class ArticleBuilder {
       }
     }
     if (bullet_item(text) || quoted_line(text) || related_headline(text, rules_) ||
-        credit_line(text, rules_) || rules_.prefix_length(PhraseKind::caption, text) > 0) {
+        credit_line(text, rules_) || rules_.prefix_length(PhraseKind::caption, text) > 0 ||
+        mediabank_caption(text) || piped_caption(text, true) || glued_caption(text, {})) {
       facts.shape = Shape::furniture_like;
       return facts;
     }
@@ -250,37 +254,63 @@ class ArticleBuilder {
       }
     }
     if (!found) {
-      // No prose at all (a short note, a list): everything that is not chrome.
+      // No prose at all (a short note, a list): everything between the first
+      // and the last unit that is neither chrome nor a counter; none when all are.
+      const auto furniture = [&](std::size_t i) {
+        return facts_[i].shape == Shape::chrome || is_counter(units_[i].text);
+      };
       body_start_ = 0;
-      body_end_ = units_.empty() ? 0 : units_.size() - 1;
-      while (body_start_ < units_.size() && facts_[body_start_].shape == Shape::chrome)
-        ++body_start_;
-      while (body_end_ > body_start_ && facts_[body_end_].shape == Shape::chrome) --body_end_;
+      while (body_start_ < units_.size() && furniture(body_start_)) ++body_start_;
+      if (body_start_ == units_.size()) return;  // body_end_ 0: no body
+      body_end_ = units_.size() - 1;
+      while (body_end_ > body_start_ && furniture(body_end_)) --body_end_;
       return;
     }
     extend_body_end();
   }
 
-  // A list or quotation that closes the article scores below zero; it still
-  // belongs to the body when the text introduces it (a colon) or it continues.
+  // What closes the article may score below zero and still belong to it: a
+  // list or lines the last paragraph introduces (with a colon), bullets,
+  // quotations, related links, captions, and a single short line. Chrome, a
+  // trailer, or the start of a run of short lines (a list of headlines, tags)
+  // end it.
   void extend_body_end() {
+    bool introduced = false;
     while (body_end_ + 1 < units_.size()) {
       const std::size_t next = body_end_ + 1;
-      const std::string& before = units_[body_end_].text;
+      const UnitFacts& facts = facts_[next];
+      introduced = introduced || trim(units_[body_end_].text).ends_with(":");
+      const bool trailer = facts.shape == Shape::byline &&
+                           rules_.prefix_length(PhraseKind::byline_trailer, units_[next].text) > 0;
+      if (facts.shape == Shape::chrome || trailer || facts.repeated_in_set) return;
+      const bool short_unit = facts.shape == Shape::text;
+      const bool run_starts =
+          short_unit && next + 1 < units_.size() && facts_[next + 1].shape == Shape::text;
       const std::string& text = units_[next].text;
-      const bool introduced = trim(before).ends_with(":");
-      const bool continues_list =
-          bullet_item(before) && bullet_item(text) &&
-          text_before(before, *bullet_item(before)) == text_before(text, *bullet_item(text));
-      const bool continues_quote = quoted_line(before) && quoted_line(text);
-      const bool trailer = facts_[next].shape == Shape::byline &&
-                           rules_.prefix_length(PhraseKind::byline_trailer, text) > 0;
-      if (facts_[next].shape == Shape::chrome || trailer) return;
-      // Bullets, quotations and related links right after the text belong to it.
-      const bool attached =
-          facts_[next].shape == Shape::furniture_like || facts_[next].shape == Shape::prose;
-      if (!(introduced || continues_list || continues_quote || attached)) return;
+      // A lone number after the text is a counter ("0" comments); numbers in a
+      // run the text introduces are figures.
+      const bool counter = is_counter(text) && !introduced;
+      const bool introduces = trim(text).ends_with(":");
+      const bool attached = facts.shape == Shape::furniture_like ||
+                            (short_unit && !counter && (introduced || introduces || !run_starts));
+      if (!attached) return;
+      if (!short_unit) introduced = false;
       body_end_ = next;
+    }
+  }
+
+  // --keep-chrome: the whole page is the article (the first line its title, as
+  // before). --no-title: the page's head is text too, from its first line that
+  // is not chrome.
+  void widen_body_for_overrides() {
+    if (units_.empty()) return;
+    if (!options_.remove_chrome) {
+      body_start_ = 0;
+      body_end_ = units_.size() - 1;
+    } else if (!options_.find_title) {
+      std::size_t first = 0;
+      while (first < body_start_ && facts_[first].shape == Shape::chrome) ++first;
+      body_start_ = first;
     }
   }
 
@@ -380,7 +410,7 @@ class ArticleBuilder {
       if (facts_[i].shape == Shape::chrome) continue;
       if (facts_[i].shape != Shape::furniture_like && facts_[i].shape != Shape::byline &&
           facts_[i].shape != Shape::timestamp && looks_like_title(units_[i].text) &&
-          !parse_dateline(units_[i].text, rules_))
+          !is_counter(units_[i].text) && !parse_dateline(units_[i].text, rules_))
         return i;
       break;
     }
@@ -394,8 +424,9 @@ class ArticleBuilder {
         read_credit_line(next_);
         ++next_;
       } else {
-        remove(units_[next_], facts.shape == Shape::chrome ? facts.chrome_reason
-                                                           : "site chrome: above the headline");
+        remove(units_[next_], facts.shape == Shape::chrome     ? facts.chrome_reason
+                              : is_counter(units_[next_].text) ? "site chrome: counter"
+                                                               : "site chrome: above the headline");
         ++next_;
       }
     }
@@ -420,8 +451,8 @@ class ArticleBuilder {
         document_.blocks.begin(), document_.blocks.end(),
         [](const Block& block) { return std::holds_alternative<Removed>(block.content); });
     if (facts_[next_].shape == Shape::chrome || facts_[next_].shape == Shape::prose ||
-        facts_[next_].shape == Shape::furniture_like || parse_dateline(unit.text, rules_) ||
-        !looks_like_title(unit.text) || !only_removed)
+        facts_[next_].shape == Shape::furniture_like || is_counter(unit.text) ||
+        parse_dateline(unit.text, rules_) || !looks_like_title(unit.text) || !only_removed)
       return;
     if (next_ >= body_start_) body_start_ = std::min(next_ + 1, body_end_);
     take_title(next_);
@@ -447,7 +478,7 @@ class ArticleBuilder {
       } else if (is_standfirst(next_)) {
         take_standfirst(unit);
         ++next_;
-      } else if (facts.shape == Shape::prose) {
+      } else if (starts_body(next_)) {
         break;  // the body starts early: text the score put outside
       } else {
         remove(unit, "site chrome: in the page head");
@@ -459,6 +490,18 @@ class ArticleBuilder {
       take_standfirst(units_[next_]);
       ++next_;
     }
+  }
+
+  // Article text above where the score put the body: prose, a sentence, a
+  // line that continues another (lower case first), a list, a quotation, a
+  // related link.
+  bool starts_body(std::size_t index) const {
+    const UnitFacts& facts = facts_[index];
+    const std::string& text = units_[index].text;
+    if (facts.shape == Shape::prose || facts.shape == Shape::furniture_like) return true;
+    if (facts.shape != Shape::text) return false;
+    if (parse_dateline(text, rules_)) return true;
+    return (facts.words >= 4 && ends_like_sentence(text)) || is_lower(first_code_point_of(text));
   }
 
   void take_standfirst(const Unit& unit) {
@@ -487,10 +530,11 @@ class ArticleBuilder {
                                  text.size() <= 2400 && count_words(text) >= 3;
     // Right under the headline and followed by the byline, a time stamp or a
     // figure: the summary sites put between headline and article.
-    const bool under_title = title_unit_ + 1 == index && facts_[index].words >= 6 &&
-                             facts_[index].words <= 80 && index + 1 < units_.size() &&
-                             facts_[index + 1].shape != Shape::prose &&
-                             !bullet_item(units_[index + 1].text) && !trim(text).ends_with(":");
+    const bool under_title =
+        title_unit_ + 1 == index && facts_[index].words >= 6 && facts_[index].words <= 80 &&
+        index + 1 < units_.size() &&
+        (facts_[index + 1].shape == Shape::byline || facts_[index + 1].shape == Shape::timestamp) &&
+        !trim(text).ends_with(":");
     return before_dateline || under_title || looks_like_summary(text);
   }
 
@@ -640,7 +684,8 @@ class ArticleBuilder {
     const UnitFacts& facts = facts_[index];
     if (facts.shape == Shape::chrome) return true;
     return facts.shape == Shape::text && facts.words <= 4 &&
-           !ends_like_sentence(units_[index].text) && !bullet_item(units_[index].text);
+           !ends_like_sentence(units_[index].text) && !bullet_item(units_[index].text) &&
+           !is_counter(units_[index].text);
   }
 
   bool in_short_run(std::size_t index) const {
@@ -652,9 +697,14 @@ class ArticleBuilder {
         return false;
     if (!document_.blocks.empty() && std::holds_alternative<List>(document_.blocks.back().content))
       return false;
-    const bool before = index > 0 && is_widget_line(index - 1) && !units_[index].blank_before;
-    const bool after = is_widget_line(index + 1) && !units_[index].blank_after;
-    return (before || after) && !subheading_before_prose(index);
+    // The run of adjacent widget lines around it (chrome phrases join it) must
+    // hold another short line that is not chrome already.
+    std::size_t others = 0;
+    for (std::size_t i = index; i > 0 && !units_[i].blank_before && is_widget_line(i - 1); --i)
+      others += facts_[i - 1].shape == Shape::text;
+    for (std::size_t i = index; !units_[i].blank_after && is_widget_line(i + 1); ++i)
+      others += facts_[i + 1].shape == Shape::text;
+    return others > 0 && !subheading_before_prose(index);
   }
 
   // A short line right before prose, after prose: a subheading, not a widget.
@@ -707,7 +757,8 @@ class ArticleBuilder {
 
   // Short lines after a paragraph that ends with a colon: a list without bullets.
   bool is_bare_list_item(std::size_t index) const {
-    if (document_.blocks.empty() || facts_[index].words > 20 || facts_[index].words == 0)
+    if (document_.blocks.empty() || facts_[index].words > 20 || facts_[index].words == 0 ||
+        is_counter(units_[index].text))
       return false;
     const Block& last = document_.blocks.back();
     if (const auto* list = std::get_if<List>(&last.content))
@@ -753,7 +804,7 @@ class ArticleBuilder {
     label(unit, "paragraph");
     paragraph_seen_ = true;
     ++paragraphs_;
-    if (!dateline_seen_ && paragraphs_ <= 3) {
+    if (!dateline_seen_ && paragraphs_ == 1) {
       if (auto dateline = parse_dateline(text, rules_)) {
         dateline_seen_ = true;
         Metadata& metadata = document_.metadata;
@@ -781,9 +832,11 @@ class ArticleBuilder {
       if (facts.shape == Shape::byline &&
           rules_.prefix_length(PhraseKind::byline_trailer, unit.text) > 0)
         read_credit_line(next_);
+      else if (facts.shape == Shape::chrome)
+        remove(unit, facts.chrome_reason);
       else
-        remove(unit, facts.shape == Shape::chrome ? facts.chrome_reason
-                                                  : "site chrome: after the article");
+        remove(unit,
+               is_counter(unit.text) ? "site chrome: counter" : "site chrome: after the article");
     }
   }
 
