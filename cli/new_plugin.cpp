@@ -205,7 +205,7 @@ std::string class_name(const std::string& name) {
   return out;
 }
 
-// find_package() takes "0.2", and SameMinorVersion compatibility does the rest.
+// find_package() takes "0.3", and SameMinorVersion compatibility does the rest.
 std::string major_minor(std::string_view version) {
   return std::string(version.substr(0, version.rfind('.')));
 }

@@ -4,7 +4,7 @@
 namespace docconv {
 
 /// Version of the docconv release these headers belong to.
-inline constexpr const char* version_string = "0.2.0";
+inline constexpr const char* version_string = "0.3.0";
 
 /// Version of the binary interface between the host and its plugins.
 ///

@@ -43,7 +43,10 @@ int number_of(std::string_view word) {
 }
 
 bool is_time(std::string_view word) {
-  // 10:42, 9.30, 10h42, 14:32:05
+  // 10:42, 10h42, 14:32:05, and 10.42 (two digits after the point)
+  if (word.size() >= 4 && word.size() <= 5 && word[word.size() - 3] == '.' &&
+      is_digit(word[word.size() - 1]) && is_digit(word[word.size() - 2]) && is_digit(word[0]))
+    return true;
   std::size_t digits = 0, separators = 0;
   for (const char c : word) {
     if (is_digit(c))
@@ -87,7 +90,9 @@ std::optional<std::vector<std::string>> split_names(std::string_view text,
                                                     const PhraseRules& rules) {
   static constexpr std::array<std::string_view, 10> joiners{"and", "&", "und", "et", "y",
                                                             "e",   "и", "і",   "та", "with"};
+  // After "A and B", a comma starts the affiliation: "A and B, City Herald".
   std::vector<std::vector<std::string_view>> parts(1);
+  bool joined = false;
   for (std::string_view word : split_words(text)) {
     const bool comma = word.ends_with(",") || word.ends_with(";");
     if (comma) word.remove_suffix(1);
@@ -96,9 +101,11 @@ std::optional<std::vector<std::string>> split_names(std::string_view text,
     for (const std::string_view j : joiners) joiner = joiner || folded == j;
     if (joiner) {
       parts.emplace_back();
+      joined = true;
       continue;
     }
     if (!word.empty()) parts.back().push_back(word);
+    if (comma && joined) break;
     if (comma) parts.emplace_back();
   }
   std::vector<std::string> names;
@@ -255,16 +262,21 @@ std::optional<PartialDate> parse_timestamp(std::string_view line, const PhraseRu
   // What is left must be mostly date and time: numbers, month names, zones,
   // relative time words; a few other words ("on", "at", "le", "Uhr").
   const std::vector<std::string_view> words = bare_words(rest);
-  if (words.empty()) return std::nullopt;
+  if (words.empty()) {
+    // "Published" alone, the date on the next line.
+    if (labelled) return PartialDate{};
+    return std::nullopt;
+  }
   std::size_t dated = 0, other = 0;
   bool relative = false, unit = false, time = false;
   for (const std::string_view word : words) {
-    if (number_of(word) >= 0 || is_time(word) || rules.month(word) != 0) {
-      ++dated;
-      time = time || is_time(word);
-    } else if (rules.is_whole(PhraseKind::relative_time, word)) {
+    // Relative words first: "ago" is also a month abbreviation (agosto).
+    if (rules.is_whole(PhraseKind::relative_time, word)) {
       relative = true;
       ++dated;
+    } else if (number_of(word) >= 0 || is_time(word) || rules.month(word) != 0) {
+      ++dated;
+      time = time || is_time(word);
     } else if (rules.is_whole(PhraseKind::time_unit, word)) {
       unit = true;
       ++dated;

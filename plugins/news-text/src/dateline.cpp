@@ -341,13 +341,13 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph, const PhraseR
   if (std::string_view agency = read_enclosed_agency(cursor, "(", ")"); !agency.empty()) {
     dateline.agency = std::string(agency);
     const bool known = !rules.agency(agency).empty();
+    if (!caps && !known) return std::nullopt;  // "Smith (R) - ...": not a place
     const std::size_t after_agency = cursor.position();
     cursor.consume(".");
     cursor.skip_spaces();
     if (read_dash(cursor)) return finish();
     cursor.reset(after_agency);
     cursor.consume(".");
-    if (!caps && !known) return std::nullopt;  // "Smith (R) - ...": not a place
     // No dash: a known agency followed by the text ("NEW DELHI, June 5 (PTI) The").
     if (known && (caps || dated) && !cursor.at_end() && is_space(cursor.peek())) return finish();
     return std::nullopt;

@@ -19,8 +19,12 @@ std::vector<Line> split_lines(std::string_view text) {
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = trim(text.substr(start, end - start));
-    lines.push_back(Line{line, number++, length_in_code_points(line)});
+    const std::string_view raw = text.substr(start, end - start);
+    const std::string_view line = trim(raw);
+    std::size_t indent = 0;
+    for (const char c : raw.substr(0, line.empty() ? 0 : line.data() - raw.data()))
+      indent += c == '\t' ? 4 : 1;
+    lines.push_back(Line{line, number++, length_in_code_points(line), indent});
     start = end + 1;
   }
   return lines;
@@ -53,23 +57,57 @@ std::size_t hard_wrap_width(const std::vector<Line>& lines) {
   return full * 4 >= followed * 3 ? width : 0;
 }
 
+std::size_t indented_wrap_width(const std::vector<Line>& lines) {
+  std::size_t starts = 0, width = 0;
+  bool in_paragraph = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    if (line.text.empty()) {
+      in_paragraph = false;
+      continue;
+    }
+    if (line.indent >= 2) {
+      if (i > 0 && !lines[i - 1].text.empty()) ++starts;
+      in_paragraph = true;
+    }
+    if (in_paragraph && i + 1 < lines.size() && !lines[i + 1].text.empty() &&
+        lines[i + 1].indent < 2)
+      width = std::max(width, line.length + line.indent);
+  }
+  if (starts < 3 || width > max_wrap_width || width < min_wrap_width) return 0;
+  return width;
+}
+
 Layout make_units(std::string_view text, Joining joining) {
   const std::vector<Line> lines = split_lines(text);
   Layout layout;
-  if (joining == Joining::automatic) layout.wrap_width = hard_wrap_width(lines);
+  // Indented paragraphs without blank lines: a line joins the one before when
+  // it is not indented and that one, in an indented paragraph, was full.
+  const std::size_t indented_width = joining == Joining::automatic ? indented_wrap_width(lines) : 0;
+  bool in_indented = false;
+  if (joining == Joining::automatic && indented_width == 0)
+    layout.wrap_width = hard_wrap_width(lines);
+  if (indented_width > 0) layout.wrap_width = indented_width;
   bool previous_blank = true;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (line.text.empty()) {
       if (!layout.units.empty()) layout.units.back().blank_after = true;
       previous_blank = true;
+      in_indented = false;
       continue;
     }
+    if (line.indent >= 2) in_indented = true;
     const bool joins =
-        !previous_blank && (joining == Joining::always
-                                ? !starts_own_unit(line.text)
-                                : layout.wrap_width > 0 &&
-                                      is_wrapped_line(lines[i - 1], line.text, layout.wrap_width));
+        !previous_blank &&
+        (joining == Joining::always ? !starts_own_unit(line.text)
+         : indented_width > 0       ? in_indented && line.indent < 2 &&
+                                    is_wrapped_line(Line{lines[i - 1].text, lines[i - 1].number,
+                                                         lines[i - 1].length + lines[i - 1].indent},
+                                                    line.text, indented_width)
+                              : layout.wrap_width > 0 &&
+                                    is_wrapped_line(lines[i - 1], line.text, layout.wrap_width));
+    if (!joins && line.indent < 2) in_indented = false;
     if (joins) {
       Unit& unit = layout.units.back();
       unit.text += ' ';

@@ -16,6 +16,7 @@ struct Line {
   std::string_view text;   ///< Without surrounding white space; empty for blank lines.
   std::size_t number = 0;  ///< 1-based.
   std::size_t length = 0;  ///< Code points of `text`.
+  std::size_t indent = 0;  ///< Leading spaces (a tab counts 4) before `text`.
 };
 
 /// All lines of `text` (LF line ends), blank ones included.
@@ -26,6 +27,11 @@ std::vector<Line> split_lines(std::string_view text);
 /// that are followed by another line of the same paragraph are "full" (the
 /// next word would not have fitted, or they take three quarters of the width).
 std::size_t hard_wrap_width(const std::vector<Line>& lines);
+
+/// The wrap width of wire copy whose paragraphs start with an indented line
+/// and have no blank lines between them (AP, UPI): at least 3 indented lines
+/// follow a line of text. 0 when the text is not laid out so.
+std::size_t indented_wrap_width(const std::vector<Line>& lines);
 
 /// True when `line`, in text wrapped at `width`, continues on the next line.
 bool is_wrapped_line(const Line& line, std::string_view next, std::size_t width);

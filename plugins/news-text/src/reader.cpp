@@ -35,6 +35,16 @@ struct UnitFacts {
   bool repeated_in_set = false;
 };
 
+// "© 2025 City Herald", "(c) 2024 Example Media": a copyright footer, not a
+// photo credit ("© AP Photo/Name").
+bool copyright_notice(std::string_view text) {
+  const std::string_view mark = credit_mark(text);
+  if (mark.empty()) return false;
+  const std::string_view rest = trim(text.substr(mark.size()));
+  return rest.size() >= 4 &&
+         std::all_of(rest.begin(), rest.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool ends_like_sentence(std::string_view text) {
   text = trim(text);
   while (!text.empty()) {
@@ -164,7 +174,8 @@ class ArticleBuilder {
         facts.chrome_reason = "site chrome";
         return facts;
       }
-      if (rules_.prefix_length(PhraseKind::chrome_start, text) > 0 && facts.words <= 40) {
+      if ((rules_.prefix_length(PhraseKind::chrome_start, text) > 0 || copyright_notice(text)) &&
+          facts.words <= 40) {
         facts.shape = Shape::chrome;
         facts.chrome_reason = "site chrome";
         return facts;
@@ -474,6 +485,9 @@ class ArticleBuilder {
       } else if (facts.shape == Shape::byline || facts.shape == Shape::timestamp) {
         read_credit_line(next_);
         ++next_;
+      } else if (auto authors = byline_in_head(next_)) {
+        take_byline(next_, *authors);
+        ++next_;
       } else if (read_figure(/*in_head=*/true)) {
       } else if (is_standfirst(next_)) {
         take_standfirst(unit);
@@ -540,15 +554,53 @@ class ArticleBuilder {
 
   // A byline or time stamp: its facts into the metadata, its text kept as removed.
   void read_credit_line(std::size_t index) {
-    const Unit& unit = units_[index];
     const UnitFacts& facts = facts_[index];
-    for (const std::string& author : facts.authors)
+    if (page_date_.empty() && !facts.date.empty()) page_date_ = facts.date;
+    if (facts.shape == Shape::byline) {
+      take_byline(index, facts.authors);
+      return;
+    }
+    add(Removed{units_[index].text, "time stamp"}, units_[index].lines);
+    label(units_[index], "byline", "time stamp");
+  }
+
+  void take_byline(std::size_t index, const std::vector<std::string>& authors) {
+    for (const std::string& author : authors)
       if (std::find(document_.metadata.authors.begin(), document_.metadata.authors.end(), author) ==
           document_.metadata.authors.end())
         document_.metadata.authors.push_back(author);
-    if (page_date_.empty() && !facts.date.empty()) page_date_ = facts.date;
-    add(Removed{unit.text, facts.shape == Shape::byline ? "byline" : "time stamp"}, unit.lines);
-    label(unit, "byline");
+    add(Removed{units_[index].text, "byline"}, units_[index].lines);
+    label(units_[index], "byline", "byline");
+    last_byline_unit_ = index;
+  }
+
+  // Between headline and body, bylines split over lines: "By" alone, a name
+  // alone (next to another credit), an agency alone ("PTI", "AFP"), the
+  // author's role after a name ("Business reporter, BBC News").
+  std::optional<std::vector<std::string>> byline_in_head(std::size_t index) const {
+    const std::string& text = units_[index].text;
+    if (facts_[index].words == 0 || facts_[index].words > 8) return std::nullopt;
+    if (rules_.prefix_length(PhraseKind::byline, text) == text.size())
+      return std::vector<std::string>{};
+    if (!rules_.agency(text).empty()) return std::vector<std::string>{};
+    const bool after_credit = index > 0 && (last_byline_unit_ + 1 == index ||
+                                            facts_[index - 1].shape == Shape::timestamp ||
+                                            facts_[index - 1].shape == Shape::byline);
+    const bool before_credit =
+        index + 1 < units_.size() &&
+        (facts_[index + 1].shape == Shape::byline || facts_[index + 1].shape == Shape::timestamp);
+    const bool near_title = title_unit_ + 1 == index || title_unit_ + 2 == index;
+    if (looks_like_name(text) && (after_credit || before_credit || near_title))
+      return std::vector<std::string>{text};
+    if (after_credit && facts_[index].words <= 6) {
+      for (const std::string_view word : split_words(text)) {
+        std::string_view bare = word;
+        while (!bare.empty() && (bare.back() == ',' || bare.back() == '.')) bare.remove_suffix(1);
+        if (rules_.is_whole(PhraseKind::byline_role, bare) && !is_upper(first_code_point_of(bare)))
+          return std::vector<std::string>{};
+      }
+    }
+    return std::nullopt;
   }
 
   // ---- figures ----
@@ -897,6 +949,7 @@ class ArticleBuilder {
   Document document_;
   std::string title_text_;  // folded
   std::size_t title_unit_ = static_cast<std::size_t>(-1);
+  std::size_t last_byline_unit_ = static_cast<std::size_t>(-2);
   std::size_t paragraphs_ = 0;
   PartialDate page_date_;
   std::optional<PhotoCaption> figure_;

@@ -138,3 +138,47 @@ TEST_CASE("plain text without .txt is found by content, or named with -f txt") {
     CHECK(Json::parse(result.out)["documents"][0]["metadata"]["agency"] == "TASS");
   }
 }
+
+TEST_CASE("inspect --lines prints every line with its class, for each input in order") {
+  TempDir set;
+  write_file(set / "a.txt",
+             "Home\nNews\nSport\n\nHarbour bridge to close to cars for two years\n\n"
+             "By Jane Porter\n\nThe city council voted on Tuesday to close the old "
+             "harbour bridge to cars from next spring, engineers said.\n\nShare\n");
+  write_file(set / "b.txt", fixture_text("002"));
+  const auto result =
+      run_cli({"inspect", "--lines", (set / "a.txt").string(), (set / "b.txt").string()});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto lines = docconv::test::lines(result.out);
+  REQUIRE(lines.size() > 12);
+  CHECK(lines[0] == "==> " + (set / "a.txt").string() + " <==");
+  CHECK(lines[1] == "    1  chrome      Home  [site chrome]");
+  CHECK(lines[4] == "    4  blank       ");
+  CHECK(lines[5] == "    5  title       Harbour bridge to close to cars for two years");
+  CHECK(lines[7] == "    7  byline      By Jane Porter  [byline]");
+  CHECK(lines[9].starts_with("    9  paragraph   The city council voted"));
+  CHECK(lines[11] == "   11  chrome      Share  [site chrome]");
+  CHECK(lines[12] == "==> " + (set / "b.txt").string() + " <==");
+}
+
+TEST_CASE("a rules file adds phrases; a bad one is one error naming file and line") {
+  TempDir set;
+  write_file(set / "a.txt",
+             "Harbour bridge to close to cars\n\nThe city council voted on "
+             "Tuesday to close the old harbour bridge to cars, engineers said.\n\n"
+             "Jetzt Probeabo sichern\n");
+  write_file(set / "good.rules", "docconv-news-rules 1\n[chrome]\nJetzt Probeabo sichern\n");
+  write_file(set / "bad.rules", "docconv-news-rules 1\n[chrom]\n");
+  const auto without = run_cli({"inspect", "--lines", (set / "a.txt").string()});
+  CHECK_THAT(without.out, Catch::Contains("paragraph   Jetzt Probeabo sichern"));
+  const auto with = run_cli(
+      {"inspect", "--lines", "--rules", (set / "good.rules").string(), (set / "a.txt").string()});
+  CHECK_THAT(with.out, Catch::Contains("chrome      Jetzt Probeabo sichern  [site chrome]"));
+  const auto bad =
+      run_cli({"inspect", "--rules", (set / "bad.rules").string(), (set / "a.txt").string()});
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err,
+             Catch::Contains((set / "bad.rules").string() + ":2: unknown section [chrom]"));
+  CHECK(docconv::test::lines(bad.err).size() == 1);
+}

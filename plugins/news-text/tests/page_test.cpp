@@ -1,0 +1,242 @@
+// The page around the article: bylines, time stamps, reading times, the
+// phrase tables and their file format, and whole pages whose article sits
+// between menus and footers.
+#include "byline.hpp"
+#include "dateline.hpp"
+#include "phrase_rules.hpp"
+#include "reader.hpp"
+
+#include <docconv/plugin.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace docconv;
+using namespace docconv::news_text;
+
+namespace {
+
+const PhraseRules& rules() {
+  return PhraseRules::defaults();
+}
+
+std::vector<std::string> authors(std::string_view line) {
+  auto found = parse_byline(line, rules());
+  return found ? *found : std::vector<std::string>{};
+}
+
+class RecordedLines final : public LineReport {
+ public:
+  void line(std::size_t number, std::string_view label, std::string_view,
+            std::string_view reason) override {
+    labels[number] = std::string(label);
+    reasons[number] = std::string(reason);
+  }
+  std::map<std::size_t, std::string> labels;
+  std::map<std::size_t, std::string> reasons;
+};
+
+class FixedCensus final : public LineCensus {
+ public:
+  std::size_t inputs() const override { return 40; }
+  std::size_t inputs_with(std::uint64_t) const override { return count; }
+  std::size_t count = 1;
+};
+
+const std::string body_one =
+    "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, "
+    "after engineers found that two of its steel supports had corroded faster than expected.";
+const std::string body_two =
+    "Cyclists and pedestrians will still be able to cross, the council said in a statement, and a "
+    "ferry will run every twenty minutes while the supports are replaced over two summers.";
+const std::string body_three =
+    "Local businesses on the north bank said they feared losing customers, and asked the council "
+    "for help with the cost of deliveries during the closure, which could last until 2028.";
+
+// A page as a browser's "select all" gives it: menus, the article, footers.
+std::string page() {
+  return "Skip to main content\nHome\nNews\nSport\nWeather\nSign in\n\nLocal news\n\n"
+         "Harbour bridge to close to cars for two years\n\n"
+         "By Jane Porter and Tom Ellis, City Herald\n"
+         "Published 3 March 2025\n\n" +
+         body_one + "\n\n" + body_two + "\n\nWhat happens next?\n\n" + body_three +
+         "\n\nShare\nTwitter\nFacebook\n\nMost read\n"
+         "Mayor opens new library in the east end\nSchool meals to be free from September\n\n"
+         "© 2025 City Herald. All rights reserved.\n";
+}
+
+}  // namespace
+
+TEST_CASE("bylines name the people, not the site, the role or the editors") {
+  CHECK(authors("By Jane Porter") == std::vector<std::string>{"Jane Porter"});
+  CHECK(authors("By Jane Porter and Tom Ellis, City Herald") ==
+        std::vector<std::string>{"Jane Porter", "Tom Ellis"});
+  CHECK(authors("By Jane Porter, BBC News") == std::vector<std::string>{"Jane Porter"});
+  CHECK(authors("Von Anna Weber und Jonas Keller") ==
+        std::vector<std::string>{"Anna Weber", "Jonas Keller"});
+  CHECK(authors("Par Claire Morel") == std::vector<std::string>{"Claire Morel"});
+  CHECK(authors("Автор: Иван Петров") == std::vector<std::string>{"Иван Петров"});
+  CHECK(authors("Reporting by Suzanne Baird and Tom Whitcombe; Editing by Martin Lessing") ==
+        std::vector<std::string>{"Suzanne Baird", "Tom Whitcombe"});
+  CHECK(authors("Jane Porter | Reuters") == std::vector<std::string>{"Jane Porter"});
+  CHECK(authors("By Jane Porter in Kyiv") == std::vector<std::string>{"Jane Porter"});
+}
+
+TEST_CASE("what is not a byline") {
+  for (const char* line :
+       {"By the way, the council has not decided yet.",
+        "Par ailleurs, le conseil n'a pas encore décidé.", "By 2030",
+        "Harbour bridge to close to cars for two years", "Home | News | Sport"}) {
+    INFO(line);
+    CHECK_FALSE(parse_byline(line, rules()));
+  }
+}
+
+TEST_CASE("time stamps give the page's date, with the year when it is written") {
+  CHECK(parse_timestamp("Published 3 March 2025", rules()) == PartialDate{2025, 3, 3});
+  CHECK(parse_timestamp("Updated 4:12 PM EST, March 5, 2025", rules()) == PartialDate{2025, 3, 5});
+  CHECK(parse_timestamp("03.03.2025, 10.42 Uhr", rules()) == PartialDate{2025, 3, 3});
+  CHECK(parse_timestamp("Publié le 27/02/2025 à 06:00", rules()) == PartialDate{2025, 2, 27});
+  CHECK(parse_timestamp("5 июня 2025, 14:32", rules()) == PartialDate{2025, 6, 5});
+  CHECK(parse_timestamp("Updated 10:42 GMT", rules()) == PartialDate{});
+  CHECK(parse_timestamp("7 hours ago", rules()) == PartialDate{});
+  for (const char* line :
+       {"He said 3 people died on 4 March.", "Harbour bridge to close", "The 2025 budget", "12"}) {
+    INFO(line);
+    CHECK_FALSE(parse_timestamp(line, rules()));
+  }
+}
+
+TEST_CASE("reading times") {
+  CHECK(is_reading_time("4 min read", rules()));
+  CHECK(is_reading_time("Lesezeit: 4 Min.", rules()));
+  CHECK_FALSE(is_reading_time("The 4 minutes that changed the match", rules()));
+}
+
+TEST_CASE("datelines of the world's agencies, place in capitals or mixed case") {
+  struct Case {
+    const char* text;
+    const char* place;
+    const char* agency;
+    int month, day;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"Paris (AFP) - Text.", "Paris", "AFP", 0, 0},
+           {"RIGA, Latvia, March 14 (UPI) -- Text.", "Riga", "UPI", 3, 14},
+           {"МОСКВА, 5 июн — РИА Новости. Текст.", "Москва", "РИА Новости", 6, 5},
+           {"Москва. 24 апреля. INTERFAX.RU - Текст.", "Москва", "INTERFAX.RU", 4, 24},
+           {"Київ, 11 вересня. Укрінформ. Текст.", "Київ", "Укрінформ", 9, 11},
+           {"Madrid, 3 mar (EFE).- Texto.", "Madrid", "EFE", 3, 3},
+           {"(ANSA) - GENOVA, 03 MAR - Testo.", "Genova", "ANSA", 3, 3},
+           {"TOKYO, March 4 - Text.", "Tokyo", "", 3, 4},
+           {"NEW YORK, Jan. 5, 2025 /PRNewswire/ -- Text.", "New York", "PRNewswire", 1, 5},
+           {"New Delhi, Jan 23 (PTI) The ministry said.", "New Delhi", "PTI", 1, 23},
+           {"Bologna, 3 marzo 2025 – Testo.", "Bologna", "", 3, 3},
+       }) {
+    INFO(c.text);
+    const auto dateline = parse_dateline(c.text, rules());
+    REQUIRE(dateline);
+    CHECK(dateline->place == c.place);
+    CHECK(dateline->agency == c.agency);
+    CHECK(dateline->month == c.month);
+    CHECK(dateline->day == c.day);
+  }
+  CHECK(parse_dateline("NEW YORK, Jan. 5, 2025 /PRNewswire/ -- Text.", rules())->year == 2025);
+  CHECK_FALSE(parse_dateline("Smith (R) - said the bill was dead.", rules()));
+  CHECK_FALSE(parse_dateline("Paris is a city of bridges.", rules()));
+}
+
+TEST_CASE("phrase tables: whole lines, starts and labels, ignoring case and counters") {
+  CHECK(rules().is_whole(PhraseKind::chrome, "Skip to main content"));
+  CHECK(rules().is_whole(PhraseKind::chrome, "COMMENTS (12)"));
+  CHECK(rules().is_whole(PhraseKind::chrome, "Поделиться"));
+  CHECK_FALSE(rules().is_whole(PhraseKind::chrome, "Share prices fell"));
+  CHECK(rules().prefix_length(PhraseKind::chrome_start, "All rights reserved.") > 0);
+  CHECK(rules().prefix_length(PhraseKind::byline, "Bypass road opened") == 0);
+  CHECK(rules().agency("reuters") == "Reuters");
+  CHECK(rules().month("Sept.") == 9);
+  CHECK(rules().month("червня") == 6);
+}
+
+TEST_CASE("a rules file adds phrases; a bad one names its line") {
+  PhraseRules mine = PhraseRules::defaults();
+  mine.add(
+      "docconv-news-rules 1\n# mine\n[chrome]\nJetzt Probeabo sichern\n[agency]\nAgenzia Nova\n",
+      "mine.rules");
+  CHECK(mine.is_whole(PhraseKind::chrome, "Jetzt Probeabo sichern"));
+  CHECK(mine.agency("agenzia nova") == "Agenzia Nova");
+  CHECK_FALSE(PhraseRules::defaults().is_whole(PhraseKind::chrome, "Jetzt Probeabo sichern"));
+  const auto error_of = [](std::string_view text) {
+    PhraseRules rules;
+    try {
+      rules.add(text, "bad.rules");
+    } catch (const Error& error) {
+      return std::string(error.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(error_of("[chrome]\nx\n") ==
+        "bad.rules:1: the first line must be 'docconv-news-rules 1' "
+        "(the format version)");
+  CHECK(error_of("docconv-news-rules 1\n\n[chrom]\n") == "bad.rules:3: unknown section [chrom]");
+  CHECK(error_of("docconv-news-rules 1\nphrase\n") ==
+        "bad.rules:2: a phrase before the first "
+        "[section]");
+  CHECK(error_of("docconv-news-rules 1\n[month]\n13 foo\n") ==
+        "bad.rules:3: a [month] line is a month number 1-12, then its names");
+  CHECK(error_of("") == "bad.rules:1: empty rules file: no 'docconv-news-rules 1'");
+}
+
+TEST_CASE("a page: the headline between menus and byline, the article, the footer") {
+  std::string why;
+  RecordedLines lines;
+  const auto document = build_article(page(), why, {}, nullptr, nullptr, &lines);
+  REQUIRE(document);
+  const Metadata& metadata = document->metadata;
+  CHECK(metadata.title == "Harbour bridge to close to cars for two years");
+  CHECK(metadata.authors == std::vector<std::string>{"Jane Porter", "Tom Ellis"});
+  CHECK(metadata.date == PartialDate{2025, 3, 3});
+  std::vector<std::string> kept;
+  for (const Block& block : document->blocks)
+    if (!std::holds_alternative<Removed>(block.content))
+      kept.emplace_back(block_type_name(block.content));
+  CHECK(kept == std::vector<std::string>{"paragraph", "paragraph", "heading", "paragraph"});
+  // Every line has its label; menus above the headline and footers after the text are chrome.
+  CHECK(lines.labels[1] == "chrome");
+  CHECK(lines.labels[8] == "chrome");
+  CHECK(lines.labels[10] == "title");
+  CHECK(lines.labels[12] == "byline");
+  CHECK(lines.labels[13] == "byline");
+  CHECK(lines.labels[15] == "paragraph");
+  CHECK(lines.labels[19] == "subhead");
+  CHECK(lines.labels[2] == "chrome");
+  CHECK(lines.reasons[2] == "site chrome");
+  CHECK(lines.labels[11] == "blank");
+  for (std::size_t line = 23; line <= 31; ++line)
+    if (lines.labels[line] != "blank") CHECK(lines.labels[line] == "chrome");
+  CHECK(lines.reasons[29] == "site chrome: after the article");
+}
+
+TEST_CASE("lines the input set repeats are the sites' furniture") {
+  const std::string text = "Harbour bridge to close to cars\n\nOur weekly podcast\n\n" + body_one +
+                           "\n\n" + body_two + "\n\nBridges of the north\n\n" + body_three + "\n";
+  std::string why;
+  RecordedLines alone;
+  REQUIRE(build_article(text, why, {}, nullptr, nullptr, &alone));
+  CHECK(alone.labels[9] == "subhead");
+  CHECK(alone.reasons[3] == "site chrome: in the page head");
+  FixedCensus census;
+  census.count = 12;  // every line of this input is in 12 of 40 inputs
+  RecordedLines in_set;
+  const auto document = build_article(text, why, {}, nullptr, &census, &in_set);
+  REQUIRE(document);
+  CHECK(in_set.labels[3] == "chrome");
+  CHECK(in_set.reasons[3] == "repeated in 12 of 40 inputs");
+  CHECK(in_set.labels[9] == "chrome");
+  // Prose the set repeats (syndicated copy) stays the article's.
+  CHECK(in_set.labels[5] == "paragraph");
+  CHECK(in_set.labels[11] == "paragraph");
+}
