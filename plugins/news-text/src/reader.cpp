@@ -67,8 +67,9 @@ char32_t first_code_point_of(std::string_view text) {
 }
 
 bool is_opening_quote(char32_t cp) {
+  // German and Swiss quotes open with » and ›, Spanish questions with ¿ and ¡.
   return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201E || cp == 0xAB || cp == 0x2018 ||
-         cp == 0x201A || cp == 0x2039;
+         cp == 0x201A || cp == 0x2039 || cp == 0xBB || cp == 0x203A || cp == 0xBF || cp == 0xA1;
 }
 
 // A line that is only links of a menu: "Home | World | Business | Sport".
@@ -204,7 +205,11 @@ class ArticleBuilder {
     }
     if (options_.remove_chrome && repeated_in_set(census_, text, count)) {
       facts.repeated_in_set = true;
-      if (!(facts.words >= 12 && ends_like_sentence(text))) {
+      // Prose (syndicated copy) and headlines (other pages list this one's
+      // under "Most read") recur too without being furniture.
+      const bool prose = facts.words >= 12 && ends_like_sentence(text);
+      const bool headline = facts.words >= 5 && !ends_like_sentence(text);
+      if (!prose && !headline) {
         facts.shape = Shape::chrome;
         facts.chrome_reason = "repeated in " + std::to_string(count) + " of " +
                               std::to_string(census_->inputs()) + " inputs";
@@ -213,7 +218,8 @@ class ArticleBuilder {
     }
     if (bullet_item(text) || quoted_line(text) || related_headline(text, rules_) ||
         credit_line(text, rules_) || rules_.prefix_length(PhraseKind::caption, text) > 0 ||
-        mediabank_caption(text) || piped_caption(text, true) || glued_caption(text, {})) {
+        mediabank_caption(text) || piped_caption(text, true) || glued_caption(text, {}) ||
+        bracketed_credit_caption(text, rules_)) {
       facts.shape = Shape::furniture_like;
       return facts;
     }
@@ -331,8 +337,7 @@ class ArticleBuilder {
     const UnitFacts& facts = facts_[index];
     const std::string& text = units_[index].text;
     if (facts.shape == Shape::chrome || facts.shape == Shape::byline ||
-        facts.shape == Shape::timestamp || facts.shape == Shape::furniture_like ||
-        facts.repeated_in_set)
+        facts.shape == Shape::timestamp || facts.shape == Shape::furniture_like)
       return false;
     if (facts.words < 2 || facts.words > 30 || !looks_like_title(text)) return false;
     if (parse_dateline(text, rules_) || is_figure_part(index)) return false;
@@ -379,8 +384,14 @@ class ArticleBuilder {
     // Right under another headline-shaped line, a summary is the standfirst.
     if (index > 0 && headline_shaped(index - 1) && looks_like_summary(text) &&
         facts_[index - 1].words >= 4)
-      score -= 4;
+      score -= 6;
     const std::string folded = fold_phrase(text);
+    // The same line twice close together (a breadcrumb or sticky bar ending
+    // in the headline, then the headline): the lower one is the headline.
+    for (std::size_t i = index >= 3 ? index - 3 : 0; i <= index + 3 && i < units_.size(); ++i)
+      if (i != index && units_[i].text.size() == text.size() &&
+          fold_phrase(units_[i].text) == folded)
+        score += i < index ? 3 : -3;
     for (std::size_t i = 0; i < units_.size(); ++i)
       if ((i + 3 < index || i > index + 3) && units_[i].text.size() >= text.size() &&
           units_[i].text.size() <= text.size() + 80 &&
@@ -617,6 +628,8 @@ class ArticleBuilder {
       }
     }
     if (auto figure = mediabank_caption(unit.text)) return add_figure(*figure, unit.lines, 1);
+    if (auto figure = bracketed_credit_caption(unit.text, rules_))
+      return add_figure(*figure, unit.lines, 1);
     if (auto figure = piped_caption(unit.text, !in_head)) return add_figure(*figure, unit.lines, 1);
     if (const std::size_t label_bytes = rules_.prefix_length(PhraseKind::caption, unit.text);
         label_bytes > 0) {
@@ -675,6 +688,15 @@ class ArticleBuilder {
   void read_body_unit() {
     const Unit& unit = units_[next_];
     const UnitFacts& facts = facts_[next_];
+    if (rules_.is_whole(PhraseKind::related, unit.text) && next_ + 1 <= body_end_ &&
+        related_item(next_ + 1)) {
+      // "Mehr zum Thema", "Related" above headlines inside the text: a related box.
+      related_block_ = true;
+      add(Removed{unit.text, "related-link label"}, unit.lines);
+      label(unit, "related", "related-link label");
+      ++next_;
+      return;
+    }
     if (facts.shape == Shape::chrome) {
       remove(unit, facts.chrome_reason);
     } else if (!title_text_.empty() && fold_phrase(unit.text) == title_text_) {
@@ -699,10 +721,6 @@ class ArticleBuilder {
       add(RelatedLink{text_run(std::string(*headline)), "",
                       std::string(text_before(unit.text, *headline))},
           unit.lines);
-      label(unit, "related");
-    } else if (rules_.is_whole(PhraseKind::related, unit.text) && next_ + 1 <= body_end_) {
-      related_block_ = true;
-      add(Removed{unit.text, "related-link label"}, unit.lines);
       label(unit, "related");
     } else if (related_block_ && related_item(next_)) {
       add(RelatedLink{text_run(unit.text), "", ""}, unit.lines);
@@ -768,7 +786,7 @@ class ArticleBuilder {
   bool related_item(std::size_t index) const {
     const std::string& text = units_[index].text;
     return facts_[index].words >= 3 && facts_[index].words <= 25 && !ends_like_sentence(text) &&
-           !units_[index].blank_before;
+           facts_[index].shape != Shape::chrome;
   }
 
   // "10:42 GMT" before an entry's headline in a live blog.

@@ -376,6 +376,22 @@ std::optional<PhotoCaption> mediabank_caption(std::string_view line) {
   return figure;
 }
 
+std::optional<PhotoCaption> bracketed_credit_caption(std::string_view line,
+                                                     const PhraseRules& rules) {
+  line = trim(line);
+  if (line.size() > short_line_bytes || !line.ends_with(")")) return std::nullopt;
+  const std::size_t open = line.rfind('(');
+  if (open == std::string_view::npos || open == 0) return std::nullopt;
+  const std::string_view credit = trim(line.substr(open + 1, line.size() - open - 2));
+  const std::string_view caption = trim(line.substr(0, open));
+  if (credit.empty() || count_words(credit) > 8 || count_words(caption) < 3) return std::nullopt;
+  const bool says_credit =
+      credit.find('/') != std::string_view::npos || credit.find(": ") != std::string_view::npos ||
+      !rules.agency(credit).empty() || rules.prefix_length(PhraseKind::credit, credit) > 0;
+  if (!says_credit) return std::nullopt;
+  return PhotoCaption{std::string(caption), std::string(credit), "", std::string(line)};
+}
+
 std::optional<PhotoCaption> piped_caption(std::string_view line, bool require_credit_word) {
   line = trim(line);
   if (line.size() > short_line_bytes) return std::nullopt;

@@ -107,6 +107,12 @@ std::string_view text_before(std::string_view line, std::string_view part);
 /// Sputnik's "© Sputnik / Stringer / Go to the mediabankCAPTION".
 std::optional<PhotoCaption> mediabank_caption(std::string_view line);
 
+/// "CAPTION (CREDIT)" where the bracketed credit says what it is: a slash
+/// ("(Xinhua/Li Ming)", "(AP Photo/Name)"), a colon ("(ABC North Qld: Name)"),
+/// a photo word ("(foto Fotogramma)") or an agency. `as_written` keeps the line.
+std::optional<PhotoCaption> bracketed_credit_caption(
+    std::string_view line, const PhraseRules& rules = PhraseRules::defaults());
+
 /// "CAPTION | CREDIT" with a short credit. With `require_credit_word`, the
 /// credit must also say what it is (photo, snapshot, ©, an agency, a slash).
 std::optional<PhotoCaption> piped_caption(std::string_view line, bool require_credit_word);
