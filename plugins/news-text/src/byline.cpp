@@ -59,6 +59,11 @@ bool is_time(std::string_view word) {
   return separators >= 1 && separators <= 2 && digits >= 3 && digits <= 6;
 }
 
+char32_t next_code_point_at(std::string_view word) {
+  std::size_t pos = 0;
+  return word.empty() ? 0 : next_code_point(word, pos);
+}
+
 bool is_name_word(std::string_view word) {
   static constexpr std::array<std::string_view, 16> particles{
       "de",  "da", "del", "della", "di",  "van", "von", "der",
@@ -109,7 +114,14 @@ std::optional<std::vector<std::string>> split_names(std::string_view text,
     if (comma) parts.emplace_back();
   }
   std::vector<std::string> names;
-  for (const auto& part : parts) {
+  for (auto part : parts) {
+    // "North Queensland reporter Liam Garrity": the role first, the name after it.
+    for (std::size_t k = 1; k + 3 <= part.size(); ++k)
+      if (rules.is_whole(PhraseKind::byline_role, part[k]) && is_name_word(part[k + 1]) &&
+          is_name_word(part[k + 2]) && !is_upper(next_code_point_at(part[k]))) {
+        part.erase(part.begin(), part.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+        break;
+      }
     std::string name;
     std::size_t words = 0;
     bool role = false;
@@ -138,11 +150,21 @@ std::string_view after(std::string_view line, std::size_t bytes) {
 
 }  // namespace
 
-bool looks_like_name(std::string_view line) {
+bool looks_like_name(std::string_view line, const PhraseRules& rules) {
   const auto words = split_words(line);
   if (words.size() < 2 || words.size() > 4) return false;
-  for (const std::string_view word : words)
+  for (const std::string_view word : words) {
     if (!is_name_word(word) || word.size() < 2) return false;
+    // Not "KYODO NEWS", "Redazione ANSA", "Video PlayerClose" (two words glued).
+    if (rules.is_whole(PhraseKind::byline_role, word) || !rules.agency(word).empty()) return false;
+    std::size_t pos = 0;
+    char32_t before = next_code_point(word, pos);
+    while (pos < word.size()) {
+      const char32_t cp = next_code_point(word, pos);
+      if (is_lower(before) && is_upper(cp)) return false;
+      before = cp;
+    }
+  }
   return true;
 }
 
@@ -192,7 +214,7 @@ std::optional<std::vector<std::string>> parse_byline(std::string_view line,
     if (at == std::string_view::npos) continue;
     const std::string_view name = trim(line.substr(0, at));
     const std::string_view rest = trim(line.substr(at + separator.size()));
-    if (!looks_like_name(name) || count_words(rest) > 8) continue;
+    if (!looks_like_name(name, rules) || count_words(rest) > 8) continue;
     const bool site_or_role = rules.is_whole(PhraseKind::agency, rest) ||
                               rules.prefix_length(PhraseKind::byline_role, rest) > 0 ||
                               parse_timestamp(rest, rules).has_value() ||

@@ -19,8 +19,9 @@ namespace docconv::news_text {
 std::optional<std::vector<std::string>> parse_byline(std::string_view line,
                                                      const PhraseRules& rules);
 
-/// True when `line` is a person's name alone: 2-4 capitalised words.
-bool looks_like_name(std::string_view line);
+/// True when `line` is a person's name alone: 2-4 capitalised words, none of
+/// them a role or an agency, none two words glued ("PlayerClose").
+bool looks_like_name(std::string_view line, const PhraseRules& rules = PhraseRules::defaults());
 
 /// A time stamp line: the date it gives (parts may be 0; an empty date for
 /// "7 hours ago" or a bare time), or nothing when the line is not one.

@@ -395,7 +395,12 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph, const PhraseR
     cursor.reset(after_dash);
     // "TOKYO, March 4 -", "Bologna, 3 marzo 2025 –", "MILANO —", "(ANSA) - GENOVA, 03 MAR -"
     if (!leading_agency.empty()) dateline.agency = leading_agency;
-    if (dated || caps || !leading_agency.empty()) return finish();
+    // A place alone in capitals needs a long dash ("MILANO —"): "FILE - " is no place.
+    const std::string_view dash = paragraph.substr(after_date, after_dash - after_date);
+    const bool long_dash = dash.find("\xE2\x80\x94") != std::string_view::npos ||
+                           dash.find("\xE2\x80\x93") != std::string_view::npos ||
+                           dash.find("--") != std::string_view::npos;
+    if (dated || (caps && long_dash) || !leading_agency.empty()) return finish();
   }
   return std::nullopt;
 }

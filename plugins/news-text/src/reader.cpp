@@ -219,7 +219,7 @@ class ArticleBuilder {
     if (bullet_item(text) || quoted_line(text) || related_headline(text, rules_) ||
         credit_line(text, rules_) || rules_.prefix_length(PhraseKind::caption, text) > 0 ||
         mediabank_caption(text) || piped_caption(text, true) || glued_caption(text, {}) ||
-        bracketed_credit_caption(text, rules_)) {
+        bracketed_credit_caption(text, rules_) || trailing_credit_caption(text, rules_)) {
       facts.shape = Shape::furniture_like;
       return facts;
     }
@@ -600,8 +600,7 @@ class ArticleBuilder {
     const bool before_credit =
         index + 1 < units_.size() &&
         (facts_[index + 1].shape == Shape::byline || facts_[index + 1].shape == Shape::timestamp);
-    const bool near_title = title_unit_ + 1 == index || title_unit_ + 2 == index;
-    if (looks_like_name(text) && (after_credit || before_credit || near_title))
+    if (looks_like_name(text, rules_) && (after_credit || before_credit))
       return std::vector<std::string>{text};
     if (after_credit && facts_[index].words <= 6) {
       for (const std::string_view word : split_words(text)) {
@@ -629,6 +628,8 @@ class ArticleBuilder {
     }
     if (auto figure = mediabank_caption(unit.text)) return add_figure(*figure, unit.lines, 1);
     if (auto figure = bracketed_credit_caption(unit.text, rules_))
+      return add_figure(*figure, unit.lines, 1);
+    if (auto figure = trailing_credit_caption(unit.text, rules_))
       return add_figure(*figure, unit.lines, 1);
     if (auto figure = piped_caption(unit.text, !in_head)) return add_figure(*figure, unit.lines, 1);
     if (const std::size_t label_bytes = rules_.prefix_length(PhraseKind::caption, unit.text);
@@ -874,7 +875,11 @@ class ArticleBuilder {
     label(unit, "paragraph");
     paragraph_seen_ = true;
     ++paragraphs_;
-    if (!dateline_seen_ && paragraphs_ == 1) {
+    const bool long_before = long_paragraph_seen_;
+    long_paragraph_seen_ = long_paragraph_seen_ || count_words(text) >= 15;
+    // The first paragraph of the text; a short one before it (a caption the
+    // page gave no credit, a kicker) does not hide the dateline.
+    if (!dateline_seen_ && !long_before) {
       if (auto dateline = parse_dateline(text, rules_)) {
         dateline_seen_ = true;
         Metadata& metadata = document_.metadata;
@@ -974,6 +979,7 @@ class ArticleBuilder {
   std::size_t figure_unit_ = 0;
   bool paragraph_seen_ = false;
   bool dateline_seen_ = false;
+  bool long_paragraph_seen_ = false;
   bool related_block_ = false;
   bool entry_headline_next_ = false;
   std::vector<std::pair<std::string_view, std::string>> labels_;

@@ -329,9 +329,18 @@ std::optional<std::string> credit_line(std::string_view line, const PhraseRules&
         istarts_with(rest, "by ") || istarts_with(rest, "credit"))
       if (first_word_character(rest) != 0) return collapse_spaces(line);
   }
-  // "(Photo by Name/AFP)", "Name/AFP via Getty Images"
+  // "(Photo by Name/AFP)", "Name/AFP via Getty Images", "Courtesy Federal Aviation
+  // Administration", "Scott Olson/Getty Images" (a name, a slash, a capitalised source)
   if (line.size() <= 200 && count_words(line) <= 10 &&
-      (istarts_with(line, "(photo") || ifind(line, " via getty images") != std::string_view::npos))
+      (istarts_with(line, "(photo") || ifind(line, " via getty images") != std::string_view::npos ||
+       istarts_with(line, "courtesy ")))
+    return collapse_spaces(line);
+  if (const std::size_t slash = line.find('/');
+      slash != std::string_view::npos && slash > 0 && line.size() <= 80 && count_words(line) <= 6 &&
+      !ends_with_closing_punctuation(line) && first_word_character(line) != 0 &&
+      is_upper(first_code_point(line)) && slash + 1 < line.size() &&
+      is_upper(first_code_point(trim(line.substr(slash + 1)))) &&
+      line.find("://") == std::string_view::npos)
     return collapse_spaces(line);
   // Every mark below starts with '©' (0xC2 0xA9), '(' or 'p': the reader asks
   // about every line, and most are out after this one look.
@@ -388,6 +397,25 @@ std::optional<PhotoCaption> bracketed_credit_caption(std::string_view line,
   const bool says_credit =
       credit.find('/') != std::string_view::npos || credit.find(": ") != std::string_view::npos ||
       !rules.agency(credit).empty() || rules.prefix_length(PhraseKind::credit, credit) > 0;
+  if (!says_credit) return std::nullopt;
+  return PhotoCaption{std::string(caption), std::string(credit), "", std::string(line)};
+}
+
+std::optional<PhotoCaption> trailing_credit_caption(std::string_view line,
+                                                    const PhraseRules& rules) {
+  line = trim(line);
+  if (line.size() > short_line_bytes || count_words(line) > 45) return std::nullopt;
+  // The last sentence: after the last ". " (or the whole line after a caption's period).
+  const std::size_t stop = line.rfind(". ");
+  if (stop == std::string_view::npos) return std::nullopt;
+  const std::string_view caption = trim(line.substr(0, stop + 1));
+  std::string_view credit = trim(line.substr(stop + 2));
+  if (credit.ends_with(".")) credit.remove_suffix(1);
+  if (credit.empty() || count_words(credit) > 7 || count_words(caption) < 3) return std::nullopt;
+  // "Фото: Укрзалізниця", "Photo by the author", "Архивное фото", "Photo: AFP"
+  bool says_credit = rules.prefix_length(PhraseKind::credit, credit) > 0;
+  for (const std::string_view word : split_words(credit))
+    says_credit = says_credit || rules.is_whole(PhraseKind::credit, word);
   if (!says_credit) return std::nullopt;
   return PhotoCaption{std::string(caption), std::string(credit), "", std::string(line)};
 }

@@ -113,6 +113,12 @@ std::optional<PhotoCaption> mediabank_caption(std::string_view line);
 std::optional<PhotoCaption> bracketed_credit_caption(
     std::string_view line, const PhraseRules& rules = PhraseRules::defaults());
 
+/// "CAPTION. CREDIT" where the last short sentence names a photo credit
+/// ("... у Києві. Фото: Укрзалізниця", "... Архивное фото", "... Photo by the
+/// author."). `as_written` keeps the line.
+std::optional<PhotoCaption> trailing_credit_caption(
+    std::string_view line, const PhraseRules& rules = PhraseRules::defaults());
+
 /// "CAPTION | CREDIT" with a short credit. With `require_credit_word`, the
 /// credit must also say what it is (photo, snapshot, ©, an agency, a slash).
 std::optional<PhotoCaption> piped_caption(std::string_view line, bool require_credit_word);

@@ -5,6 +5,7 @@
 #include "dateline.hpp"
 #include "phrase_rules.hpp"
 #include "reader.hpp"
+#include "rules.hpp"
 
 #include <docconv/plugin.hpp>
 
@@ -239,4 +240,52 @@ TEST_CASE("lines the input set repeats are the sites' furniture") {
   // Prose the set repeats (syndicated copy) stays the article's.
   CHECK(in_set.labels[5] == "paragraph");
   CHECK(in_set.labels[11] == "paragraph");
+}
+
+TEST_CASE("captions that carry their credit in brackets or in a last short sentence") {
+  const auto bracketed = bracketed_credit_caption(
+      "Photo taken on June 4, 2025 shows the new warehouse in Almaty. (Xinhua/Li Ming)");
+  REQUIRE(bracketed);
+  CHECK(bracketed->caption == "Photo taken on June 4, 2025 shows the new warehouse in Almaty.");
+  CHECK(bracketed->credit == "Xinhua/Li Ming");
+  CHECK(bracketed->as_written.starts_with("Photo taken"));
+  CHECK_FALSE(bracketed_credit_caption("The minister said the talks would go on (in Japan)"));
+  const auto trailing = trailing_credit_caption(
+      "Поїзд Укрзалізниці на вокзалі у Києві. Фото: "
+      "Укрзалізниця");
+  REQUIRE(trailing);
+  CHECK(trailing->caption == "Поїзд Укрзалізниці на вокзалі у Києві.");
+  CHECK(trailing->credit == "Фото: Укрзалізниця");
+  CHECK(trailing_credit_caption("Станция метро в Санкт-Петербурге. Архивное фото"));
+  CHECK_FALSE(trailing_credit_caption("The council met on Monday. It voted to close the bridge."));
+}
+
+TEST_CASE("credit lines without a mark: a name and a source, courtesy lines") {
+  CHECK(credit_line("Scott Olson/Getty Images"));
+  CHECK(credit_line("Courtesy Federal Aviation Administration"));
+  CHECK_FALSE(credit_line("Prices rose 3/4 of a point."));
+  CHECK_FALSE(credit_line("see https://example.com/a"));
+}
+
+TEST_CASE("bylines that put the role first, names that are no names") {
+  CHECK(authors("By North Queensland reporter Liam Garrity and Jessica Tran") ==
+        std::vector<std::string>{"Liam Garrity", "Jessica Tran"});
+  CHECK_FALSE(looks_like_name("KYODO NEWS"));
+  CHECK_FALSE(looks_like_name("Redazione ANSA"));
+  CHECK_FALSE(looks_like_name("Video PlayerClose"));
+  CHECK(looks_like_name("CARMEN SERRANO"));
+  CHECK(looks_like_name("Lucía Herrero"));
+}
+
+TEST_CASE("a caption before the first paragraph does not hide its dateline; FILE - is no place") {
+  CHECK_FALSE(parse_dateline("FILE - Firefighters work to contain a wildfire.", rules()));
+  CHECK(parse_dateline("MILANO \u2014 Quattro chilometri di pista.", rules())->place == "Milano");
+  std::string why;
+  const auto document = build_article(
+      "Senate votes on pay\n\nFILE - Firefighters at work\n\nWASHINGTON (AP) \u2014 " + body_one +
+          "\n\n" + body_two + "\n",
+      why);
+  REQUIRE(document);
+  CHECK(document->metadata.dateline_place == "Washington");
+  CHECK(document->metadata.agency == "AP");
 }
