@@ -55,7 +55,7 @@ def seconds(value):
 
 
 def table(rows):
-    order = {"floor": 0, "epub": 1, "tei": 2, "markdown": 3, "plugins": 4}
+    order = {"floor": 0, "reader": 1, "epub": 2, "tei": 3, "markdown": 4, "plugins": 5}
     lines = ["| tool | format | N | median time | peak RSS | × floor | Pandoc ÷ this |",
              "|---|---|---:|---:|---:|---:|---:|"]
     for row in sorted(rows.values(), key=lambda r: (r["n"], order.get(r["format"], 9),

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -187,6 +188,51 @@ std::vector<std::uint64_t> survey_one(const ReadRequest& request, ReaderPicker& 
   }
 }
 
+std::string_view extension_of(const InputRef& input) {
+  const std::string_view name = input.archive_entry.empty() ? input.name : input.archive_entry;
+  const std::size_t slash = name.find_last_of('/');
+  const std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+  const std::size_t dot = base.rfind('.');
+  return dot == std::string_view::npos || dot == 0 ? std::string_view{} : base.substr(dot);
+}
+
+// In a folder or archive that holds files a reader claims by extension (the
+// dumps, *.txt), files with other extensions are the user's notes, labels or
+// saved pages, not inputs: skip them, and say so once. Files the user named
+// are always read, and so are listings where no file has a claimed extension.
+void skip_unclaimed_beside_claimed(const PluginRegistry& registry, const ReadRequest& request,
+                                   std::vector<InputRef>& inputs, Reporter& reporter) {
+  if (!request.reader.empty()) return;
+  const auto claimed = [&](const InputRef& input) {
+    return registry.reader_by_extension(
+               input.archive_entry.empty() ? input.name : input.archive_entry) != nullptr;
+  };
+  if (std::none_of(inputs.begin(), inputs.end(),
+                   [&](const InputRef& input) { return input.found_by_listing && claimed(input); }))
+    return;
+  std::map<std::string, std::size_t> skipped;
+  std::string where;  // the folder (or archive) of the first skipped file
+  std::erase_if(inputs, [&](const InputRef& input) {
+    const std::string_view extension = extension_of(input);
+    if (!input.found_by_listing || claimed(input) || extension.empty()) return false;
+    if (where.empty())
+      where = input.archive_entry.empty() ? std::filesystem::path(input.name).parent_path().string()
+                                          : input.path;
+    ++skipped[std::string(extension)];
+    return true;
+  });
+  if (skipped.empty()) return;
+  std::size_t count = 0;
+  std::vector<std::string> kinds;
+  for (const auto& [extension, n] : skipped) {
+    count += n;
+    kinds.push_back(extension);
+  }
+  reporter.warn(where, fmt::format("skipped {} file(s) beside the inputs whose extension no reader "
+                                   "takes ({}); name a file, or use -f, to read it",
+                                   count, fmt::join(kinds, " ")));
+}
+
 std::size_t worker_count(std::size_t jobs) {
   if (jobs != 0) return jobs;
   return std::max<std::size_t>(1, std::thread::hardware_concurrency());
@@ -200,11 +246,11 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
   // One picker (and so one reader object) per worker: readers need not be thread-safe.
   std::vector<ReaderPicker> pickers;
   for (std::size_t i = 0; i < workers; ++i) pickers.emplace_back(registry, request.reader);
-  const auto inputs =
-      list_inputs(request.inputs, [&](const std::string& where, const std::string& what) {
-        reporter.error(where, what);
-        ++result.inputs_failed;
-      });
+  auto inputs = list_inputs(request.inputs, [&](const std::string& where, const std::string& what) {
+    reporter.error(where, what);
+    ++result.inputs_failed;
+  });
+  skip_unclaimed_beside_claimed(registry, request, inputs, reporter);
   result.inputs += inputs.size() + result.inputs_failed;
   // A furniture line must recur in 3 inputs at least: fewer inputs need no survey.
   std::optional<SketchLineCensus> census;

@@ -183,7 +183,7 @@ const LoadedPlugin* PluginRegistry::writer_for_path(std::string_view path) const
   return best;
 }
 
-const LoadedPlugin* PluginRegistry::reader_for(std::string_view name, std::string_view head) const {
+const LoadedPlugin* PluginRegistry::reader_by_extension(std::string_view name) const {
   const LoadedPlugin* best = nullptr;
   std::size_t best_length = 0;
   for (const auto& plugin : plugins_) {
@@ -195,6 +195,11 @@ const LoadedPlugin* PluginRegistry::reader_for(std::string_view name, std::strin
       }
     }
   }
+  return best;
+}
+
+const LoadedPlugin* PluginRegistry::reader_for(std::string_view name, std::string_view head) const {
+  const LoadedPlugin* best = reader_by_extension(name);
   if (best != nullptr) return best;
   int best_score = 0;
   for (const auto& plugin : plugins_) {

@@ -61,6 +61,8 @@ class PluginRegistry {
   /// The writer whose extension matches the end of `path` (longest match wins).
   const LoadedPlugin* writer_for_path(std::string_view path) const;
   /// The reader for an input: by extension, else the highest non-zero probe().
+  /// The reader whose extension `name` has (the longest match), or null.
+  const LoadedPlugin* reader_by_extension(std::string_view name) const;
   const LoadedPlugin* reader_for(std::string_view name, std::string_view head) const;
   /// A rejected library whose file name suggests it is the plugin `name`
   /// ("docconv-NAME.so"), for "plugin X is not available" messages.

@@ -40,7 +40,18 @@ TEST_CASE("EPUBCheck finds nothing to report in the books") {
   INFO(converted.err);
   REQUIRE(converted.exit_code == 0);
 
-  std::vector<std::filesystem::path> files{folder / "fixtures.epub"};
+  // The reader's development corpus as a folder: 48 dumps of 38 sites, their
+  // .labels and .expect files beside them skipped with one warning.
+  const auto dev =
+      test::run_cli({"convert", (test::source_dir() / "fixtures" / "news-dev").string(), "-o",
+                     (folder / "dev.epub").string()});
+  INFO(dev.err);
+  REQUIRE(dev.exit_code == 0);
+  CHECK_THAT(dev.err, Catch::Contains("(48 articles from 48 inputs)"));
+  CHECK_THAT(dev.err, Catch::Contains("skipped 97 file(s) beside the inputs whose extension no "
+                                      "reader takes (.expect .labels .md)"));
+
+  std::vector<std::filesystem::path> files{folder / "fixtures.epub", folder / "dev.epub"};
   for (const auto& [name, bytes] : books) {
     test::write_file(folder / name, bytes);
     files.push_back(folder / name);

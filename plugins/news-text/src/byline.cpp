@@ -59,11 +59,6 @@ bool is_time(std::string_view word) {
   return separators >= 1 && separators <= 2 && digits >= 3 && digits <= 6;
 }
 
-char32_t next_code_point_at(std::string_view word) {
-  std::size_t pos = 0;
-  return word.empty() ? 0 : next_code_point(word, pos);
-}
-
 bool is_name_word(std::string_view word) {
   static constexpr std::array<std::string_view, 16> particles{
       "de",  "da", "del", "della", "di",  "van", "von", "der",
@@ -118,7 +113,7 @@ std::optional<std::vector<std::string>> split_names(std::string_view text,
     // "North Queensland reporter Liam Garrity": the role first, the name after it.
     for (std::size_t k = 1; k + 3 <= part.size(); ++k)
       if (rules.is_whole(PhraseKind::byline_role, part[k]) && is_name_word(part[k + 1]) &&
-          is_name_word(part[k + 2]) && !is_upper(next_code_point_at(part[k]))) {
+          is_name_word(part[k + 2]) && !is_upper(first_code_point(part[k]))) {
         part.erase(part.begin(), part.begin() + static_cast<std::ptrdiff_t>(k) + 1);
         break;
       }

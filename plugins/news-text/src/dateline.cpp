@@ -113,25 +113,6 @@ bool read_dash(Cursor& cursor) {
 
 }  // namespace
 
-int month_number(std::string_view name) {
-  // Russian datelines name the month in the genitive: "5 июня".
-  static constexpr std::array<std::string_view, 12> russian_months{
-      "января", "февраля", "марта",    "апреля",  "мая",    "июня",
-      "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
-  for (std::size_t i = 0; i < russian_months.size(); ++i)
-    if (name == russian_months[i]) return static_cast<int>(i + 1);
-  static constexpr std::array<std::string_view, 12> months{
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  const std::string lower = ascii_lower(name);
-  if (lower.size() < 3) return 0;
-  for (std::size_t i = 0; i < months.size(); ++i) {
-    if (lower == months[i]) return static_cast<int>(i + 1);
-    if (lower.size() == 3 && months[i].starts_with(lower)) return static_cast<int>(i + 1);
-  }
-  return lower == "sept" ? 9 : 0;
-}
-
 namespace {
 
 bool is_capitalised_word(std::string_view word) {

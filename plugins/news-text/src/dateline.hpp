@@ -40,8 +40,4 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph, const PhraseR
 /// "RIO DE JANEIRO" -> "Rio de Janeiro".
 std::string title_case_place(std::string_view upper_case);
 
-/// 1-12 for an English month name or abbreviation ("June", "Jun", "Sept") or a
-/// Russian one in the genitive ("июня"), else 0.
-int month_number(std::string_view name);
-
 }  // namespace docconv::news_text

@@ -1,5 +1,6 @@
 #include "layout.hpp"
 
+#include "byline.hpp"
 #include "rules.hpp"
 #include "utf8.hpp"
 
@@ -9,6 +10,19 @@ namespace {
 // Widest wrap width we believe in; one-paragraph-per-line dumps have longer lines.
 constexpr std::size_t max_wrap_width = 160;
 constexpr std::size_t min_wrap_width = 20;
+
+// Without a wrap width to go by (lines of uneven length, lists and links
+// between them), a line still continues the one before when that one stops
+// mid-sentence after several words and this one starts in lower case:
+// "... estimant" / "dans l'hémicycle que ...".
+bool continues_sentence(std::string_view before, std::string_view line) {
+  // Items of a list end with , ; : or are short; a wrapped line is neither.
+  if (starts_own_unit(line) || count_words(before) < 6 || length_in_code_points(before) < 45 ||
+      ends_with_closing_punctuation(before))
+    return false;
+  // "di Giulia Bonfanti e Paolo Ferri" under a standfirst is a byline.
+  return is_lower(first_code_point(line)) && !parse_byline(line, PhraseRules::defaults());
+}
 
 }  // namespace
 
@@ -105,8 +119,9 @@ Layout make_units(std::string_view text, Joining joining) {
                                     is_wrapped_line(Line{lines[i - 1].text, lines[i - 1].number,
                                                          lines[i - 1].length + lines[i - 1].indent},
                                                     line.text, indented_width)
-                              : layout.wrap_width > 0 &&
-                                    is_wrapped_line(lines[i - 1], line.text, layout.wrap_width));
+         : layout.wrap_width > 0 ? is_wrapped_line(lines[i - 1], line.text, layout.wrap_width)
+                                 : joining == Joining::automatic &&
+                                       continues_sentence(layout.units.back().text, line.text));
     if (!joins && line.indent < 2) in_indented = false;
     if (joins) {
       Unit& unit = layout.units.back();

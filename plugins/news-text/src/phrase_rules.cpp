@@ -64,7 +64,9 @@ bool word_boundary_at(std::string_view text, std::size_t pos) {
   std::size_t back = pos - 1;
   while (back > 0 && (static_cast<unsigned char>(text[back]) & 0xC0u) == 0x80u) --back;
   const char32_t before = next_code_point(text, back);
-  return !is_word_character(next) || !is_word_character(before);
+  // "Lire aussiAu Sénégal": a label glued to what follows ends at the capital.
+  return !is_word_character(next) || !is_word_character(before) ||
+         (is_lower(before) && is_upper(next));
 }
 
 }  // namespace

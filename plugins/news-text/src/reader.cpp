@@ -45,33 +45,6 @@ bool copyright_notice(std::string_view text) {
          std::all_of(rest.begin(), rest.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool ends_like_sentence(std::string_view text) {
-  text = trim(text);
-  while (!text.empty()) {
-    const char32_t last = last_code_point(text);
-    if (last == '"' || last == '\'' || last == ')' || last == 0x201D || last == 0x2019 ||
-        last == 0xBB || last == 0x201C) {
-      std::size_t start = text.size() - 1;
-      while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0u) == 0x80u) --start;
-      text = text.substr(0, start);
-      continue;
-    }
-    return last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x3002;
-  }
-  return false;
-}
-
-char32_t first_code_point_of(std::string_view text) {
-  std::size_t pos = 0;
-  return text.empty() ? 0 : next_code_point(text, pos);
-}
-
-bool is_opening_quote(char32_t cp) {
-  // German and Swiss quotes open with » and ›, Spanish questions with ¿ and ¡.
-  return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201E || cp == 0xAB || cp == 0x2018 ||
-         cp == 0x201A || cp == 0x2039 || cp == 0xBB || cp == 0x203A || cp == 0xBF || cp == 0xA1;
-}
-
 // A line that is only links of a menu: "Home | World | Business | Sport".
 bool is_menu_line(std::string_view text) {
   std::size_t separators = 0;
@@ -230,6 +203,13 @@ class ArticleBuilder {
     return facts;
   }
 
+  // A byline that says it is one ("Reporting by ...", "Автори: ...", "By ..."),
+  // as articles end with: not a name that happens to stand there.
+  bool signed_byline(std::string_view text) const {
+    return rules_.prefix_length(PhraseKind::byline_trailer, text) > 0 ||
+           rules_.prefix_length(PhraseKind::byline, text) > 0;
+  }
+
   long score_of(std::size_t index) const {
     const UnitFacts& facts = facts_[index];
     const long words = static_cast<long>(std::min<std::size_t>(facts.words, 200));
@@ -297,8 +277,7 @@ class ArticleBuilder {
       const std::size_t next = body_end_ + 1;
       const UnitFacts& facts = facts_[next];
       introduced = introduced || trim(units_[body_end_].text).ends_with(":");
-      const bool trailer = facts.shape == Shape::byline &&
-                           rules_.prefix_length(PhraseKind::byline_trailer, units_[next].text) > 0;
+      const bool trailer = facts.shape == Shape::byline && signed_byline(units_[next].text);
       if (facts.shape == Shape::chrome || trailer || facts.repeated_in_set) return;
       const bool short_unit = facts.shape == Shape::text;
       const bool run_starts =
@@ -341,7 +320,7 @@ class ArticleBuilder {
       return false;
     if (facts.words < 2 || facts.words > 30 || !looks_like_title(text)) return false;
     if (parse_dateline(text, rules_) || is_figure_part(index)) return false;
-    const char32_t first = first_code_point_of(text);
+    const char32_t first = first_code_point(text);
     return is_upper(first) || is_opening_quote(first) || (first >= '0' && first <= '9') ||
            !is_lower(first);
   }
@@ -490,7 +469,7 @@ class ArticleBuilder {
       if (facts.shape == Shape::chrome) {
         remove(unit, facts.chrome_reason);
         ++next_;
-      } else if (!title_text_.empty() && fold_phrase(unit.text) == title_text_) {
+      } else if (repeats_title(unit.text)) {
         remove(unit, "site chrome: repeats the headline");
         ++next_;
       } else if (facts.shape == Shape::byline || facts.shape == Shape::timestamp) {
@@ -526,7 +505,13 @@ class ArticleBuilder {
     if (facts.shape == Shape::prose || facts.shape == Shape::furniture_like) return true;
     if (facts.shape != Shape::text) return false;
     if (parse_dateline(text, rules_)) return true;
-    return (facts.words >= 4 && ends_like_sentence(text)) || is_lower(first_code_point_of(text));
+    return (facts.words >= 4 && ends_like_sentence(text)) || is_lower(first_code_point(text));
+  }
+
+  bool repeats_title(const std::string& text) const {
+    // Folding keeps lengths within a few bytes: most lines are out at once.
+    return !title_text_.empty() && text.size() + 16 >= title_text_.size() &&
+           text.size() <= title_text_.size() + 16 && fold_phrase(text) == title_text_;
   }
 
   void take_standfirst(const Unit& unit) {
@@ -546,7 +531,7 @@ class ArticleBuilder {
       return false;
     // The next unit that is not a byline, time stamp or figure.
     std::size_t after = index + 1;
-    while (after < units_.size() &&
+    while (after < units_.size() && after <= index + 10 &&
            (facts_[after].shape == Shape::byline || facts_[after].shape == Shape::timestamp ||
             facts_[after].shape == Shape::chrome || credit_line(units_[after].text, rules_)))
       ++after;
@@ -606,7 +591,7 @@ class ArticleBuilder {
       for (const std::string_view word : split_words(text)) {
         std::string_view bare = word;
         while (!bare.empty() && (bare.back() == ',' || bare.back() == '.')) bare.remove_suffix(1);
-        if (rules_.is_whole(PhraseKind::byline_role, bare) && !is_upper(first_code_point_of(bare)))
+        if (rules_.is_whole(PhraseKind::byline_role, bare) && !is_upper(first_code_point(bare)))
           return std::vector<std::string>{};
       }
     }
@@ -700,11 +685,9 @@ class ArticleBuilder {
     }
     if (facts.shape == Shape::chrome) {
       remove(unit, facts.chrome_reason);
-    } else if (!title_text_.empty() && fold_phrase(unit.text) == title_text_) {
+    } else if (repeats_title(unit.text)) {
       remove(unit, "site chrome: repeats the headline");
-    } else if (facts.shape == Shape::byline &&
-               (paragraphs_ <= 1 ||
-                rules_.prefix_length(PhraseKind::byline_trailer, unit.text) > 0)) {
+    } else if (facts.shape == Shape::byline && (paragraphs_ <= 1 || signed_byline(unit.text))) {
       read_credit_line(next_);
     } else if (facts.shape == Shape::timestamp && paragraphs_ <= 1) {
       read_credit_line(next_);
@@ -732,7 +715,8 @@ class ArticleBuilder {
       add_list_item(*item, text_before(unit.text, *item), unit.lines);
     } else if (auto quoted = quoted_line(unit.text)) {
       add_quoted_line(*quoted, text_before(unit.text, *quoted), unit.lines);
-    } else if (entry_headline_next_ && options_.find_subheadings && subheading_shaped(unit.text)) {
+    } else if (entry_headline_next_ && options_.find_subheadings &&
+               looks_like_subheading(unit.text, rules_)) {
       add(Heading{2, text_run(unit.text)}, unit.lines);
       label(unit, "subhead");
     } else if (is_subheading(next_)) {
@@ -770,12 +754,24 @@ class ArticleBuilder {
       return false;
     // The run of adjacent widget lines around it (chrome phrases join it) must
     // hold another short line that is not chrome already.
-    std::size_t others = 0;
-    for (std::size_t i = index; i > 0 && !units_[i].blank_before && is_widget_line(i - 1); --i)
-      others += facts_[i - 1].shape == Shape::text;
-    for (std::size_t i = index; !units_[i].blank_after && is_widget_line(i + 1); ++i)
-      others += facts_[i + 1].shape == Shape::text;
-    return others > 0 && !subheading_before_prose(index);
+    return short_lines_in_run(index) >= 2 && !subheading_before_prose(index);
+  }
+
+  // How many short text lines (not chrome already) the run of adjacent widget
+  // lines holding `index` has; each run is counted once, so that a page of
+  // a million short lines costs no more than reading it.
+  std::size_t short_lines_in_run(std::size_t index) const {
+    if (index < run_first_ || index > run_last_) {
+      run_first_ = index;
+      while (run_first_ > 0 && !units_[run_first_].blank_before && is_widget_line(run_first_ - 1))
+        --run_first_;
+      run_last_ = index;
+      while (!units_[run_last_].blank_after && is_widget_line(run_last_ + 1)) ++run_last_;
+      run_text_lines_ = 0;
+      for (std::size_t i = run_first_; i <= run_last_; ++i)
+        run_text_lines_ += facts_[i].shape == Shape::text;
+    }
+    return run_text_lines_;
   }
 
   // A short line right before prose, after prose: a subheading, not a widget.
@@ -796,28 +792,11 @@ class ArticleBuilder {
            facts_[index + 1].shape != Shape::chrome;
   }
 
-  bool subheading_shaped(std::string_view text) const {
-    text = trim(text);
-    if (text.empty() || text.size() > 4 * 120 || length_in_code_points(text) > 120) return false;
-    const std::size_t words = count_words(text);
-    if (words == 0 || words > 15) return false;
-    const std::string_view bare = text;
-    const char32_t last = last_code_point(bare);
-    if (last == '.' || last == ',' || last == ';' || last == ':') return false;
-    if (ends_like_sentence(text) && last != '?' && last != '!' && !is_opening_quote(last) &&
-        last != 0x201D && last != 0xBB)
-      return false;
-    const char32_t first = first_code_point_of(text);
-    if (!is_upper(first) && !(first >= '0' && first <= '9') && !is_opening_quote(first))
-      return false;
-    return !is_counter(text) && !rules_.is_whole(PhraseKind::chrome, text) &&
-           !related_headline(text, rules_) && !credit_line(text, rules_);
-  }
-
   bool is_subheading(std::size_t index) const {
     const Unit& unit = units_[index];
-    if (!options_.find_subheadings || !subheading_shaped(unit.text) || index + 1 >= units_.size() ||
-        index + 1 > body_end_ || !has_content(document_) || !paragraph_seen_)
+    if (!options_.find_subheadings || !looks_like_subheading(unit.text, rules_) ||
+        index + 1 >= units_.size() || index + 1 > body_end_ || !has_content(document_) ||
+        !paragraph_seen_)
       return false;
     if (layout_.has_blank_lines && !(unit.blank_before && unit.blank_after)) return false;
     const std::string& after = units_[index + 1].text;
@@ -904,8 +883,7 @@ class ArticleBuilder {
     for (; next_ < units_.size(); ++next_) {
       const Unit& unit = units_[next_];
       const UnitFacts& facts = facts_[next_];
-      if (facts.shape == Shape::byline &&
-          rules_.prefix_length(PhraseKind::byline_trailer, unit.text) > 0)
+      if (facts.shape == Shape::byline && signed_byline(unit.text))
         read_credit_line(next_);
       else if (facts.shape == Shape::chrome)
         remove(unit, facts.chrome_reason);
@@ -982,6 +960,10 @@ class ArticleBuilder {
   bool long_paragraph_seen_ = false;
   bool related_block_ = false;
   bool entry_headline_next_ = false;
+  // The run of widget lines short_lines_in_run() saw last (a cache).
+  mutable std::size_t run_first_ = 1;
+  mutable std::size_t run_last_ = 0;
+  mutable std::size_t run_text_lines_ = 0;
   std::vector<std::pair<std::string_view, std::string>> labels_;
 };
 

@@ -42,11 +42,6 @@ std::string_view strip_closers(std::string_view text) {
   return text;
 }
 
-char32_t first_code_point(std::string_view text) {
-  std::size_t pos = 0;
-  return text.empty() ? 0 : next_code_point(text, pos);
-}
-
 bool is_abbreviation(std::string_view word) {
   // "No." is left out: "said no." ends sentences far more often than "No. 5" occurs.
   static constexpr std::array<std::string_view, 29> known{
@@ -61,34 +56,6 @@ bool is_abbreviation(std::string_view word) {
   return iequals(bare, "oct") || iequals(bare, "nov") || iequals(bare, "dec") ||
          iequals(bare, "sep");
 }
-
-constexpr std::array<std::string_view, 24> chrome_phrases{
-    "all news",
-    "subscribe",
-    "newsfeed",
-    "to participate in the discussion",
-    "log in or register",
-    "loader",
-    "chats",
-    "share",
-    "share this article",
-    "comments",
-    "advertisement",
-    "print",
-    "tweet",
-    "menu",
-    "search",
-    "sign in",
-    "log in",
-    "register",
-    "\xD0\x92\xD1\x81\xD0\xB5 \xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8",  // Все
-                                                                                          // новости
-    "\xD0\x9F\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8\xD1\x81\xD0\xB0\xD1\x82\xD1\x8C\xD1\x81\xD1\x8F",  // Подписаться
-    "most read",
-    "trending",
-    "follow us",
-    "related news",
-};
 
 bool contains_credit_word(std::string_view text) {
   static constexpr std::array<std::string_view, 16> words{
@@ -139,13 +106,30 @@ std::size_t agency_photo_credit_start(std::string_view line) {
 
 }  // namespace
 
-bool is_chrome_phrase(std::string_view line) {
-  line = trim(line);
-  if (line.size() > 40) return false;
-  const std::string words = collapse_spaces(line);
-  for (const std::string_view phrase : chrome_phrases)
-    if (iequals(words, phrase)) return true;
+bool ends_like_sentence(std::string_view text) {
+  text = trim(text);
+  while (!text.empty()) {
+    const char32_t last = last_code_point(text);
+    if (last == '"' || last == '\'' || last == ')' || last == 0x201D || last == 0x2019 ||
+        last == 0xBB || last == 0x201C) {
+      std::size_t start = text.size() - 1;
+      while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0u) == 0x80u) --start;
+      text = text.substr(0, start);
+      continue;
+    }
+    return last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x3002;
+  }
   return false;
+}
+
+bool is_opening_quote(char32_t cp) {
+  // German and Swiss quotes open with » and ›, Spanish questions with ¿ and ¡.
+  return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201E || cp == 0xAB || cp == 0x2018 ||
+         cp == 0x201A || cp == 0x2039 || cp == 0xBB || cp == 0x203A || cp == 0xBF || cp == 0xA1;
+}
+
+bool is_chrome_phrase(std::string_view line) {
+  return PhraseRules::defaults().is_whole(PhraseKind::chrome, trim(line));
 }
 
 bool is_counter(std::string_view line) {
@@ -154,34 +138,6 @@ bool is_counter(std::string_view line) {
   for (const char c : line)
     if (c < '0' || c > '9') return false;
   return true;
-}
-
-std::string trailing_chrome_reason(std::string_view unit, Script document_script) {
-  if (is_chrome_phrase(unit)) return "site chrome";
-  if (is_counter(unit)) return "site chrome: counter";
-  if (dominant_script(unit) != document_script) return "site chrome: stray line in another script";
-  return "site chrome";
-}
-
-std::size_t trailing_chrome_start(const std::vector<std::string_view>& units,
-                                  Script document_script) {
-  const auto is_candidate = [&](std::string_view unit) {
-    if (is_chrome_phrase(unit) || is_counter(unit)) return true;
-    if (unit.size() > 200 || count_words(unit) > 8 || ends_with_closing_punctuation(unit))
-      return false;
-    const Script script = dominant_script(unit);
-    return script != Script::none && script != document_script;
-  };
-  std::size_t start = units.size();
-  bool has_phrase = false;
-  while (start > 0 && is_candidate(units[start - 1])) {
-    has_phrase = has_phrase || is_chrome_phrase(units[start - 1]);
-    --start;
-  }
-  if (has_phrase) return start;
-  const std::size_t n = units.size();
-  if (n > 0 && is_counter(units[n - 1]) && (n == 1 || !is_counter(units[n - 2]))) return n - 1;
-  return n;
 }
 
 bool ends_with_closing_punctuation(std::string_view text) {
@@ -269,15 +225,24 @@ bool looks_like_summary(std::string_view line) {
          (first >= '0' && first <= '9');
 }
 
-bool looks_like_subheading(std::string_view line) {
+bool looks_like_subheading(std::string_view line, const PhraseRules& rules) {
   line = trim(line);
-  if (line.empty() || line.size() > 4 * 100 || exceeds_code_points(line, 100)) return false;
+  if (line.empty() || line.size() > 4 * 120 || exceeds_code_points(line, 120)) return false;
   const std::size_t words = count_words(line);
-  if (words == 0 || words > 15 || ends_with_closing_punctuation(line)) return false;
+  if (words == 0 || words > 15) return false;
   const char32_t first = first_code_point(line);
-  if (!is_upper(first) && !(first >= '0' && first <= '9')) return false;
-  return !is_counter(line) && !is_chrome_phrase(line) && !related_headline(line) &&
-         !credit_line(line);
+  const char32_t last = last_code_point(line);
+  if (last == '.' || last == ',' || last == ';' || last == ':') return false;
+  // A question or a quotation may be one ("Which routes are affected?",
+  // "»Ein Glücksfall für die Forschung«"); a quotation must be closed.
+  const bool quoted = is_opening_quote(first);
+  const bool closed =
+      last == '?' || last == '!' || is_closing_quote_or_bracket(last) || last == 0xAB;
+  if (ends_like_sentence(line) && last != '?' && last != '!' && !(quoted && closed)) return false;
+  if (quoted && !closed) return false;
+  if (!is_upper(first) && !(first >= '0' && first <= '9') && !quoted) return false;
+  return !is_counter(line) && !rules.is_whole(PhraseKind::chrome, line) &&
+         !related_headline(line, rules) && !credit_line(line, rules);
 }
 
 std::optional<std::string_view> related_headline(std::string_view line, const PhraseRules& rules) {
@@ -293,8 +258,10 @@ std::optional<std::string_view> related_headline(std::string_view line, const Ph
     std::size_t pos = 0;
     next_code_point(rest, pos);
     rest = trim(rest.substr(pos));
-  } else if (!colon_in_label) {
-    return std::nullopt;
+  } else if (!colon_in_label &&
+             !(label < line.size() && is_upper(first_code_point(line.substr(label))) &&
+               is_lower(last_code_point(line.substr(0, label))))) {
+    return std::nullopt;  // no colon, and not glued: "Read more about it in our archive."
   }
   if (rest.empty() || first_word_character(rest) == 0) return std::nullopt;
   return rest;

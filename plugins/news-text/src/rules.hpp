@@ -18,29 +18,25 @@ namespace docconv::news_text {
 
 // ---- Site chrome --------------------------------------------------------
 
-/// A whole line that is a known piece of site navigation or widget text:
+/// A whole line of the built-in [chrome] table (rules/default.rules):
 /// "All news", "Subscribe", "Newsfeed", "log in or register", ...
 bool is_chrome_phrase(std::string_view line);
 
 /// A line that is only a number ("0": a comment counter).
 bool is_counter(std::string_view line);
 
-/// Why a unit of the trailing chrome run is chrome (for Removed::reason).
-std::string trailing_chrome_reason(std::string_view unit, Script document_script);
-
-/// Index of the first unit of the chrome run at the end of an article, or
-/// units.size() if there is none. The run is made of chrome phrases, counters
-/// and short lines in another script than the article's, and must contain at
-/// least one chrome phrase; a lone counter as the very last line also counts
-/// ("0" after the text), a counter after another number does not.
-std::size_t trailing_chrome_start(const std::vector<std::string_view>& units,
-                                  Script document_script);
-
 // ---- Sentences and titles ----------------------------------------------
 
 /// True when `text` ends a sentence or clause: . ! ? … : ; , possibly followed
 /// by closing quotes or brackets.
 bool ends_with_closing_punctuation(std::string_view text);
+
+/// True when `text` ends a sentence: . ! ? … 。, possibly followed by closing
+/// quotes or brackets (not : ; , as ends_with_closing_punctuation() also takes).
+bool ends_like_sentence(std::string_view text);
+
+/// Quote marks that open a quotation, and the ¿ ¡ that open Spanish sentences.
+bool is_opening_quote(char32_t cp);
 
 /// The first line of a dump is the title when it is short (at most 250
 /// characters), does not end like a sentence (. , : ;) and is not another
@@ -58,10 +54,13 @@ std::string derive_title(std::string_view lead, std::size_t max_length = 100);
 /// 400 characters, no closing punctuation ("Lavrov believes that ... in the Balkans").
 bool looks_like_summary(std::string_view line);
 
-/// A subheading by its text alone: 1-15 words, at most 100 characters, starts
-/// with an upper-case letter or digit, no closing punctuation. Whether it sits
-/// between paragraphs is for the reader to check.
-bool looks_like_subheading(std::string_view line);
+/// A subheading by its text alone: 1-15 words, at most 120 characters,
+/// starting with an upper-case letter, a digit or an opening quote mark, not
+/// ending like a sentence (a question or a closed quotation may), not chrome,
+/// a related link or a credit. Whether it sits between paragraphs is for the
+/// reader to check.
+bool looks_like_subheading(std::string_view line,
+                           const PhraseRules& rules = PhraseRules::defaults());
 
 // ---- Related links, lists, quotations ----------------------------------
 

@@ -30,6 +30,11 @@ char32_t next_code_point(std::string_view text, std::size_t& pos) {
   return cp;
 }
 
+char32_t first_code_point(std::string_view text) {
+  std::size_t pos = 0;
+  return text.empty() ? 0 : next_code_point(text, pos);
+}
+
 char32_t last_code_point(std::string_view text) {
   if (text.empty()) return 0;
   std::size_t start = text.size() - 1;

@@ -13,6 +13,9 @@ namespace docconv::news_text {
 /// be valid UTF-8, as everything after decode_input() is.
 char32_t next_code_point(std::string_view text, std::size_t& pos);
 
+/// The first code point of `text` (0 when empty).
+char32_t first_code_point(std::string_view text);
+
 /// The last code point of `text` (0 when empty).
 char32_t last_code_point(std::string_view text);
 

@@ -119,12 +119,15 @@ TEST_CASE("place names in title case") {
 }
 
 TEST_CASE("month names and abbreviations") {
-  CHECK(month_number("June") == 6);
-  CHECK(month_number("jun") == 6);
-  CHECK(month_number("Sept") == 9);
-  CHECK(month_number("May") == 5);
-  CHECK(month_number("Ju") == 0);
-  CHECK(month_number("Juno") == 0);
+  const PhraseRules& rules = PhraseRules::defaults();
+  CHECK(rules.month("June") == 6);
+  CHECK(rules.month("jun") == 6);
+  CHECK(rules.month("Sept") == 9);
+  CHECK(rules.month("May") == 5);
+  CHECK(rules.month("Ju") == 0);
+  CHECK(rules.month("Juno") == 0);
+  CHECK(rules.month("März") == 3);
+  CHECK(rules.month("июня") == 6);
 }
 
 TEST_CASE("Russian TASS datelines, day first: МОСКВА, 5 июня. /ТАСС/.") {

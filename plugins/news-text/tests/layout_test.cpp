@@ -109,3 +109,40 @@ TEST_CASE("is_wrapped_line: the next word would not have fitted") {
   CHECK_FALSE(is_wrapped_line(short_line, "Next", 60));
   CHECK_FALSE(is_wrapped_line(full, "- item", 60));
 }
+
+TEST_CASE("indented wire copy without blank lines: each indented line starts a paragraph") {
+  const std::string text =
+      "Firefighters get a raise\n"
+      "    WASHINGTON (AP) \u2014 The Senate voted 71-27 on Wednesday to make\n"
+      "permanent a pay raise for federal wildland firefighters, moving to head\n"
+      "off a cut that crews have warned about.\n"
+      "    The bipartisan measure now goes to the House, where leaders of both\n"
+      "parties have signaled support.\n"
+      "    The bill would:\n"
+      "    \u2014 Make permanent the raise.\n"
+      "    Hale said the pay gap had made it hard for federal agencies to\n"
+      "compete with state and local fire departments.\n";
+  const Layout layout = make_units(text);
+  REQUIRE(layout.units.size() == 6);
+  CHECK(layout.units[1].lines == docconv::SourceLines{2, 4});
+  CHECK(layout.units[2].lines == docconv::SourceLines{5, 6});
+  CHECK(layout.units[3].text == "The bill would:");
+  CHECK(layout.units[5].text.ends_with("compete with state and local fire departments."));
+}
+
+TEST_CASE("a line that stops mid-sentence goes on in the next, lower-case line") {
+  const Layout layout = make_units(
+      "La ministre s'est montrée plus prudente, estimant dans l'hémicycle\n"
+      "que le plafonnement ne construit pas de logements.\n"
+      "Elle prévoit aussi une amende pour les bailleurs qui ne respectent pas:\n"
+      "l'interdiction de louer un logement de moins de 9 mètres carrés,\n"
+      "la création d'un observatoire des loyers étudiants.\n"
+      "Une chapô sans point final qui présente bien l'article du jour\n"
+      "di Giulia Bonfanti e Paolo Ferri\n");
+  REQUIRE(layout.units.size() == 6);
+  CHECK(layout.units[0].lines == docconv::SourceLines{1, 2});
+  // After a colon or a comma: items of a list, not one sentence; a byline is no continuation.
+  CHECK(layout.units[2].text.starts_with("l'interdiction"));
+  CHECK(layout.units[3].text.starts_with("la création"));
+  CHECK(layout.units[5].text == "di Giulia Bonfanti e Paolo Ferri");
+}

@@ -28,42 +28,6 @@ TEST_CASE("counters are short digit-only lines") {
   CHECK_FALSE(is_counter(""));
 }
 
-namespace {
-std::size_t trailing(const std::vector<std::string_view>& units) {
-  return trailing_chrome_start(units, Script::latin);
-}
-}  // namespace
-
-TEST_CASE("trailing chrome: the run of widget lines after the article") {
-  const std::vector<std::string_view> article{"Last paragraph of the article.",
-                                              "Newsfeed",
-                                              "0",
-                                              "To participate in the discussion",
-                                              "log in or register",
-                                              "loader",
-                                              "Chats",
-                                              "Заголовок открываемого материала"};
-  CHECK(trailing(article) == 1);
-  CHECK(trailing_chrome_reason("0", Script::latin) == "site chrome: counter");
-  CHECK(trailing_chrome_reason("Заголовок открываемого материала", Script::latin) ==
-        "site chrome: stray line in another script");
-  CHECK(trailing_chrome_reason("Chats", Script::latin) == "site chrome");
-}
-
-TEST_CASE("trailing chrome: '0' alone at the end is chrome") {
-  CHECK(trailing({"Title", "The text of the article.", "0"}) == 2);
-}
-
-TEST_CASE("trailing chrome: '0' inside a list of figures is not") {
-  CHECK(trailing({"Votes per district:", "12", "7", "0"}) == 4);
-  CHECK(trailing({"Votes per district:", "12", "0", "The count ended at noon."}) == 4);
-}
-
-TEST_CASE("trailing chrome: a foreign-script line without any chrome phrase is kept") {
-  CHECK(trailing({"The minister quoted a proverb.", "Тише едешь — дальше будешь"}) == 2);
-  CHECK(trailing({"The text.", "Another paragraph ends here."}) == 2);
-}
-
 TEST_CASE("closing punctuation, behind closing quotes too") {
   for (const char* text : {"He said.", "He said so.\"", "Really?", "Wait!", "And then…",
                            "as follows:", "“Quoted.”", "(File.)"})

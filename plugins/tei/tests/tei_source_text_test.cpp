@@ -77,7 +77,9 @@ TEST_CASE("source round trip: dumps with every marker form, as a corpus and as s
   CHECK(std::string_view(
             as_written.parent().find_child_by_attribute("head", "type", "derived").child_value()) ==
         "NATO's multinational battalion in Poland. (File)");
-  CHECK(corpus.select_nodes("//body/head[@type='derived']").size() == 1);  // derived-title.txt
+  // derived-title.txt, and crlf-cyrillic.txt: its first line is the start of a
+  // hard-wrapped paragraph (the next line goes on in lower case), not a title.
+  CHECK(corpus.select_nodes("//body/head[@type='derived']").size() == 2);
   Labels reasons;
   for (const auto& found : corpus.select_nodes("//ab[@type='removed']/note[@type='reason']"))
     reasons.insert(found.node().child_value());
