@@ -5,6 +5,7 @@
 #include <docconv/plugin.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 namespace docconv::news_text {
@@ -154,6 +155,10 @@ void PhraseRules::add(std::string_view text, std::string_view source) {
     }
     std::size_t& longest = longest_[static_cast<std::size_t>(kind)];
     longest = std::max(longest, folded.size());
+    auto& firsts = first_code_points_[static_cast<std::size_t>(kind)];
+    const char32_t first = first_code_point(folded);
+    if (!std::binary_search(firsts.begin(), firsts.end(), first))
+      firsts.insert(std::upper_bound(firsts.begin(), firsts.end(), first), first);
     phrases_[static_cast<std::size_t>(kind)].insert(std::move(folded));
   }
   if (!header_seen) error(number == 0 ? 1 : number, "empty rules file: no 'docconv-news-rules 1'");
@@ -161,42 +166,60 @@ void PhraseRules::add(std::string_view text, std::string_view source) {
 
 bool PhraseRules::is_whole(PhraseKind kind, std::string_view line) const {
   const auto& set = phrases_[static_cast<std::size_t>(kind)];
-  if (set.empty() || line.size() > 4 * longest_[static_cast<std::size_t>(kind)] + 16) return false;
+  if (set.empty() || line.size() > 4 * longest_[static_cast<std::size_t>(kind)] + 16 ||
+      !may_start(kind, line))
+    return false;
   const std::string folded = fold_phrase(line);
   if (set.count(folded) != 0) return true;
   const std::string_view stripped = strip_trailing_noise(folded);
   return !stripped.empty() && set.count(std::string(stripped)) != 0;
 }
 
+bool PhraseRules::may_start(PhraseKind kind, std::string_view line) const {
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    const char32_t cp = next_code_point(line, pos);
+    if (is_space(cp)) continue;
+    const auto& firsts = first_code_points_[static_cast<std::size_t>(kind)];
+    return std::binary_search(firsts.begin(), firsts.end(), fold_code_point(cp));
+  }
+  return false;
+}
+
 std::size_t PhraseRules::prefix_length(PhraseKind kind, std::string_view line) const {
   const auto& set = phrases_[static_cast<std::size_t>(kind)];
-  if (set.empty()) return 0;
-  // Fold a bounded head of the line, remembering where each folded byte came from.
-  const std::size_t limit = longest_[static_cast<std::size_t>(kind)];
-  std::string folded;
-  std::vector<std::size_t> source_end;  // source_end[i]: source bytes consumed by folded[0..i]
+  // Most lines start with a letter no phrase of the kind starts with: out at once.
+  if (set.empty() || !may_start(kind, line)) return 0;
+  // Fold a bounded head of the line; a phrase can only end where a word ends
+  // (or after punctuation), so only those cuts are looked up. Fixed buffers:
+  // the reader asks this of every line several times.
+  const std::size_t limit = std::min<std::size_t>(longest_[static_cast<std::size_t>(kind)], 200);
+  std::array<char, 208> folded{};
+  std::size_t size = 0;
+  struct Cut {
+    std::size_t folded_length;
+    std::size_t source_end;
+  };
+  std::array<Cut, 48> cuts{};
+  std::size_t cut_count = 0;
   bool space = false;
   std::size_t pos = 0;
-  while (pos < line.size() && folded.size() <= limit) {
+  while (pos < line.size() && size < limit && cut_count < cuts.size()) {
     const char32_t cp = next_code_point(line, pos);
     if (is_space(cp)) {
-      space = !folded.empty();
+      space = size > 0;
       continue;
     }
-    if (space) {
-      folded += ' ';
-      source_end.push_back(pos);
-    }
+    if (space) folded[size++] = ' ';
     space = false;
-    append_utf8(folded, fold_code_point(cp));
-    while (source_end.size() < folded.size()) source_end.push_back(pos);
+    size += encode_utf8(fold_code_point(cp), folded.data() + size);
+    if (!is_word_character(cp) || word_boundary_at(line, pos)) cuts[cut_count++] = {size, pos};
   }
-  for (std::size_t length = std::min(folded.size(), limit); length > 0; --length) {
-    if (set.count(folded.substr(0, length)) == 0) continue;
-    const std::size_t end = source_end[length - 1];
-    if (word_boundary_at(line, end) ||
-        !is_word_character(last_code_point(folded.substr(0, length))))
-      return end;
+  std::string key;
+  for (std::size_t i = cut_count; i-- > 0;) {
+    if (cuts[i].folded_length > limit) continue;
+    key.assign(folded.data(), cuts[i].folded_length);
+    if (set.count(key) != 0) return cuts[i].source_end;
   }
   return 0;
 }

@@ -58,7 +58,12 @@ class PhraseRules {
 
  private:
   std::array<std::unordered_set<std::string>, phrase_kind_count> phrases_;
-  std::array<std::size_t, phrase_kind_count> longest_{};   // in folded bytes
+  /// Whether a phrase of `kind` may start `line`: its first letter, folded.
+  bool may_start(PhraseKind kind, std::string_view line) const;
+
+  std::array<std::size_t, phrase_kind_count> longest_{};  // in folded bytes
+  // The folded first code point of every phrase of a kind, sorted.
+  std::array<std::vector<char32_t>, phrase_kind_count> first_code_points_{};
   std::unordered_map<std::string, std::string> agencies_;  // folded -> as written
   std::unordered_map<std::string, int> months_;
   bool month_section_ = false;  // while add() reads [month]

@@ -33,6 +33,9 @@ struct UnitFacts {
   std::vector<std::string> authors;
   PartialDate date;
   bool repeated_in_set = false;
+  // Asked of a unit many times (its neighbours ask too): computed once.
+  std::optional<std::string> credit;        // credit_line()
+  std::optional<std::string_view> related;  // related_headline(), a view into the unit
 };
 
 // "© 2025 City Herald", "(c) 2024 Example Media": a copyright footer, not a
@@ -141,6 +144,8 @@ class ArticleBuilder {
     UnitFacts facts;
     const std::string& text = unit.text;
     facts.words = count_words(text);
+    facts.credit = credit_line(text, rules_);
+    facts.related = related_headline(text, rules_);
     std::size_t count = 0;
     if (options_.remove_chrome) {
       if (rules_.is_whole(PhraseKind::chrome, text)) {
@@ -189,9 +194,9 @@ class ArticleBuilder {
         return facts;
       }
     }
-    if (bullet_item(text) || quoted_line(text) || related_headline(text, rules_) ||
-        credit_line(text, rules_) || rules_.prefix_length(PhraseKind::caption, text) > 0 ||
-        mediabank_caption(text) || piped_caption(text, true) || glued_caption(text, {}) ||
+    if (bullet_item(text) || quoted_line(text) || facts.related || facts.credit ||
+        rules_.prefix_length(PhraseKind::caption, text) > 0 || mediabank_caption(text) ||
+        piped_caption(text, true) || glued_caption(text, {}) ||
         bracketed_credit_caption(text, rules_) || trailing_credit_caption(text, rules_)) {
       facts.shape = Shape::furniture_like;
       return facts;
@@ -329,7 +334,7 @@ class ArticleBuilder {
   // repeat of a figure line nearby.
   bool is_figure_part(std::size_t index) const {
     const std::string& text = units_[index].text;
-    if (index + 1 < units_.size() && credit_line(units_[index + 1].text, rules_)) return true;
+    if (index + 1 < units_.size() && facts_[index + 1].credit) return true;
     if (mediabank_caption(text) || piped_caption(text, true) ||
         glued_caption(text, credit_after(index)))
       return true;
@@ -337,7 +342,7 @@ class ArticleBuilder {
     for (std::size_t i = index >= 3 ? index - 3 : 0; i < units_.size() && i <= index + 3; ++i) {
       if (i == index) continue;
       if (mediabank_caption(units_[i].text) || glued_caption(units_[i].text, credit_after(i)) ||
-          credit_line(units_[i].text, rules_)) {
+          facts_[i].credit) {
         const std::string other = fold_phrase(units_[i].text);
         const std::string_view bare = std::string_view(folded).substr(0, folded.rfind(" - "));
         if (other.find(bare) != std::string::npos) return true;
@@ -533,7 +538,7 @@ class ArticleBuilder {
     std::size_t after = index + 1;
     while (after < units_.size() && after <= index + 10 &&
            (facts_[after].shape == Shape::byline || facts_[after].shape == Shape::timestamp ||
-            facts_[after].shape == Shape::chrome || credit_line(units_[after].text, rules_)))
+            facts_[after].shape == Shape::chrome || facts_[after].credit))
       ++after;
     const bool before_dateline = after < units_.size() &&
                                  parse_dateline(units_[after].text, rules_) &&
@@ -631,12 +636,12 @@ class ArticleBuilder {
         return add_figure(*figure, unit.lines, 1);
     if (next_ + 1 < units_.size() && (in_head || !unit.blank_after) &&
         !starts_own_unit(unit.text, rules_) && facts_[next_].shape != Shape::chrome)
-      if (auto credit = credit_line(units_[next_ + 1].text, rules_);
+      if (const auto& credit = facts_[next_ + 1].credit;
           credit && looks_like_caption(unit.text) && !copyright_footer(next_ + 1))
         return add_figure(
             PhotoCaption{unit.text, *credit, std::string(credit_mark(units_[next_ + 1].text)), ""},
             {unit.lines.first, units_[next_ + 1].lines.last}, 2);
-    if (auto credit = credit_line(unit.text, rules_); credit && !copyright_footer(next_))
+    if (const auto& credit = facts_[next_].credit; credit && !copyright_footer(next_))
       return add_figure(PhotoCaption{"", *credit, std::string(credit_mark(unit.text)), ""},
                         unit.lines, 1);
     return false;
@@ -649,7 +654,7 @@ class ArticleBuilder {
 
   std::string credit_after(std::size_t index) const {
     for (std::size_t i = index + 1; i < units_.size() && i <= index + duplicate_window; ++i)
-      if (auto credit = credit_line(units_[i].text, rules_)) return *credit;
+      if (facts_[i].credit) return *facts_[i].credit;
     return {};
   }
 
@@ -701,7 +706,7 @@ class ArticleBuilder {
       return;
     } else if (read_figure(/*in_head=*/false)) {
       return;
-    } else if (auto headline = related_headline(unit.text, rules_)) {
+    } else if (const auto& headline = facts.related) {
       add(RelatedLink{text_run(std::string(*headline)), "",
                       std::string(text_before(unit.text, *headline))},
           unit.lines);
