@@ -170,23 +170,42 @@ class ArticleBuilder {
         return facts;
       }
     }
+    // A byline or time stamp is no photo credit, whatever its label
+    // ("Source: Xinhua | 2025-03-12 16:42 | Editor: ...").
     if (auto authors = parse_byline(text, rules_)) {
+      facts.credit.reset();
       facts.shape = Shape::byline;
       facts.authors = std::move(*authors);
       facts.date = find_date(text, rules_);
       return facts;
     }
     if (auto date = parse_timestamp(text, rules_)) {
+      facts.credit.reset();
       facts.shape = Shape::timestamp;
       facts.date = *date;
       return facts;
+    }
+    // "Source: Xinhua | 2025-03-12 16:42:10 | Editor: ...": a full date makes a
+    // source line the page's time stamp; photo credits carry no dates.
+    // "Source: City Herald | 2025-03-12 16:42:10 | Editor: ...": with a full
+    // date, a source line is the page's time stamp; photo credits carry no dates.
+    if (facts.credit) {
+      const PartialDate date = find_date(text, rules_);
+      if (date.year != 0 && date.month != 0 && date.day != 0) {
+        facts.credit.reset();
+        facts.shape = Shape::timestamp;
+        facts.date = date;
+        return facts;
+      }
     }
     if (options_.remove_chrome && repeated_in_set(census_, text, count)) {
       facts.repeated_in_set = true;
       // Prose (syndicated copy) and headlines (other pages list this one's
       // under "Most read") recur too without being furniture.
       const bool prose = facts.words >= 12 && ends_like_sentence(text);
-      const bool headline = facts.words >= 5 && !ends_like_sentence(text);
+      // A question is a headline too ("Why can't I find a dentist?").
+      const char32_t last = last_code_point(text);
+      const bool headline = facts.words >= 5 && last != '.' && last != ':';
       if (!prose && !headline) {
         facts.shape = Shape::chrome;
         facts.chrome_reason = "repeated in " + std::to_string(count) + " of " +
@@ -323,11 +342,40 @@ class ArticleBuilder {
     if (facts.shape == Shape::chrome || facts.shape == Shape::byline ||
         facts.shape == Shape::timestamp || facts.shape == Shape::furniture_like)
       return false;
-    if (facts.words < 2 || facts.words > 30 || !looks_like_title(text)) return false;
-    if (parse_dateline(text, rules_) || is_figure_part(index)) return false;
+    if (facts.words < 2 || facts.words > 30) return false;
+    // A headline may end with a period when the page repeats it (a share bar).
+    if (!looks_like_title(text) &&
+        !(last_code_point(text) == '.' && facts.words <= 20 && repeated_in_page(index) &&
+          looks_like_title(text.substr(0, text.size() - 1))))
+      return false;
+    if (parse_dateline(text, rules_)) return false;
+    if (is_figure_part(index) && !headline_above_credit(index)) return false;
+    // The author's role under a byline ("Health reporter, BBC News").
+    if (index > 0 && facts_[index - 1].shape == Shape::byline && byline_in_head(index))
+      return false;
     const char32_t first = first_code_point(text);
     return is_upper(first) || is_opening_quote(first) || (first >= '0' && first <= '9') ||
            !is_lower(first);
+  }
+
+  // A line of five words or more with no final punctuation right above a bare
+  // credit: a headline over a photo with no caption, or a caption; title_score
+  // weighs it low.
+  bool headline_above_credit(std::size_t index) const {
+    const std::string& text = units_[index].text;
+    return index + 1 < units_.size() && facts_[index + 1].credit && facts_[index].words >= 5 &&
+           !ends_with_closing_punctuation(text) && !mediabank_caption(text) &&
+           !piped_caption(text, true) && !glued_caption(text, credit_after(index));
+  }
+
+  bool repeated_in_page(std::size_t index) const {
+    const std::string& text = units_[index].text;
+    const std::string folded = fold_phrase(text);
+    for (std::size_t i = 0; i < units_.size(); ++i)
+      if (i != index && units_[i].text.size() == text.size() &&
+          fold_phrase(units_[i].text) == folded)
+        return true;
+    return false;
   }
 
   // A caption: above a credit line, with a credit glued or piped on, or the
@@ -365,17 +413,29 @@ class ArticleBuilder {
     const bool short_after = is_short_line(index + 1) && index + 1 < body_start_;
     if (words <= 3 && (short_before || short_after)) score -= 4;
     if (below_credit) score -= 6;
-    // Right under another headline-shaped line, a summary is the standfirst.
+    if (headline_above_credit(index)) score -= 3;
+    // Right under another headline-shaped line, a summary is the standfirst:
+    // longer than a headline. (A shorter line above is a kicker, "Autoindustrie".)
     if (index > 0 && headline_shaped(index - 1) && looks_like_summary(text) &&
-        facts_[index - 1].words >= 4)
+        facts_[index - 1].words >= 4 && words >= 10 && words > facts_[index - 1].words)
       score -= 6;
     const std::string folded = fold_phrase(text);
     // The same line twice close together (a breadcrumb or sticky bar ending
     // in the headline, then the headline): the lower one is the headline.
-    for (std::size_t i = index >= 3 ? index - 3 : 0; i <= index + 3 && i < units_.size(); ++i)
-      if (i != index && units_[i].text.size() == text.size() &&
-          fold_phrase(units_[i].text) == folded)
+    // A breadcrumb ending in the headline ("Home › Feeds › Headline") next to
+    // it: the headline is the shorter line.
+    for (std::size_t i = index >= 3 ? index - 3 : 0; i <= index + 3 && i < units_.size(); ++i) {
+      const std::string& other = units_[i].text;
+      if (i == index || other.size() + 80 < text.size() || other.size() > text.size() + 80)
+        continue;
+      const std::string other_folded = fold_phrase(other);
+      if (other_folded == folded)
         score += i < index ? 3 : -3;
+      else if (other_folded.ends_with(" " + folded))
+        score += 3;
+      else if (facts_[i].words >= 3 && folded.ends_with(" " + other_folded))
+        score -= 3;
+    }
     for (std::size_t i = 0; i < units_.size(); ++i)
       if ((i + 3 < index || i > index + 3) && units_[i].text.size() >= text.size() &&
           units_[i].text.size() <= text.size() + 80 &&

@@ -300,3 +300,52 @@ TEST_CASE("related links: labels of the table, with a colon or glued to the head
   CHECK_FALSE(related_headline("Read more about it in our archive."));
   CHECK_FALSE(related_headline("Relatedly, the council voted no."));
 }
+
+namespace {
+
+std::string title_of(const std::string& head, RecordedLines* lines = nullptr) {
+  std::string why;
+  const auto document =
+      build_article(head + body_one + "\n\n" + body_two + "\n", why, {}, nullptr, nullptr, lines);
+  return document ? document->metadata.title : "(no article: " + why + ")";
+}
+
+}  // namespace
+
+TEST_CASE("headlines in heads of other shapes: breadcrumbs, kickers, share bars, bare credits") {
+  const std::string headline = "Harbour bridge to close to cars for two years";
+  // A breadcrumb that ends in the headline, right above it.
+  CHECK(title_of("Home › World › " + headline + "\n" + headline + "\n\n") == headline);
+  // A kicker above the headline; a longer summary under it is the standfirst.
+  CHECK(title_of("Transport in the city\n" + headline + "\n\n") == headline);
+  CHECK(title_of(headline +
+                 "\nEngineers found two corroded supports and the council wants them replaced "
+                 "before the winter storms\n\n") == headline);
+  // A headline that ends with a period, repeated by the page's share bar.
+  const std::string sentence_headline = "The bridge closes. Here is what the city loses.";
+  CHECK(title_of("Share this post\n" + sentence_headline + "\nCopy link\nFacebook\n\n" +
+                 sentence_headline + "\nBy Jane Porter\nMar 09, 2025\n\n") == sentence_headline);
+  // A sentence said once is no headline.
+  CHECK(title_of("Home\nNews\n\n" + sentence_headline + "\n\n") != sentence_headline);
+  // A headline over a photo that has only a credit.
+  RecordedLines lines;
+  CHECK(title_of("Home\nNews\nSport\n\n12 March 2025 10:47\n" + headline +
+                     "\nPhoto: Jane Porter/City Herald\n",
+                 &lines) == headline);
+  CHECK(lines.labels[7] == "credit");
+}
+
+TEST_CASE("a source line with a full date is the page's time stamp, not a photo credit") {
+  const std::string text =
+      "Harbour bridge to close to cars for two years\n\n"
+      "Source: City Herald| 2025-03-12 16:42:10|Editor: jp\n\n" +
+      body_one + "\n\n" + body_two + "\n";
+  std::string why;
+  RecordedLines lines;
+  const auto document = build_article(text, why, {}, nullptr, nullptr, &lines);
+  REQUIRE(document);
+  CHECK(document->metadata.date == PartialDate{2025, 3, 12});
+  CHECK(lines.labels[3] == "byline");
+  for (const Block& block : document->blocks)
+    CHECK_FALSE(std::holds_alternative<Figure>(block.content));
+}
