@@ -46,9 +46,9 @@ std::string_view strip_trailing_noise(std::string_view folded) {
 
 PhraseKind kind_named(std::string_view name, bool& found) {
   static constexpr std::array<std::string_view, phrase_kind_count> names{
-      "chrome",    "chrome-start",   "related",     "caption",   "credit",
-      "byline",    "byline-trailer", "byline-role", "timestamp", "relative-time",
-      "time-unit", "reading-time",   "agency"};
+      "chrome",    "chrome-start",   "related",     "caption",    "credit",
+      "byline",    "byline-trailer", "byline-role", "timestamp",  "relative-time",
+      "time-unit", "reading-time",   "agency",      "widget-word"};
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) {
       found = true;
@@ -222,6 +222,30 @@ std::size_t PhraseRules::prefix_length(PhraseKind kind, std::string_view line) c
     if (set.count(key) != 0) return cuts[i].source_end;
   }
   return 0;
+}
+
+bool PhraseRules::has_word(PhraseKind kind, std::string_view line) const {
+  const auto& set = phrases_[static_cast<std::size_t>(kind)];
+  if (set.empty()) return false;
+  std::size_t pos = 0;
+  std::string word;
+  while (pos <= line.size()) {
+    char32_t cp = ' ';
+    if (pos < line.size())
+      cp = next_code_point(line, pos);
+    else
+      ++pos;
+    if (is_word_character(cp)) {
+      if (word.size() < 64) {
+        std::array<char, 4> bytes{};
+        word.append(bytes.data(), encode_utf8(fold_code_point(cp), bytes.data()));
+      }
+      continue;
+    }
+    if (!word.empty() && set.count(word) != 0) return true;
+    word.clear();
+  }
+  return false;
 }
 
 std::string_view PhraseRules::agency(std::string_view text) const {

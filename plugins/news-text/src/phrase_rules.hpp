@@ -32,8 +32,9 @@ enum class PhraseKind {
   time_unit,       ///< "hours", "Min."
   reading_time,    ///< "read", "Lesezeit"
   agency,          ///< as written (case kept for display)
+  widget_word,     ///< a word anywhere in a short line: "newsletter", "Werbung"
 };
-inline constexpr std::size_t phrase_kind_count = 13;
+inline constexpr std::size_t phrase_kind_count = 14;
 
 class PhraseRules {
  public:
@@ -50,6 +51,9 @@ class PhraseRules {
   /// Bytes of `line` taken by the longest phrase of `kind` it starts with
   /// (ending at a word boundary), or 0.
   std::size_t prefix_length(PhraseKind kind, std::string_view line) const;
+  /// Whether one of the words of `line` (folded, without punctuation) is a
+  /// phrase of `kind`.
+  bool has_word(PhraseKind kind, std::string_view line) const;
   /// The agency named by `text` (exactly, ignoring case), as the table writes it; "" if none.
   std::string_view agency(std::string_view text) const;
   /// 1-12 for a month name or abbreviation in any known language (a trailing

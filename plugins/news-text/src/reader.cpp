@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace docconv::news_text {
@@ -100,6 +101,7 @@ class ArticleBuilder {
     document_.metadata.language = detect_language(text, script_);
     if (layout_.wrap_width > 0)
       document_.metadata.extras["wrap_width"] = std::to_string(layout_.wrap_width);
+    for (const Unit& unit : units_) ++copies_in_page_[unit.text];
     facts_.reserve(units_.size());
     for (const Unit& unit : units_) facts_.push_back(facts_of(unit));
   }
@@ -110,6 +112,7 @@ class ArticleBuilder {
   Document build() {
     find_body();
     widen_body_for_overrides();
+    body_has_blank_lines_ = blank_lines_part_body();
     const std::size_t title = options_.find_title ? find_title() : body_start_;
     // Without a headline, what is above the body is the page's head all the same.
     if (title < body_start_) {
@@ -319,6 +322,18 @@ class ArticleBuilder {
     }
   }
 
+  // Whether the text's paragraphs stand between blank lines (a blank line or
+  // two in the page's head say nothing of it).
+  bool blank_lines_part_body() const {
+    if (!layout_.has_blank_lines) return false;
+    std::size_t units = 0, blank_before = 0;
+    for (std::size_t i = body_start_; i <= body_end_ && i < units_.size(); ++i) {
+      ++units;
+      blank_before += units_[i].blank_before;
+    }
+    return units < 4 || 2 * blank_before >= units;
+  }
+
   // --keep-chrome: the whole page is the article (the first line its title, as
   // before). --no-title: the page's head is text too, from its first line that
   // is not chrome.
@@ -369,13 +384,7 @@ class ArticleBuilder {
   }
 
   bool repeated_in_page(std::size_t index) const {
-    const std::string& text = units_[index].text;
-    const std::string folded = fold_phrase(text);
-    for (std::size_t i = 0; i < units_.size(); ++i)
-      if (i != index && units_[i].text.size() == text.size() &&
-          fold_phrase(units_[i].text) == folded)
-        return true;
-    return false;
+    return copies_in_page_.at(units_[index].text) >= 2;
   }
 
   // A caption: above a credit line, with a credit glued or piped on, or the
@@ -758,6 +767,17 @@ class ArticleBuilder {
       read_credit_line(next_);
     } else if (in_short_run(next_)) {
       remove(unit, "site chrome: run of short lines");
+    } else if (is_widget_label(next_)) {
+      remove(unit, "site chrome: a widget's label");
+    } else if (facts.shape == Shape::timestamp && facts.date.day != 0 && paragraphs_ >= 1 &&
+               next_ + 1 <= body_end_ && related_item(next_ + 1)) {
+      // "4 июня, 18:20" above a headline inside the text: a teaser of another
+      // article (a live blog's entries carry a clock time alone).
+      related_block_ = true;
+      add(Removed{unit.text, "related-link time"}, unit.lines);
+      label(unit, "related", "related-link time");
+      ++next_;
+      return;
     } else if (facts.shape == Shape::timestamp && is_entry_time(next_)) {
       add(Heading{2, text_run(unit.text)}, unit.lines);
       label(unit, "subhead");
@@ -766,6 +786,9 @@ class ArticleBuilder {
       return;
     } else if (read_figure(/*in_head=*/false)) {
       return;
+    } else if (facts.shape == Shape::text && facts.words >= 2 && repeated_in_page(next_)) {
+      // A text says a short line once; boxes and buttons come back ("Ad Feedback").
+      remove(unit, "site chrome: repeated in the page");
     } else if (const auto& headline = facts.related) {
       add(RelatedLink{text_run(std::string(*headline)), "",
                       std::string(text_before(unit.text, *headline))},
@@ -776,6 +799,10 @@ class ArticleBuilder {
       label(unit, "related");
       ++next_;
       return;
+    } else if (auto subheading = dashed_subheading(unit.text);
+               subheading && options_.find_subheadings && paragraph_seen_) {
+      add(Heading{2, text_run(std::string(*subheading))}, unit.lines);
+      label(unit, "subhead");
     } else if (auto item = bullet_item(unit.text)) {
       add_list_item(*item, text_before(unit.text, *item), unit.lines);
     } else if (auto quoted = quoted_line(unit.text)) {
@@ -845,6 +872,13 @@ class ArticleBuilder {
            facts_[index - 1].shape == Shape::prose;
   }
 
+  // A short line naming a newsletter, an advertisement, a subscription.
+  bool is_widget_label(std::size_t index) const {
+    return options_.remove_chrome && facts_[index].shape == Shape::text &&
+           facts_[index].words <= 10 &&
+           rules_.has_word(PhraseKind::widget_word, units_[index].text);
+  }
+
   bool related_item(std::size_t index) const {
     const std::string& text = units_[index].text;
     return facts_[index].words >= 3 && facts_[index].words <= 25 && !ends_like_sentence(text) &&
@@ -863,7 +897,7 @@ class ArticleBuilder {
         index + 1 >= units_.size() || index + 1 > body_end_ || !has_content(document_) ||
         !paragraph_seen_)
       return false;
-    if (layout_.has_blank_lines && !(unit.blank_before && unit.blank_after)) return false;
+    if (body_has_blank_lines_ && !(unit.blank_before && unit.blank_after)) return false;
     const std::string& after = units_[index + 1].text;
     if (starts_own_unit(after, rules_) || facts_[index + 1].shape == Shape::chrome) return false;
     // A question ending like a sentence must be followed by prose, as any heading.
@@ -1009,6 +1043,7 @@ class ArticleBuilder {
   const LineCensus* census_;
   Script script_;
   std::vector<UnitFacts> facts_;
+  std::unordered_map<std::string_view, std::size_t> copies_in_page_;  // unit text -> units
   std::size_t body_start_ = 0;
   std::size_t body_end_ = 0;  // inclusive
   std::size_t next_ = 0;
@@ -1022,6 +1057,7 @@ class ArticleBuilder {
   std::size_t figure_unit_ = 0;
   bool paragraph_seen_ = false;
   bool dateline_seen_ = false;
+  bool body_has_blank_lines_ = false;
   bool long_paragraph_seen_ = false;
   bool related_block_ = false;
   bool entry_headline_next_ = false;

@@ -277,6 +277,20 @@ std::optional<std::string_view> bullet_item(std::string_view line) {
   return std::nullopt;
 }
 
+std::optional<std::string_view> dashed_subheading(std::string_view line) {
+  line = trim(line);
+  for (const std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+    if (line.size() < 2 * dash.size() + 3 || !line.starts_with(dash) || !line.ends_with(dash))
+      continue;
+    const std::string_view inner = line.substr(dash.size(), line.size() - 2 * dash.size());
+    if (!is_space(first_code_point(inner)) || !is_space(last_code_point(inner))) continue;
+    const std::string_view text = trim(inner);
+    const std::size_t words = count_words(text);
+    if (words >= 1 && words <= 15 && first_word_character(text) != 0) return text;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string_view> quoted_line(std::string_view line) {
   line = trim(line);
   if (!line.starts_with("> ")) return std::nullopt;

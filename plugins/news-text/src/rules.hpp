@@ -72,6 +72,10 @@ std::optional<std::string_view> related_headline(
 /// "- text", "* text", "• text" -> the text.
 std::optional<std::string_view> bullet_item(std::string_view line);
 
+/// "- Un premier pas -", "– Quelle application ? –": a subheading between
+/// dashes, as agency wire copy writes them -> the text.
+std::optional<std::string_view> dashed_subheading(std::string_view line);
+
 /// "> text" -> the text.
 std::optional<std::string_view> quoted_line(std::string_view line);
 

@@ -349,3 +349,51 @@ TEST_CASE("a source line with a full date is the page's time stamp, not a photo 
   for (const Block& block : document->blocks)
     CHECK_FALSE(std::holds_alternative<Figure>(block.content));
 }
+
+namespace {
+
+// The labels of `text`'s lines, read alone.
+std::map<std::size_t, std::string> labels_of(const std::string& text) {
+  std::string why;
+  RecordedLines lines;
+  REQUIRE(build_article(text, why, {}, nullptr, nullptr, &lines));
+  return lines.labels;
+}
+
+}  // namespace
+
+TEST_CASE("boxes inside the text: widget labels, lines the page repeats, teasers with a date") {
+  const std::string head = "Harbour bridge to close to cars for two years\n\n";
+  // A short line that names a newsletter is a box's label, not a subheading;
+  // a subheading stays one.
+  auto labels = labels_of(head + body_one + "\n\nFree weekly newsletter\n\n" + body_two +
+                          "\n\nWhat happens next\n\n" + body_three + "\n");
+  CHECK(labels[5] == "chrome");
+  CHECK(labels[9] == "subhead");
+  // A short line the page says twice is a button; a sentence said twice stays text.
+  labels = labels_of(head + body_one + "\n\nAd Feedback\n\n" + body_two + "\n\nAd Feedback\n\n" +
+                     body_three + "\n\n" + body_three + "\n");
+  CHECK(labels[5] == "chrome");
+  CHECK(labels[9] == "chrome");
+  CHECK(labels[11] == "paragraph");
+  CHECK(labels[13] == "paragraph");
+  // A date and time above a headline inside the text: another article's teaser.
+  labels = labels_of(head + body_one + "\n" + body_two + "\n4 June, 18:20\n" +
+                     "Ferry service to the north bank doubles its crossings\n" + body_three + "\n");
+  CHECK(labels[5] == "related");
+  CHECK(labels[6] == "related");
+  CHECK(labels[7] == "paragraph");
+}
+
+TEST_CASE("subheadings between dashes; questions in a text without blank lines") {
+  auto labels = labels_of("Harbour bridge to close to cars for two years\n\n" + body_one +
+                          "\n\n- \"A first step\" -\n\n" + body_two + "\n\n- What next ? -\n\n" +
+                          body_three + "\n");
+  CHECK(labels[5] == "subhead");
+  CHECK(labels[9] == "subhead");
+  // One blank line in the page's head does not make the text's paragraphs
+  // stand between blank lines.
+  labels = labels_of("Home\nNews\n\nHarbour bridge to close to cars for two years\n" + body_one +
+                     "\nWho pays for it?\n" + body_two + "\n" + body_three + "\n");
+  CHECK(labels[6] == "subhead");
+}
