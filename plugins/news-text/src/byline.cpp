@@ -148,6 +148,24 @@ std::string_view after(std::string_view line, std::size_t bytes) {
 bool looks_like_name(std::string_view line, const PhraseRules& rules) {
   const auto words = split_words(line);
   if (words.size() < 2 || words.size() > 4) return false;
+  // "ABC North Qld": an acronym among written words is a site, not a name
+  // (a surname in capitals, "Jean DUPONT", is longer).
+  const auto capitals = [](std::string_view word) {
+    std::size_t pos = 0, letters = 0;
+    while (pos < word.size()) {
+      const char32_t cp = next_code_point(word, pos);
+      if (is_lower(cp)) return std::size_t{0};
+      letters += is_upper(cp);
+    }
+    return letters;
+  };
+  std::size_t acronyms = 0, written = 0;
+  for (const std::string_view word : words) {
+    const std::size_t letters = capitals(word);
+    acronyms += letters >= 2 && letters <= 3;
+    written += letters == 0;
+  }
+  if (acronyms > 0 && written > 0) return false;
   for (const std::string_view word : words) {
     if (!is_name_word(word) || word.size() < 2) return false;
     // Not "KYODO NEWS", "Redazione ANSA", "Video PlayerClose" (two words glued).
@@ -204,15 +222,17 @@ std::optional<std::vector<std::string>> parse_byline(std::string_view line,
   // "Jane Doe | Reuters", "Jane Doe · 4 March 2025 · 5 min read": a name first,
   // then a site, a role or a time stamp.
   for (const std::string_view separator :
-       {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", ", ", " \xE2\x80\x94 ", " - "}) {
+       {"|", " \xC2\xB7 ", " \xE2\x80\xA2 ", ", ", " \xE2\x80\x94 ", " - "}) {
     const std::size_t at = line.find(separator);
     if (at == std::string_view::npos) continue;
     const std::string_view name = trim(line.substr(0, at));
     const std::string_view rest = trim(line.substr(at + separator.size()));
     if (!looks_like_name(name, rules) || count_words(rest) > 8) continue;
+    const PartialDate date = find_date(rest, rules);
     const bool site_or_role = rules.is_whole(PhraseKind::agency, rest) ||
                               rules.prefix_length(PhraseKind::byline_role, rest) > 0 ||
                               parse_timestamp(rest, rules).has_value() ||
+                              (date.day != 0 && date.month != 0 && date.year != 0) ||
                               fold_phrase(rest).find("news") != std::string::npos ||
                               count_words(rest) <= 3;
     if (site_or_role && separator != ", ") return std::vector<std::string>{std::string(name)};
@@ -327,7 +347,9 @@ bool is_reading_time(std::string_view line, const PhraseRules& rules) {
       ++other;
   }
   if (rules.prefix_length(PhraseKind::reading_time, line) > 0) read = true;
-  return number && unit && read && other <= 2;
+  // "4 mn", "6 min" alone on a line: a reading or listening time.
+  const bool bare = words.size() == 2 && number_of(words[0]) >= 0;
+  return number && unit && (read || bare) && other <= 2;
 }
 
 }  // namespace docconv::news_text

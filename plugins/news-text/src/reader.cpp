@@ -650,7 +650,10 @@ class ArticleBuilder {
   std::optional<std::vector<std::string>> byline_in_head(std::size_t index) const {
     const std::string& text = units_[index].text;
     if (facts_[index].words == 0 || facts_[index].words > 8) return std::nullopt;
-    if (rules_.prefix_length(PhraseKind::byline, text) == text.size())
+    // "By", "Texte par :" alone: the names follow on the next line.
+    std::string_view bare_label = trim(text);
+    if (bare_label.ends_with(":")) bare_label = trim(bare_label.substr(0, bare_label.size() - 1));
+    if (rules_.prefix_length(PhraseKind::byline, bare_label) == bare_label.size())
       return std::vector<std::string>{};
     if (!rules_.agency(text).empty()) return std::vector<std::string>{};
     const bool after_credit = index > 0 && (last_byline_unit_ + 1 == index ||
@@ -661,6 +664,15 @@ class ArticleBuilder {
         (facts_[index + 1].shape == Shape::byline || facts_[index + 1].shape == Shape::timestamp);
     if (looks_like_name(text, rules_) && (after_credit || before_credit))
       return std::vector<std::string>{text};
+    // A name alone between headline and text, before any other byline: the
+    // author ("Павел Широков"); not right under a figure (its photographer).
+    if (looks_like_name(text, rules_) && document_.metadata.authors.empty() &&
+        !document_.metadata.title.empty() && !(figure_ && figure_unit_ + 1 == index) &&
+        !(index > 0 && is_figure_part(index - 1)))
+      return std::vector<std::string>{text};
+    // "Helena Marsh Environment correspondent": a name, then a role, no comma.
+    if (document_.metadata.authors.empty())
+      if (auto name = name_before_role(text)) return std::vector<std::string>{*name};
     if (after_credit && facts_[index].words <= 6) {
       for (const std::string_view word : split_words(text)) {
         std::string_view bare = word;
@@ -670,6 +682,16 @@ class ArticleBuilder {
       }
     }
     return std::nullopt;
+  }
+
+  std::optional<std::string> name_before_role(std::string_view text) const {
+    const std::vector<std::string_view> words = split_words(text);
+    if (words.size() < 3 || words.size() > 6 || is_upper(first_code_point(words.back())) ||
+        !rules_.is_whole(PhraseKind::byline_role, words.back()))
+      return std::nullopt;
+    const std::string name = std::string(words[0]) + " " + std::string(words[1]);
+    if (!looks_like_name(name, rules_)) return std::nullopt;
+    return name;
   }
 
   // ---- figures ----
@@ -765,6 +787,10 @@ class ArticleBuilder {
       read_credit_line(next_);
     } else if (facts.shape == Shape::timestamp && paragraphs_ <= 1) {
       read_credit_line(next_);
+    } else if (auto authors = paragraphs_ == 0 && facts.shape == Shape::text ? byline_in_head(next_)
+                                                                             : std::nullopt) {
+      // Before the first paragraph, the page's head goes on ("Texte par :").
+      take_byline(next_, *authors);
     } else if (in_short_run(next_)) {
       remove(unit, "site chrome: run of short lines");
     } else if (is_widget_label(next_)) {

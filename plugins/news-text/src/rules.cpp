@@ -394,7 +394,9 @@ std::optional<PhotoCaption> trailing_credit_caption(std::string_view line,
   if (credit.ends_with(".")) credit.remove_suffix(1);
   if (credit.empty() || count_words(credit) > 7 || count_words(caption) < 3) return std::nullopt;
   // "Фото: Укрзалізниця", "Photo by the author", "Архивное фото", "Photo: AFP"
-  bool says_credit = rules.prefix_length(PhraseKind::credit, credit) > 0;
+  bool says_credit = rules.prefix_length(PhraseKind::credit, credit) > 0 ||
+                     credit.starts_with("\xC2\xA9");  // "© Seydou Camara, AFP"
+
   for (const std::string_view word : split_words(credit))
     says_credit = says_credit || rules.is_whole(PhraseKind::credit, word);
   if (!says_credit) return std::nullopt;

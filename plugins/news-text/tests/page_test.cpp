@@ -397,3 +397,34 @@ TEST_CASE("subheadings between dashes; questions in a text without blank lines")
                      "\nWho pays for it?\n" + body_two + "\n" + body_three + "\n");
   CHECK(labels[6] == "subhead");
 }
+
+TEST_CASE("bylines of other shapes: a name alone, a name and its role, a name and a date") {
+  CHECK(authors("Selin Karaca |05.06.2025 - Update : 05.06.2025") ==
+        std::vector<std::string>{"Selin Karaca"});
+  CHECK_FALSE(looks_like_name("ABC North Qld", rules()));
+  CHECK(looks_like_name("CARMEN SERRANO", rules()));
+  CHECK(is_reading_time("4 mn", rules()));
+  CHECK_FALSE(is_reading_time("4 ministers", rules()));
+  const std::string head = "Harbour bridge to close to cars for two years\n\n";
+  const auto author_of = [&](const std::string& between) {
+    std::string why;
+    const auto document = build_article(head + between + body_one + "\n\n" + body_two + "\n", why,
+                                        {}, nullptr, nullptr, nullptr);
+    REQUIRE(document);
+    return document->metadata.authors;
+  };
+  CHECK(author_of("Jane Porter\n\n") == std::vector<std::string>{"Jane Porter"});
+  CHECK(author_of("Jane Porter Transport correspondent\nWed 5 Mar 2025 06.00 GMT\n\n") ==
+        std::vector<std::string>{"Jane Porter"});
+  CHECK(author_of("Texte par :\nJane Porter\n\n") == std::vector<std::string>{"Jane Porter"});
+  // The site's name under the author's is no second author.
+  CHECK(author_of("By Jane Porter\nCity Herald staff reporter\n\n") ==
+        std::vector<std::string>{"Jane Porter"});
+}
+
+TEST_CASE("a caption whose credit follows a copyright sign") {
+  const auto figure = trailing_credit_caption(
+      "Fishing boats on the beach at Guet Ndar, March 1, 2025. © Seydou Camara, AFP", rules());
+  REQUIRE(figure);
+  CHECK(figure->credit == "© Seydou Camara, AFP");
+}
