@@ -47,6 +47,11 @@ bool is_time(std::string_view word) {
   if (word.size() >= 4 && word.size() <= 5 && word[word.size() - 3] == '.' &&
       is_digit(word[word.size() - 1]) && is_digit(word[word.size() - 2]) && is_digit(word[0]))
     return true;
+  // "6:05am", "9:48PM": the clock and its half of the day glued.
+  if (word.size() > 2) {
+    const std::string_view half = word.substr(word.size() - 2);
+    if (half == "am" || half == "pm" || half == "AM" || half == "PM") word.remove_suffix(2);
+  }
   std::size_t digits = 0, separators = 0;
   for (const char c : word) {
     if (is_digit(c))
@@ -266,18 +271,34 @@ PartialDate find_date(std::string_view text, const PhraseRules& rules) {
           parts[0] <= 31)
         return PartialDate{parts[2], parts[1], parts[0]};
     }
+    // 05.06.25: day, month and a two-digit year, with points (as in Europe).
+    if (word.size() == 8 && is_digit(word[0]) && word[2] == '.' && word[5] == '.') {
+      const int day = number_of(word.substr(0, 2)), month = number_of(word.substr(3, 2)),
+                year = number_of(word.substr(6, 2));
+      if (day >= 1 && day <= 31 && month >= 1 && month <= 12 && year >= 0)
+        return PartialDate{2000 + year, month, day};
+    }
     const int month = rules.month(word);
     if (month == 0) continue;
     date.month = month;
+    // "March 3, 20259:14 AM": a year glued to the clock after it (page elements
+    // that a copy put side by side).
+    const auto number_or_year = [&](std::size_t k) {
+      if (k >= words.size()) return -1;
+      const int number = number_of(words[k]);
+      if (number >= 0 || words[k].size() < 6 || !is_time(words[k].substr(4))) return number;
+      const int year = number_of(words[k].substr(0, 4));
+      return year >= 1900 && year <= 2100 ? year : -1;
+    };
     // "3 March 2025" / "March 3, 2025" / "5 июня 2025 г."
     const int before = i > 0 ? number_of(words[i - 1]) : -1;
-    const int next = i + 1 < words.size() ? number_of(words[i + 1]) : -1;
+    const int next = number_or_year(i + 1);
     if (before >= 1 && before <= 31) {
       date.day = before;
       if (next > 999) date.year = next;
     } else if (next >= 1 && next <= 31) {
       date.day = next;
-      const int year = i + 2 < words.size() ? number_of(words[i + 2]) : -1;
+      const int year = number_or_year(i + 2);
       if (year > 999) date.year = year;
     } else if (next > 999) {
       date.year = next;

@@ -217,7 +217,7 @@ class ArticleBuilder {
       }
     }
     if (bullet_item(text) || quoted_line(text) || facts.related || facts.credit ||
-        rules_.prefix_length(PhraseKind::caption, text) > 0 || mediabank_caption(text) ||
+        rules_.prefix_length(PhraseKind::caption, text) > 0 || marked_caption(text) ||
         piped_caption(text, true) || glued_caption(text, {}) ||
         bracketed_credit_caption(text, rules_) || trailing_credit_caption(text, rules_)) {
       facts.shape = Shape::furniture_like;
@@ -379,7 +379,7 @@ class ArticleBuilder {
   bool headline_above_credit(std::size_t index) const {
     const std::string& text = units_[index].text;
     return index + 1 < units_.size() && facts_[index + 1].credit && facts_[index].words >= 5 &&
-           !ends_with_closing_punctuation(text) && !mediabank_caption(text) &&
+           !ends_with_closing_punctuation(text) && !marked_caption(text) &&
            !piped_caption(text, true) && !glued_caption(text, credit_after(index));
   }
 
@@ -392,13 +392,13 @@ class ArticleBuilder {
   bool is_figure_part(std::size_t index) const {
     const std::string& text = units_[index].text;
     if (index + 1 < units_.size() && facts_[index + 1].credit) return true;
-    if (mediabank_caption(text) || piped_caption(text, true) ||
+    if (marked_caption(text) || piped_caption(text, true) ||
         glued_caption(text, credit_after(index)))
       return true;
     const std::string folded = fold_phrase(text);
     for (std::size_t i = index >= 3 ? index - 3 : 0; i < units_.size() && i <= index + 3; ++i) {
       if (i == index) continue;
-      if (mediabank_caption(units_[i].text) || glued_caption(units_[i].text, credit_after(i)) ||
+      if (marked_caption(units_[i].text) || glued_caption(units_[i].text, credit_after(i)) ||
           facts_[i].credit) {
         const std::string other = fold_phrase(units_[i].text);
         const std::string_view bare = std::string_view(folded).substr(0, folded.rfind(" - "));
@@ -556,6 +556,9 @@ class ArticleBuilder {
       } else if (is_standfirst(next_)) {
         take_standfirst(unit);
         ++next_;
+      } else if (place_line(next_)) {
+        take_place_line(unit);
+        ++next_;
       } else if (starts_body(next_)) {
         break;  // the body starts early: text the score put outside
       } else {
@@ -580,6 +583,32 @@ class ArticleBuilder {
     if (facts.shape != Shape::text) return false;
     if (parse_dateline(text, rules_)) return true;
     return (facts.words >= 4 && ends_like_sentence(text)) || is_lower(first_code_point(text));
+  }
+
+  // "ANKARA" alone right above the first paragraph: the dateline's place on
+  // a line of its own.
+  bool place_line(std::size_t index) const {
+    const std::string& text = units_[index].text;
+    if (dateline_seen_ || facts_[index].shape != Shape::text || facts_[index].words > 3 ||
+        index + 1 >= units_.size() || facts_[index + 1].shape != Shape::prose ||
+        parse_dateline(units_[index + 1].text, rules_))
+      return false;
+    std::size_t pos = 0, letters = 0;
+    while (pos < text.size()) {
+      const char32_t cp = next_code_point(text, pos);
+      if (is_lower(cp) || (cp >= U'0' && cp <= U'9')) return false;
+      letters += is_upper(cp);
+    }
+    return letters >= 3 && rules_.agency(text).empty();
+  }
+
+  void take_place_line(const Unit& unit) {
+    dateline_seen_ = true;
+    Metadata& metadata = document_.metadata;
+    metadata.dateline_place = title_case_place(trim(unit.text));
+    metadata.extras["dateline"] = std::string(trim(unit.text));
+    metadata.extras["dateline_line"] = std::to_string(unit.lines.first);
+    label(unit, "dateline");
   }
 
   bool repeats_title(const std::string& text) const {
@@ -707,7 +736,7 @@ class ArticleBuilder {
         return true;
       }
     }
-    if (auto figure = mediabank_caption(unit.text)) return add_figure(*figure, unit.lines, 1);
+    if (auto figure = marked_caption(unit.text)) return add_figure(*figure, unit.lines, 1);
     if (auto figure = bracketed_credit_caption(unit.text, rules_))
       return add_figure(*figure, unit.lines, 1);
     if (auto figure = trailing_credit_caption(unit.text, rules_))
@@ -796,7 +825,8 @@ class ArticleBuilder {
     } else if (is_widget_label(next_)) {
       remove(unit, "site chrome: a widget's label");
     } else if (facts.shape == Shape::timestamp && facts.date.day != 0 && paragraphs_ >= 1 &&
-               next_ + 1 <= body_end_ && related_item(next_ + 1)) {
+               next_ + 1 <= body_end_ && facts_[next_ + 1].shape == Shape::text &&
+               related_item(next_ + 1)) {
       // "4 июня, 18:20" above a headline inside the text: a teaser of another
       // article (a live blog's entries carry a clock time alone).
       related_block_ = true;
@@ -810,6 +840,8 @@ class ArticleBuilder {
       entry_headline_next_ = true;
       ++next_;
       return;
+    } else if (facts.shape == Shape::timestamp) {
+      read_credit_line(next_);  // the article's date, after its text
     } else if (read_figure(/*in_head=*/false)) {
       return;
     } else if (facts.shape == Shape::text && facts.words >= 2 && repeated_in_page(next_)) {
@@ -914,7 +946,7 @@ class ArticleBuilder {
   // "10:42 GMT" before an entry's headline in a live blog.
   bool is_entry_time(std::size_t index) const {
     return index + 1 <= body_end_ && index + 1 < units_.size() &&
-           facts_[index + 1].shape != Shape::chrome;
+           (facts_[index + 1].shape == Shape::text || facts_[index + 1].shape == Shape::prose);
   }
 
   bool is_subheading(std::size_t index) const {

@@ -104,6 +104,24 @@ std::size_t agency_photo_credit_start(std::string_view line) {
   return start;
 }
 
+// "[1/2] Houses under construction ...": a gallery's counter opens the caption.
+std::optional<PhotoCaption> gallery_caption(std::string_view line) {
+  if (line.size() < 7 || line.size() > short_line_bytes || line.front() != '[') return std::nullopt;
+  std::size_t i = 1, digits = 0, slashes = 0;
+  for (; i < line.size() && i < 12 && line[i] != ']'; ++i) {
+    if (line[i] == '/')
+      ++slashes;
+    else if (line[i] >= '0' && line[i] <= '9')
+      ++digits;
+    else
+      return std::nullopt;
+  }
+  if (i >= line.size() || line[i] != ']' || slashes != 1 || digits < 2) return std::nullopt;
+  const std::string_view caption = trim(line.substr(i + 1));
+  if (count_words(caption) < 3) return std::nullopt;
+  return PhotoCaption{std::string(caption), "", "", std::string(line)};
+}
+
 }  // namespace
 
 bool ends_like_sentence(std::string_view text) {
@@ -351,8 +369,9 @@ std::string_view text_before(std::string_view line, std::string_view part) {
   return trim(line.substr(0, static_cast<std::size_t>(part.data() - line.data())));
 }
 
-std::optional<PhotoCaption> mediabank_caption(std::string_view line) {
+std::optional<PhotoCaption> marked_caption(std::string_view line) {
   line = trim(line);
+  if (auto counted = gallery_caption(line)) return counted;
   const std::string_view marker = "go to the mediabank";
   const std::size_t at = ifind(line.substr(0, short_line_bytes), marker);
   if (at == std::string_view::npos) return std::nullopt;

@@ -107,8 +107,9 @@ std::string_view credit_mark(std::string_view line);
 /// a bullet item, a quoted line or a READ MORE line.
 std::string_view text_before(std::string_view line, std::string_view part);
 
-/// Sputnik's "© Sputnik / Stringer / Go to the mediabankCAPTION".
-std::optional<PhotoCaption> mediabank_caption(std::string_view line);
+/// A caption the page marks as one: Sputnik's "© Sputnik / Stringer / Go to
+/// the mediabankCAPTION", a gallery's "[1/2] CAPTION".
+std::optional<PhotoCaption> marked_caption(std::string_view line);
 
 /// "CAPTION (CREDIT)" where the bracketed credit says what it is: a slash
 /// ("(Xinhua/Li Ming)", "(AP Photo/Name)"), a colon ("(ABC North Qld: Name)"),

@@ -428,3 +428,27 @@ TEST_CASE("a caption whose credit follows a copyright sign") {
   REQUIRE(figure);
   CHECK(figure->credit == "© Seydou Camara, AFP");
 }
+
+TEST_CASE("dates as pages glue and shorten them; a place alone above the text") {
+  CHECK(find_date("March 3, 20259:14 AM GMTUpdated 2 hours ago", rules()) ==
+        PartialDate{2025, 3, 3});
+  CHECK(find_date("14:32, 05.06.25", rules()) == PartialDate{2025, 6, 5});
+  CHECK(parse_timestamp("Posted Mon 10 Mar 2025 at 6:05am, updated Mon 10 Mar 2025 at 9:48am",
+                        rules()) == PartialDate{2025, 3, 10});
+  const auto gallery = marked_caption("[1/2] Houses under construction are seen in Kent.");
+  REQUIRE(gallery);
+  CHECK(gallery->caption == "Houses under construction are seen in Kent.");
+  CHECK_FALSE(marked_caption("[Read: The hidden cost of cheap generic drugs]"));
+  std::string why;
+  RecordedLines lines;
+  const auto document = build_article(
+      "Harbour bridge to close to cars for two years\n\nJane Porter |05.06.2025\n\n"
+      "ANKARA\n\n" +
+          body_one + "\n\n" + body_two + "\n",
+      why, {}, nullptr, nullptr, &lines);
+  REQUIRE(document);
+  CHECK(document->metadata.dateline_place == "Ankara");
+  CHECK(document->metadata.extras.at("dateline") == "ANKARA");
+  CHECK(lines.labels[5] == "dateline");
+  CHECK(lines.labels[7] == "paragraph");
+}

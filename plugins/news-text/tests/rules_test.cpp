@@ -132,7 +132,7 @@ TEST_CASE("credit lines") {
 }
 
 TEST_CASE("Sputnik mediabank captions: credit, link and caption glued together") {
-  const auto figure = mediabank_caption(
+  const auto figure = marked_caption(
       "©\u00a0Sputnik / Stringer\u00a0/\u00a0Go to the mediabankNATO's multinational battalion in "
       "Poland. (File)");
   REQUIRE(figure);
@@ -142,7 +142,7 @@ TEST_CASE("Sputnik mediabank captions: credit, link and caption glued together")
   CHECK(figure->as_written ==
         "\u00a9\u00a0Sputnik / Stringer\u00a0/\u00a0Go to the mediabankNATO's multinational "
         "battalion in Poland. (File)");
-  CHECK_FALSE(mediabank_caption("NATO's multinational battalion in Poland. (File)"));
+  CHECK_FALSE(marked_caption("NATO's multinational battalion in Poland. (File)"));
 }
 
 TEST_CASE("piped captions: caption | credit") {
