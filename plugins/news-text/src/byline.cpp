@@ -352,6 +352,24 @@ std::optional<PartialDate> parse_timestamp(std::string_view line, const PhraseRu
   return date;
 }
 
+bool is_wire_signoff(std::string_view line) {
+  line = trim(line);
+  if (line.size() < 5 || line.size() > 40) return false;
+  std::size_t groups = 1, letters = 0;
+  for (const char c : line) {
+    if (c == '/') {
+      if (letters < 2 || letters > 4) return false;
+      ++groups;
+      letters = 0;
+    } else if (c >= 'a' && c <= 'z') {
+      ++letters;
+    } else {
+      return false;
+    }
+  }
+  return groups >= 2 && letters >= 2 && letters <= 4;
+}
+
 bool is_reading_time(std::string_view line, const PhraseRules& rules) {
   if (line.size() > 60) return false;
   const std::vector<std::string_view> words = bare_words(line);

@@ -27,6 +27,10 @@ bool looks_like_name(std::string_view line, const PhraseRules& rules = PhraseRul
 /// "7 hours ago" or a bare time), or nothing when the line is not one.
 std::optional<PartialDate> parse_timestamp(std::string_view line, const PhraseRules& rules);
 
+/// "mrc/dpa", "ama/jmi/dch", "elc/fpa": the desk's initials that sign off
+/// wire copy (groups of 2-4 lower-case letters between slashes).
+bool is_wire_signoff(std::string_view line);
+
 /// "4 min read", "Lesezeit: 4 Min.": a reading time.
 bool is_reading_time(std::string_view line, const PhraseRules& rules);
 

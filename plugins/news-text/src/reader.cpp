@@ -162,6 +162,13 @@ class ArticleBuilder {
         facts.chrome_reason = "site chrome";
         return facts;
       }
+      // "– FIN –", "- END -": a press release's end mark between dashes.
+      if (const auto inner = dashed_subheading(text);
+          inner && rules_.is_whole(PhraseKind::chrome, *inner)) {
+        facts.shape = Shape::chrome;
+        facts.chrome_reason = "site chrome";
+        return facts;
+      }
       if (is_reading_time(text, rules_)) {
         facts.shape = Shape::chrome;
         facts.chrome_reason = "site chrome: reading time";
@@ -172,6 +179,11 @@ class ArticleBuilder {
         facts.chrome_reason = "site chrome: menu";
         return facts;
       }
+    }
+    if (is_wire_signoff(text)) {
+      facts.credit.reset();
+      facts.shape = Shape::byline;
+      return facts;
     }
     // A byline or time stamp is no photo credit, whatever its label
     // ("Source: Xinhua | 2025-03-12 16:42 | Editor: ...").
@@ -234,7 +246,7 @@ class ArticleBuilder {
   // as articles end with: not a name that happens to stand there.
   bool signed_byline(std::string_view text) const {
     return rules_.prefix_length(PhraseKind::byline_trailer, text) > 0 ||
-           rules_.prefix_length(PhraseKind::byline, text) > 0;
+           rules_.prefix_length(PhraseKind::byline, text) > 0 || is_wire_signoff(text);
   }
 
   long score_of(std::size_t index) const {
@@ -378,7 +390,7 @@ class ArticleBuilder {
   // weighs it low.
   bool headline_above_credit(std::size_t index) const {
     const std::string& text = units_[index].text;
-    return index + 1 < units_.size() && facts_[index + 1].credit && facts_[index].words >= 5 &&
+    return credits_line_above(index) && facts_[index].words >= 5 &&
            !ends_with_closing_punctuation(text) && !marked_caption(text) &&
            !piped_caption(text, true) && !glued_caption(text, credit_after(index));
   }
@@ -391,7 +403,7 @@ class ArticleBuilder {
   // repeat of a figure line nearby.
   bool is_figure_part(std::size_t index) const {
     const std::string& text = units_[index].text;
-    if (index + 1 < units_.size() && facts_[index + 1].credit) return true;
+    if (credits_line_above(index)) return true;
     if (marked_caption(text) || piped_caption(text, true) ||
         glued_caption(text, credit_after(index)))
       return true;
@@ -422,6 +434,17 @@ class ArticleBuilder {
     const bool short_after = is_short_line(index + 1) && index + 1 < body_start_;
     if (words <= 3 && (short_before || short_after)) score -= 4;
     if (below_credit) score -= 6;
+    // A headline stands alone: inside a run of long head lines it is an item
+    // of a summary or a list of headlines.
+    // (A repeat of the line itself, a breadcrumb, is not another item.)
+    const auto long_head_line = [&](std::size_t i) {
+      return i < units_.size() && facts_[i].words >= 6 && units_[i].text != text &&
+             headline_shaped(i);
+    };
+    std::size_t run = 1;
+    for (std::size_t i = index; i > 0 && run < 3 && long_head_line(i - 1); --i) ++run;
+    for (std::size_t i = index + 1; run < 3 && long_head_line(i); ++i) ++run;
+    if (run >= 3) score -= 4;
     if (headline_above_credit(index)) score -= 3;
     // Right under another headline-shaped line, a summary is the standfirst:
     // longer than a headline. (A shorter line above is a kicker, "Autoindustrie".)
@@ -688,16 +711,21 @@ class ArticleBuilder {
     const bool after_credit = index > 0 && (last_byline_unit_ + 1 == index ||
                                             facts_[index - 1].shape == Shape::timestamp ||
                                             facts_[index - 1].shape == Shape::byline);
+    // Above a byline that names its people itself, a name-shaped line is
+    // something else ("Live Reporting").
     const bool before_credit =
         index + 1 < units_.size() &&
-        (facts_[index + 1].shape == Shape::byline || facts_[index + 1].shape == Shape::timestamp);
+        ((facts_[index + 1].shape == Shape::byline && facts_[index + 1].authors.empty()) ||
+         facts_[index + 1].shape == Shape::timestamp);
     if (looks_like_name(text, rules_) && (after_credit || before_credit))
       return std::vector<std::string>{text};
     // A name alone between headline and text, before any other byline: the
     // author ("Павел Широков"); not right under a figure (its photographer).
     if (looks_like_name(text, rules_) && document_.metadata.authors.empty() &&
-        !document_.metadata.title.empty() && !(figure_ && figure_unit_ + 1 == index) &&
-        !(index > 0 && is_figure_part(index - 1)))
+        !document_.metadata.title.empty() &&
+        !(index + 1 < units_.size() && facts_[index + 1].shape == Shape::byline &&
+          !facts_[index + 1].authors.empty()) &&
+        !(figure_ && figure_unit_ + 1 == index) && !(index > 0 && is_figure_part(index - 1)))
       return std::vector<std::string>{text};
     // "Helena Marsh Environment correspondent": a name, then a role, no comma.
     if (document_.metadata.authors.empty())
@@ -756,8 +784,9 @@ class ArticleBuilder {
         return add_figure(*figure, unit.lines, 1);
     if (next_ + 1 < units_.size() && (in_head || !unit.blank_after) &&
         !starts_own_unit(unit.text, rules_) && facts_[next_].shape != Shape::chrome)
-      if (const auto& credit = facts_[next_ + 1].credit;
-          credit && looks_like_caption(unit.text) && !copyright_footer(next_ + 1))
+      if (const auto& credit = facts_[next_ + 1].credit; credit && credits_line_above(next_) &&
+                                                         looks_like_caption(unit.text) &&
+                                                         !copyright_footer(next_ + 1))
         return add_figure(
             PhotoCaption{unit.text, *credit, std::string(credit_mark(units_[next_ + 1].text)), ""},
             {unit.lines.first, units_[next_ + 1].lines.last}, 2);
@@ -765,6 +794,15 @@ class ArticleBuilder {
       return add_figure(PhotoCaption{"", *credit, std::string(credit_mark(unit.text)), ""},
                         unit.lines, 1);
     return false;
+  }
+
+  // Whether the unit after `index` is a credit for the line at `index`: not
+  // when a labelled caption follows the credit ("Image source, Reuters" /
+  // "Image caption, ...": the credit comes first there).
+  bool credits_line_above(std::size_t index) const {
+    if (index + 1 >= units_.size() || !facts_[index + 1].credit) return false;
+    return index + 2 >= units_.size() ||
+           rules_.prefix_length(PhraseKind::caption, units_[index + 2].text) == 0;
   }
 
   // "© 2025 Example Media": a copyright line after the article is a footer.
@@ -803,6 +841,7 @@ class ArticleBuilder {
         related_item(next_ + 1)) {
       // "Mehr zum Thema", "Related" above headlines inside the text: a related box.
       related_block_ = true;
+      related_items_spaced_ = units_[next_ + 1].blank_before;
       add(Removed{unit.text, "related-link label"}, unit.lines);
       label(unit, "related", "related-link label");
       ++next_;
@@ -830,6 +869,7 @@ class ArticleBuilder {
       // "4 июня, 18:20" above a headline inside the text: a teaser of another
       // article (a live blog's entries carry a clock time alone).
       related_block_ = true;
+      related_items_spaced_ = false;
       add(Removed{unit.text, "related-link time"}, unit.lines);
       label(unit, "related", "related-link time");
       ++next_;
@@ -852,7 +892,10 @@ class ArticleBuilder {
                       std::string(text_before(unit.text, *headline))},
           unit.lines);
       label(unit, "related");
-    } else if (related_block_ && related_item(next_)) {
+    } else if (related_block_ && related_item(next_) &&
+               (related_items_spaced_ || !unit.blank_before)) {
+      // A box of links stands together: a blank line ends one whose links
+      // follow each other line by line.
       add(RelatedLink{text_run(unit.text), "", ""}, unit.lines);
       label(unit, "related");
       ++next_;
@@ -1118,6 +1161,7 @@ class ArticleBuilder {
   bool body_has_blank_lines_ = false;
   bool long_paragraph_seen_ = false;
   bool related_block_ = false;
+  bool related_items_spaced_ = false;  // the box's links stand between blank lines
   bool entry_headline_next_ = false;
   // The run of widget lines short_lines_in_run() saw last (a cache).
   mutable std::size_t run_first_ = 1;

@@ -452,3 +452,47 @@ TEST_CASE("dates as pages glue and shorten them; a place alone above the text") 
   CHECK(lines.labels[5] == "dateline");
   CHECK(lines.labels[7] == "paragraph");
 }
+
+TEST_CASE("end marks, link boxes, credits before their caption, desk sign-offs") {
+  const std::string head = "Harbour bridge to close to cars for two years\n\n";
+  // An end mark between dashes is chrome, not a subheading.
+  auto labels = labels_of(head + body_one + "\n\n" + body_two + "\n\n– FIN –\n");
+  CHECK(labels[7] == "chrome");
+  // A box of links under its label ends at the blank line after it.
+  labels = labels_of(head + body_one + "\n\nRelated\nFerry service doubles its crossings\n\n" +
+                     "What the council decided\n\n" + body_two + "\n");
+  CHECK(labels[5] == "related");
+  CHECK(labels[6] == "related");
+  CHECK(labels[8] == "subhead");
+  // "Image source, X" then "Image caption, ...": the paragraph above is text.
+  labels =
+      labels_of(head + body_one + "\n\n" + body_two + "\n\nImage source, Reuters\n\n" +
+                "Image caption, Rescuers carried a victim through the mud\n\n" + body_three + "\n");
+  CHECK(labels[5] == "paragraph");
+  CHECK(labels[7] == "credit");
+  CHECK(labels[9] == "caption");
+  // Wire copy's desk initials close the text.
+  CHECK(is_wire_signoff("mrc/dpa"));
+  CHECK(is_wire_signoff("ama/jmi/dch"));
+  CHECK_FALSE(is_wire_signoff("km/h"));
+  labels = labels_of(head + body_one + "\n\n" + body_two + "\n\nmrc/dpa\n");
+  CHECK(labels[7] == "byline");
+}
+
+TEST_CASE("a live page: the headline above the byline, not an item of the summary under it") {
+  std::string why;
+  const auto document = build_article(
+      "Home\nNews\nLive\n"
+      "Snow and ice cause travel disruption across Scotland\n"
+      "Live Reporting\nBy Nadia Farouk and Tom Keegan\nSummary\n"
+      "An amber warning for snow is in force in the Highlands until the evening\n"
+      "More than 200 schools are closed, most of them in Aberdeenshire and the Highlands\n"
+      "ScotRail has cancelled all services north of Perth for the rest of the day\n"
+      "About 4,000 homes are without power, according to the network operator\n"
+      "14:12 GMT\nGritters out in force ahead of evening rush\n" +
+          body_one + "\n" + body_two + "\n",
+      why, {}, nullptr, nullptr, nullptr);
+  REQUIRE(document);
+  CHECK(document->metadata.title == "Snow and ice cause travel disruption across Scotland");
+  CHECK(document->metadata.authors == std::vector<std::string>{"Nadia Farouk", "Tom Keegan"});
+}
