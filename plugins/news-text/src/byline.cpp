@@ -2,6 +2,7 @@
 
 #include "utf8.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -151,6 +152,10 @@ std::string_view after(std::string_view line, std::size_t bytes) {
 }  // namespace
 
 bool looks_like_name(std::string_view line, const PhraseRules& rules) {
+  // Asked of the head of many lines: most are out at their first letter or fifth word.
+  line = trim(line);
+  if (line.empty() || !is_upper(first_code_point(line)) || count_words_up_to(line, 4) > 4)
+    return false;
   const auto words = split_words(line);
   if (words.size() < 2 || words.size() > 4) return false;
   // "ABC North Qld": an acronym among written words is a site, not a name
@@ -173,8 +178,7 @@ bool looks_like_name(std::string_view line, const PhraseRules& rules) {
   if (acronyms > 0 && written > 0) return false;
   for (const std::string_view word : words) {
     if (!is_name_word(word) || word.size() < 2) return false;
-    // Not "KYODO NEWS", "Redazione ANSA", "Video PlayerClose" (two words glued).
-    if (rules.is_whole(PhraseKind::byline_role, word) || !rules.agency(word).empty()) return false;
+    // Not "Video PlayerClose" (two words glued).
     std::size_t pos = 0;
     char32_t before = next_code_point(word, pos);
     while (pos < word.size()) {
@@ -183,6 +187,9 @@ bool looks_like_name(std::string_view line, const PhraseRules& rules) {
       before = cp;
     }
   }
+  // Not "KYODO NEWS", "Redazione ANSA" (the tables, asked last: they fold).
+  for (const std::string_view word : words)
+    if (rules.is_whole(PhraseKind::byline_role, word) || !rules.agency(word).empty()) return false;
   return true;
 }
 
@@ -221,7 +228,7 @@ std::optional<std::vector<std::string>> parse_byline(std::string_view line,
          {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "})
       if (const std::size_t at = rest.find(separator); at != std::string_view::npos)
         rest = rest.substr(0, at);
-    if (count_words(rest) > 16) return std::nullopt;
+    if (count_words_up_to(rest, 16) > 16) return std::nullopt;
     return split_names(rest, rules);
   }
   // "Jane Doe | Reuters", "Jane Doe · 4 March 2025 · 5 min read": a name first,
@@ -232,7 +239,7 @@ std::optional<std::vector<std::string>> parse_byline(std::string_view line,
     if (at == std::string_view::npos) continue;
     const std::string_view name = trim(line.substr(0, at));
     const std::string_view rest = trim(line.substr(at + separator.size()));
-    if (!looks_like_name(name, rules) || count_words(rest) > 8) continue;
+    if (!looks_like_name(name, rules) || count_words_up_to(rest, 8) > 8) continue;
     const PartialDate date = find_date(rest, rules);
     const bool site_or_role = rules.is_whole(PhraseKind::agency, rest) ||
                               rules.prefix_length(PhraseKind::byline_role, rest) > 0 ||
@@ -317,6 +324,11 @@ std::optional<PartialDate> parse_timestamp(std::string_view line, const PhraseRu
     rest = after(line, label);
     labelled = true;
   }
+  // Without a label or a digit only a relative time of a few words is one
+  // ("an hour ago"): most lines are out before their words are looked at.
+  if (!labelled && std::none_of(rest.begin(), rest.end(), [](char c) { return is_digit(c); }) &&
+      count_words_up_to(rest, 4) > 4)
+    return std::nullopt;
   // What is left must be mostly date and time: numbers, month names, zones,
   // relative time words; a few other words ("on", "at", "le", "Uhr").
   const std::vector<std::string_view> words = bare_words(rest);
@@ -327,19 +339,30 @@ std::optional<PartialDate> parse_timestamp(std::string_view line, const PhraseRu
   }
   std::size_t dated = 0, other = 0;
   bool relative = false, unit = false, time = false;
-  for (const std::string_view word : words) {
-    // Relative words first: "ago" is also a month abbreviation (agosto).
-    if (rules.is_whole(PhraseKind::relative_time, word)) {
-      relative = true;
-      ++dated;
-    } else if (number_of(word) >= 0 || is_time(word) || rules.month(word) != 0) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string_view word = words[i];
+    // Out as soon as the other words are too many for what is left.
+    const std::size_t left = words.size() - i;
+    if (labelled ? other > 6 : 2 * other > dated + left + 4) return std::nullopt;
+    if (number_of(word) >= 0 || is_time(word)) {
       ++dated;
       time = time || is_time(word);
-    } else if (rules.is_whole(PhraseKind::time_unit, word)) {
+      continue;
+    }
+    if (word.size() >= 8 && is_digit(word[0])) {
+      ++dated;  // 03.03.2025
+      continue;
+    }
+    const std::string folded = fold_phrase(word);  // once for the three tables
+    // Relative words first: "ago" is also a month abbreviation (agosto).
+    if (rules.is_whole_folded(PhraseKind::relative_time, folded)) {
+      relative = true;
+      ++dated;
+    } else if (rules.month_folded(folded) != 0) {
+      ++dated;
+    } else if (rules.is_whole_folded(PhraseKind::time_unit, folded)) {
       unit = true;
       ++dated;
-    } else if (word.size() >= 8 && is_digit(word[0])) {
-      ++dated;  // 03.03.2025
     } else {
       ++other;
     }

@@ -72,22 +72,57 @@ bool word_boundary_at(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
+namespace {
+
+// Folds `text` (see fold_phrase()) byte by byte into `put`.
+template <class Put>
+void fold_into(std::string_view text, Put put) {
+  bool space = false, any = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    // ASCII, most of what is folded, without decoding.
+    if (const unsigned char byte = static_cast<unsigned char>(text[pos]); byte < 0x80) {
+      ++pos;
+      if (byte == ' ' || (byte >= '\t' && byte <= '\r')) {
+        space = any;
+        continue;
+      }
+      if (space) put(' ');
+      space = false;
+      any = true;
+      put(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 0x20 : byte));
+      continue;
+    }
+    const char32_t cp = next_code_point(text, pos);
+    if (is_space(cp)) {
+      space = any;
+      continue;
+    }
+    if (space) put(' ');
+    space = false;
+    any = true;
+    char bytes[4];
+    const std::size_t size = encode_utf8(fold_code_point(cp), bytes);
+    for (std::size_t k = 0; k < size; ++k) put(bytes[k]);
+  }
+}
+
+}  // namespace
+
 std::string fold_phrase(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  bool space = false;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const char32_t cp = next_code_point(text, pos);
-    if (is_space(cp)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    append_utf8(out, fold_code_point(cp));
-  }
+  fold_into(text, [&](char c) { out += c; });
   return out;
+}
+
+std::uint64_t fold_hash(std::string_view text) {
+  std::uint64_t hash = 0xCBF29CE484222325ULL;  // FNV-1a
+  fold_into(text, [&](char c) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001B3ULL;
+  });
+  return hash;
 }
 
 const PhraseRules& PhraseRules::defaults() {
@@ -159,6 +194,7 @@ void PhraseRules::add(std::string_view text, std::string_view source) {
     const char32_t first = first_code_point(folded);
     if (!std::binary_search(firsts.begin(), firsts.end(), first))
       firsts.insert(std::upper_bound(firsts.begin(), firsts.end(), first), first);
+    first_words_[static_cast<std::size_t>(kind)].insert(folded.substr(0, folded.find(' ')));
     phrases_[static_cast<std::size_t>(kind)].insert(std::move(folded));
   }
   if (!header_seen) error(number == 0 ? 1 : number, "empty rules file: no 'docconv-news-rules 1'");
@@ -169,10 +205,18 @@ bool PhraseRules::is_whole(PhraseKind kind, std::string_view line) const {
   if (set.empty() || line.size() > 4 * longest_[static_cast<std::size_t>(kind)] + 16 ||
       !may_start(kind, line))
     return false;
-  const std::string folded = fold_phrase(line);
-  if (set.count(folded) != 0) return true;
+  return is_whole_folded(kind, fold_phrase(line));
+}
+
+bool PhraseRules::is_whole_folded(PhraseKind kind, std::string_view folded) const {
+  const auto& set = phrases_[static_cast<std::size_t>(kind)];
+  if (set.empty()) return false;
+  std::string key(folded);
+  if (set.count(key) != 0) return true;
   const std::string_view stripped = strip_trailing_noise(folded);
-  return !stripped.empty() && set.count(std::string(stripped)) != 0;
+  if (stripped.empty() || stripped.size() == folded.size()) return false;
+  key.resize(stripped.size());
+  return set.count(key) != 0;
 }
 
 bool PhraseRules::may_start(PhraseKind kind, std::string_view line) const {
@@ -203,10 +247,21 @@ std::size_t PhraseRules::prefix_length(PhraseKind kind, std::string_view line) c
   std::array<Cut, 48> cuts{};
   std::size_t cut_count = 0;
   bool space = false;
+  bool first_word_known = false;
+  const auto& first_words = first_words_[static_cast<std::size_t>(kind)];
+  std::string key;
   std::size_t pos = 0;
   while (pos < line.size() && size < limit && cut_count < cuts.size()) {
     const char32_t cp = next_code_point(line, pos);
     if (is_space(cp)) {
+      if (size > 0 && !first_word_known) {
+        // The end of the line's first word: out unless a phrase may start so.
+        for (std::size_t i = 0; i < cut_count && !first_word_known; ++i) {
+          key.assign(folded.data(), cuts[i].folded_length);
+          first_word_known = first_words.count(key) != 0;
+        }
+        if (!first_word_known) return 0;
+      }
       space = size > 0;
       continue;
     }
@@ -215,7 +270,6 @@ std::size_t PhraseRules::prefix_length(PhraseKind kind, std::string_view line) c
     size += encode_utf8(fold_code_point(cp), folded.data() + size);
     if (!is_word_character(cp) || word_boundary_at(line, pos)) cuts[cut_count++] = {size, pos};
   }
-  std::string key;
   for (std::size_t i = cut_count; i-- > 0;) {
     if (cuts[i].folded_length > limit) continue;
     key.assign(folded.data(), cuts[i].folded_length);
@@ -254,9 +308,13 @@ std::string_view PhraseRules::agency(std::string_view text) const {
 }
 
 int PhraseRules::month(std::string_view word) const {
-  std::string folded = fold_phrase(word);
-  while (!folded.empty() && folded.back() == '.') folded.pop_back();
-  const auto found = months_.find(folded);
+  return month_folded(fold_phrase(word));
+}
+
+int PhraseRules::month_folded(std::string_view folded) const {
+  while (!folded.empty() && folded.back() == '.') folded.remove_suffix(1);
+  if (folded.empty() || folded.size() > 40) return 0;
+  const auto found = months_.find(std::string(folded));
   return found == months_.end() ? 0 : found->second;
 }
 

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,6 +18,10 @@ namespace docconv::news_text {
 /// `text` folded for phrase matching: lower case (ASCII, Latin-1, Greek,
 /// Cyrillic), white space runs made one space, trimmed.
 std::string fold_phrase(std::string_view text);
+
+/// A 64-bit hash (FNV-1a) of fold_phrase(text), without building it: the
+/// key of a line in the input set's census.
+std::uint64_t fold_hash(std::string_view text);
 
 enum class PhraseKind {
   chrome,          ///< whole line
@@ -48,6 +53,10 @@ class PhraseRules {
   /// The whole `line` is a phrase of `kind` (after folding; a trailing colon,
   /// counter or arrow is ignored).
   bool is_whole(PhraseKind kind, std::string_view line) const;
+  /// is_whole() and month() for text already folded by fold_phrase(): the
+  /// reader folds a word once and asks several tables.
+  bool is_whole_folded(PhraseKind kind, std::string_view folded) const;
+  int month_folded(std::string_view folded) const;
   /// Bytes of `line` taken by the longest phrase of `kind` it starts with
   /// (ending at a word boundary), or 0.
   std::size_t prefix_length(PhraseKind kind, std::string_view line) const;
@@ -66,6 +75,9 @@ class PhraseRules {
   bool may_start(PhraseKind kind, std::string_view line) const;
 
   std::array<std::size_t, phrase_kind_count> longest_{};  // in folded bytes
+  // Each phrase's first word, folded: a line whose first word is none of them
+  // (nor a start of one at a punctuation mark) starts with no phrase.
+  std::array<std::unordered_set<std::string>, phrase_kind_count> first_words_;
   // The folded first code point of every phrase of a kind, sorted.
   std::array<std::vector<char32_t>, phrase_kind_count> first_code_points_{};
   std::unordered_map<std::string, std::string> agencies_;  // folded -> as written

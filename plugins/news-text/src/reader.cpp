@@ -63,16 +63,6 @@ bool is_menu_line(std::string_view text) {
   return separators >= 2 && count_words(text) <= 4 * (separators + 1) && !ends_like_sentence(text);
 }
 
-std::uint64_t line_key(std::string_view line) {
-  const std::string folded = fold_phrase(line);
-  std::uint64_t hash = 0xCBF29CE484222325ULL;
-  for (const char c : folded) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001B3ULL;
-  }
-  return hash;
-}
-
 // Lines worth counting across a set: not blank, not huge.
 bool is_census_line(std::string_view line) {
   return !line.empty() && line.size() <= 400 && first_word_character(line) != 0;
@@ -81,7 +71,7 @@ bool is_census_line(std::string_view line) {
 // How many inputs of the set must hold a line for it to be the sites' furniture.
 bool repeated_in_set(const LineCensus* census, std::string_view line, std::size_t& count) {
   if (census == nullptr || census->inputs() < 3 || !is_census_line(line)) return false;
-  count = census->inputs_with(line_key(line));
+  count = census->inputs_with(fold_hash(line));
   return count >= 3 && count * 50 >= census->inputs();
 }
 
@@ -147,8 +137,11 @@ class ArticleBuilder {
     UnitFacts facts;
     const std::string& text = unit.text;
     facts.words = count_words(text);
-    facts.credit = credit_line(text, rules_);
-    facts.related = related_headline(text, rules_);
+    // Credits, related links, captions and menus are short: the rules for
+    // them are not asked of long paragraphs (most of a page's bytes).
+    const bool short_text = facts.words <= 60;
+    if (facts.words <= 14) facts.credit = credit_line(text, rules_);
+    if (short_text) facts.related = related_headline(text, rules_);
     std::size_t count = 0;
     if (options_.remove_chrome) {
       if (rules_.is_whole(PhraseKind::chrome, text)) {
@@ -174,7 +167,7 @@ class ArticleBuilder {
         facts.chrome_reason = "site chrome: reading time";
         return facts;
       }
-      if (is_menu_line(text) && !piped_caption(text, true)) {
+      if (short_text && is_menu_line(text) && !piped_caption(text, true)) {
         facts.shape = Shape::chrome;
         facts.chrome_reason = "site chrome: menu";
         return facts;
@@ -230,8 +223,9 @@ class ArticleBuilder {
     }
     if (bullet_item(text) || quoted_line(text) || facts.related || facts.credit ||
         rules_.prefix_length(PhraseKind::caption, text) > 0 || marked_caption(text) ||
-        piped_caption(text, true) || glued_caption(text, {}) ||
-        bracketed_credit_caption(text, rules_) || trailing_credit_caption(text, rules_)) {
+        (short_text &&
+         (piped_caption(text, true) || glued_caption(text, {}) ||
+          bracketed_credit_caption(text, rules_) || trailing_credit_caption(text, rules_)))) {
       facts.shape = Shape::furniture_like;
       return facts;
     }
@@ -363,7 +357,14 @@ class ArticleBuilder {
 
   // ---- the head ----
 
+  // Asked of each head line many times (its neighbours' scores ask too).
   bool headline_shaped(std::size_t index) const {
+    if (headline_shaped_.size() != units_.size()) headline_shaped_.assign(units_.size(), -1);
+    if (headline_shaped_[index] < 0) headline_shaped_[index] = is_headline_shaped(index);
+    return headline_shaped_[index] != 0;
+  }
+
+  bool is_headline_shaped(std::size_t index) const {
     const UnitFacts& facts = facts_[index];
     const std::string& text = units_[index].text;
     if (facts.shape == Shape::chrome || facts.shape == Shape::byline ||
@@ -765,11 +766,15 @@ class ArticleBuilder {
       }
     }
     if (auto figure = marked_caption(unit.text)) return add_figure(*figure, unit.lines, 1);
-    if (auto figure = bracketed_credit_caption(unit.text, rules_))
+    // A caption is short (facts_of() asks the same): a long paragraph is none.
+    const bool short_text = facts_[next_].words <= 60;
+    if (!short_text && rules_.prefix_length(PhraseKind::caption, unit.text) == 0) return false;
+    if (auto figure = short_text ? bracketed_credit_caption(unit.text, rules_) : std::nullopt)
       return add_figure(*figure, unit.lines, 1);
-    if (auto figure = trailing_credit_caption(unit.text, rules_))
+    if (auto figure = short_text ? trailing_credit_caption(unit.text, rules_) : std::nullopt)
       return add_figure(*figure, unit.lines, 1);
-    if (auto figure = piped_caption(unit.text, !in_head)) return add_figure(*figure, unit.lines, 1);
+    if (auto figure = short_text ? piped_caption(unit.text, !in_head) : std::nullopt)
+      return add_figure(*figure, unit.lines, 1);
     if (const std::size_t label_bytes = rules_.prefix_length(PhraseKind::caption, unit.text);
         label_bytes > 0) {
       std::string_view caption = trim(std::string_view(unit.text).substr(label_bytes));
@@ -1163,6 +1168,7 @@ class ArticleBuilder {
   bool related_block_ = false;
   bool related_items_spaced_ = false;  // the box's links stand between blank lines
   bool entry_headline_next_ = false;
+  mutable std::vector<signed char> headline_shaped_;  // -1 not asked yet, else 0 or 1
   // The run of widget lines short_lines_in_run() saw last (a cache).
   mutable std::size_t run_first_ = 1;
   mutable std::size_t run_last_ = 0;
@@ -1239,7 +1245,7 @@ std::vector<std::uint64_t> NewsTextReader::survey(const Input& input, const Read
   std::vector<std::uint64_t> keys;
   if (decoded.binary) return keys;
   for (const Line& line : split_lines(decoded.text))
-    if (is_census_line(line.text)) keys.push_back(line_key(line.text));
+    if (is_census_line(line.text)) keys.push_back(fold_hash(line.text));
   return keys;
 }
 

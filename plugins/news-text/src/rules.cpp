@@ -168,7 +168,7 @@ bool ends_with_closing_punctuation(std::string_view text) {
 bool looks_like_title(std::string_view line) {
   line = trim(line);
   if (line.empty() || line.size() > 4 * 250 || exceeds_code_points(line, 250)) return false;
-  if (first_word_character(line) == 0 || count_words(line) > 40) return false;
+  if (first_word_character(line) == 0 || count_words_up_to(line, 40) > 40) return false;
   const char32_t last = last_code_point(strip_closers(line));
   if (last == '.' || last == ',' || last == ':' || last == ';') return false;
   return !is_chrome_phrase(line) && !bullet_item(line) && !related_headline(line) &&
@@ -237,7 +237,7 @@ std::string derive_title(std::string_view lead, std::size_t max_length) {
 bool looks_like_summary(std::string_view line) {
   line = trim(line);
   if (line.size() > 4 * 400 || exceeds_code_points(line, 400)) return false;
-  if (count_words(line) < 6 || ends_with_closing_punctuation(line)) return false;
+  if (count_words_up_to(line, 6) < 6 || ends_with_closing_punctuation(line)) return false;
   const char32_t first = first_code_point(line);
   return is_upper(first) || first == '"' || first == 0x201C || first == 0xAB ||
          (first >= '0' && first <= '9');
@@ -322,7 +322,7 @@ std::optional<std::string> credit_line(std::string_view line, const PhraseRules&
   // "Photograph: Name/Getty Images", "Image source, Getty Images", "Foto: Name/dpa":
   // a credit label from the table, then ':' or ',' or "by".
   if (const std::size_t label = rules.prefix_length(PhraseKind::credit, line);
-      label > 0 && line.size() <= 300 && count_words(line) <= 14) {
+      label > 0 && line.size() <= 300 && count_words_up_to(line, 14) <= 14) {
     const std::string_view rest = trim(line.substr(label));
     if (line.substr(0, label).ends_with(":") || rest.starts_with(':') || rest.starts_with(',') ||
         istarts_with(rest, "by ") || istarts_with(rest, "credit"))
@@ -330,15 +330,15 @@ std::optional<std::string> credit_line(std::string_view line, const PhraseRules&
   }
   // "(Photo by Name/AFP)", "Name/AFP via Getty Images", "Courtesy Federal Aviation
   // Administration", "Scott Olson/Getty Images" (a name, a slash, a capitalised source)
-  if (line.size() <= 200 && count_words(line) <= 10 &&
+  if (line.size() <= 200 && count_words_up_to(line, 10) <= 10 &&
       (istarts_with(line, "(photo") || ifind(line, " via getty images") != std::string_view::npos ||
        istarts_with(line, "courtesy ")))
     return collapse_spaces(line);
   if (const std::size_t slash = line.find('/');
-      slash != std::string_view::npos && slash > 0 && line.size() <= 80 && count_words(line) <= 6 &&
-      !ends_with_closing_punctuation(line) && first_word_character(line) != 0 &&
-      is_upper(first_code_point(line)) && slash + 1 < line.size() &&
-      is_upper(first_code_point(trim(line.substr(slash + 1)))) &&
+      slash != std::string_view::npos && slash > 0 && line.size() <= 80 &&
+      count_words_up_to(line, 6) <= 6 && !ends_with_closing_punctuation(line) &&
+      first_word_character(line) != 0 && is_upper(first_code_point(line)) &&
+      slash + 1 < line.size() && is_upper(first_code_point(trim(line.substr(slash + 1)))) &&
       line.find("://") == std::string_view::npos)
     return collapse_spaces(line);
   // Every mark below starts with '©' (0xC2 0xA9), '(' or 'p': the reader asks
@@ -349,7 +349,7 @@ std::optional<std::string> credit_line(std::string_view line, const PhraseRules&
   const bool marked = line.starts_with("\xC2\xA9") || istarts_with(line, "(c) ") ||
                       istarts_with(line, "photo:") || istarts_with(line, "photo by ") ||
                       istarts_with(line, "photo credit:");
-  if (!marked || line.size() > 300 || count_words(line) > 12) return std::nullopt;
+  if (!marked || line.size() > 300 || count_words_up_to(line, 12) > 12) return std::nullopt;
   const std::string_view stripped = strip_copyright_sign(line);
   if (stripped.size() != line.size()) {
     if (stripped.empty() || first_word_character(stripped) == 0) return std::nullopt;
@@ -404,14 +404,17 @@ std::optional<PhotoCaption> bracketed_credit_caption(std::string_view line,
 std::optional<PhotoCaption> trailing_credit_caption(std::string_view line,
                                                     const PhraseRules& rules) {
   line = trim(line);
-  if (line.size() > short_line_bytes || count_words(line) > 45) return std::nullopt;
+  if (line.size() > short_line_bytes) return std::nullopt;
   // The last sentence: after the last ". " (or the whole line after a caption's period).
   const std::size_t stop = line.rfind(". ");
   if (stop == std::string_view::npos) return std::nullopt;
   const std::string_view caption = trim(line.substr(0, stop + 1));
   std::string_view credit = trim(line.substr(stop + 2));
   if (credit.ends_with(".")) credit.remove_suffix(1);
-  if (credit.empty() || count_words(credit) > 7 || count_words(caption) < 3) return std::nullopt;
+  // The short credit first: most lines are out before their words are counted.
+  if (credit.empty() || count_words_up_to(credit, 7) > 7 || count_words_up_to(caption, 3) < 3 ||
+      count_words_up_to(line, 45) > 45)
+    return std::nullopt;
   // "Фото: Укрзалізниця", "Photo by the author", "Архивное фото", "Photo: AFP"
   bool says_credit = rules.prefix_length(PhraseKind::credit, credit) > 0 ||
                      credit.starts_with("\xC2\xA9");  // "© Seydou Camara, AFP"
@@ -459,7 +462,7 @@ std::optional<PhotoCaption> glued_caption(std::string_view line, std::string_vie
 
 bool looks_like_caption(std::string_view line) {
   line = trim(line);
-  return !line.empty() && line.size() <= 600 && count_words(line) <= 40 &&
+  return !line.empty() && line.size() <= 600 && count_words_up_to(line, 40) <= 40 &&
          first_word_character(line) != 0;
 }
 

@@ -159,6 +159,12 @@ std::size_t count_words(std::string_view text) {
   return count;
 }
 
+std::size_t count_words_up_to(std::string_view text, std::size_t limit) {
+  std::size_t count = 0;
+  for_each_word(text, [&](std::string_view) { return ++count <= limit; });
+  return count;
+}
+
 std::string_view first_word(std::string_view text) {
   std::string_view first;
   for_each_word(text, [&](std::string_view word) {

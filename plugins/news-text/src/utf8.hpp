@@ -51,6 +51,9 @@ std::vector<std::string_view> split_words(std::string_view text);
 
 /// Number of words, counted without building them.
 std::size_t count_words(std::string_view text);
+/// count_words(), but stops counting past `limit` (returns limit + 1 then):
+/// the rules ask "at most N words?" of long paragraphs too.
+std::size_t count_words_up_to(std::string_view text, std::size_t limit);
 
 /// The first word of `text` (empty if none).
 std::string_view first_word(std::string_view text);
