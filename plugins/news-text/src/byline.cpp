@@ -224,9 +224,9 @@ std::optional<std::vector<std::string>> parse_byline(std::string_view line,
     std::string_view rest = after(line, label);
     if (!rest.empty() && (rest.front() == ':' || rest.front() == '-')) rest = trim(rest.substr(1));
     // "By Jane Doe · 4 March 2025": the names end at a separator.
-    for (const std::string_view separator :
-         {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "})
-      if (const std::size_t at = rest.find(separator); at != std::string_view::npos)
+    for (const std::string_view mark :
+         {"|", "\xC2\xB7", "\xE2\x80\xA2", "-", "\xE2\x80\x94", "\xE2\x80\x93"})
+      if (const std::size_t at = find_spaced(rest, mark); at != std::string_view::npos)
         rest = rest.substr(0, at);
     if (count_words_up_to(rest, 16) > 16) return std::nullopt;
     return split_names(rest, rules);
@@ -235,7 +235,9 @@ std::optional<std::vector<std::string>> parse_byline(std::string_view line,
   // then a site, a role or a time stamp.
   for (const std::string_view separator :
        {"|", " \xC2\xB7 ", " \xE2\x80\xA2 ", ", ", " \xE2\x80\x94 ", " - "}) {
-    const std::size_t at = line.find(separator);
+    const bool spaced = separator.size() > 2 && separator.front() == ' ';
+    const std::size_t at = spaced ? find_spaced(line, separator.substr(1, separator.size() - 2))
+                                  : line.find(separator);
     if (at == std::string_view::npos) continue;
     const std::string_view name = trim(line.substr(0, at));
     const std::string_view rest = trim(line.substr(at + separator.size()));

@@ -205,6 +205,17 @@ bool PhraseRules::is_whole(PhraseKind kind, std::string_view line) const {
   if (set.empty() || line.size() > 4 * longest_[static_cast<std::size_t>(kind)] + 16 ||
       !may_start(kind, line))
     return false;
+  // The line's first word (a counter or colon glued to it aside) must open a
+  // phrase: most lines are out before the whole line is folded.
+  const std::string_view trimmed = trim(line);
+  std::size_t end = 0;
+  while (end < trimmed.size() && end < 64 && trimmed[end] != ' ' && trimmed[end] != '\t') ++end;
+  std::string first = fold_phrase(trimmed.substr(0, end));
+  first.resize(std::min(first.size(), first.find(' ')));  // a space beyond ASCII
+  const auto& first_words = first_words_[static_cast<std::size_t>(kind)];
+  if (const std::string_view bare = strip_trailing_noise(first);
+      !bare.empty() && first_words.count(first) == 0 && first_words.count(std::string(bare)) == 0)
+    return false;
   return is_whole_folded(kind, fold_phrase(line));
 }
 

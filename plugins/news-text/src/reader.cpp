@@ -52,13 +52,11 @@ bool copyright_notice(std::string_view text) {
 // A line that is only links of a menu: "Home | World | Business | Sport".
 bool is_menu_line(std::string_view text) {
   std::size_t separators = 0;
-  for (const std::string_view separator :
-       {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " / ", " > ", " \xE2\x80\xBA ", " \xC2\xBB "}) {
-    std::size_t at = 0;
-    while ((at = text.find(separator, at)) != std::string_view::npos) {
+  for (const std::string_view mark :
+       {"|", "\xC2\xB7", "\xE2\x80\xA2", "/", ">", "\xE2\x80\xBA", "\xC2\xBB"}) {
+    for (std::size_t at = find_spaced(text, mark); at != std::string_view::npos;
+         at = find_spaced(text, mark, at + mark.size() + 2))
       ++separators;
-      at += separator.size();
-    }
   }
   return separators >= 2 && count_words(text) <= 4 * (separators + 1) && !ends_like_sentence(text);
 }
@@ -136,7 +134,7 @@ class ArticleBuilder {
   UnitFacts facts_of(const Unit& unit) const {
     UnitFacts facts;
     const std::string& text = unit.text;
-    facts.words = count_words(text);
+    facts.words = count_words_up_to(text, 200);  // the body's score counts no more
     // Credits, related links, captions and menus are short: the rules for
     // them are not asked of long paragraphs (most of a page's bytes).
     const bool short_text = facts.words <= 60;

@@ -264,4 +264,13 @@ bool istarts_with(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
 
+std::size_t find_spaced(std::string_view text, std::string_view mark, std::size_t from) {
+  for (std::size_t at = text.find(mark, from + 1); at != std::string_view::npos;
+       at = text.find(mark, at + 1)) {
+    const std::size_t end = at + mark.size();
+    if (text[at - 1] == ' ' && end < text.size() && text[end] == ' ') return at - 1;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace docconv::news_text

@@ -81,6 +81,11 @@ bool iequals(std::string_view a, std::string_view b);
 /// Position of `needle` in `text`, ignoring ASCII case; npos if absent.
 std::size_t ifind(std::string_view text, std::string_view needle);
 
+/// Where " MARK " (a space, `mark`, a space) starts in `text` at or after
+/// `from`, or npos. Searches for the mark itself: a search for the leading
+/// space would stop at every word.
+std::size_t find_spaced(std::string_view text, std::string_view mark, std::size_t from = 0);
+
 /// Case-insensitive (ASCII) prefix test.
 bool istarts_with(std::string_view text, std::string_view prefix);
 
