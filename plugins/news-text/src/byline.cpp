@@ -16,7 +16,17 @@ bool is_digit(char c) {
 // The words of `text` with punctuation around them taken off ("3," -> "3").
 std::vector<std::string_view> bare_words(std::string_view text) {
   std::vector<std::string_view> words;
-  for (std::string_view word : split_words(text)) {
+  std::vector<std::string_view> pieces;
+  for (std::string_view piece : split_words(text)) {
+    // "Reuters•06/06/2025", "Xinhua|2025-03-12": page elements glued by a mark.
+    for (std::size_t cut; (cut = std::min({piece.find('|'), piece.find("\xE2\x80\xA2"),
+                                           piece.find("\xC2\xB7")})) != std::string_view::npos;) {
+      pieces.push_back(piece.substr(0, cut));
+      piece = piece.substr(cut + (piece[cut] == '|' ? 1 : piece[cut] == '\xE2' ? 3 : 2));
+    }
+    pieces.push_back(piece);
+  }
+  for (std::string_view word : pieces) {
     while (!word.empty() && !is_word_character(last_code_point(word))) {
       std::size_t start = word.size() - 1;
       while (start > 0 && (static_cast<unsigned char>(word[start]) & 0xC0u) == 0x80u) --start;
@@ -44,15 +54,15 @@ int number_of(std::string_view word) {
 }
 
 bool is_time(std::string_view word) {
-  // 10:42, 10h42, 14:32:05, and 10.42 (two digits after the point)
-  if (word.size() >= 4 && word.size() <= 5 && word[word.size() - 3] == '.' &&
-      is_digit(word[word.size() - 1]) && is_digit(word[word.size() - 2]) && is_digit(word[0]))
-    return true;
-  // "6:05am", "9:48PM": the clock and its half of the day glued.
+  // "6:05am", "11.21am", "9:48PM": the clock and its half of the day glued.
   if (word.size() > 2) {
     const std::string_view half = word.substr(word.size() - 2);
     if (half == "am" || half == "pm" || half == "AM" || half == "PM") word.remove_suffix(2);
   }
+  // 10:42, 10h42, 14:32:05, and 10.42 (two digits after the point)
+  if (word.size() >= 4 && word.size() <= 5 && word[word.size() - 3] == '.' &&
+      is_digit(word[word.size() - 1]) && is_digit(word[word.size() - 2]) && is_digit(word[0]))
+    return true;
   std::size_t digits = 0, separators = 0;
   for (const char c : word) {
     if (is_digit(c))
@@ -187,9 +197,12 @@ bool looks_like_name(std::string_view line, const PhraseRules& rules) {
       before = cp;
     }
   }
-  // Not "KYODO NEWS", "Redazione ANSA" (the tables, asked last: they fold).
+  // Not "KYODO NEWS", "Redazione ANSA", "Support Our Journalism" (the tables,
+  // asked last: they fold).
   for (const std::string_view word : words)
-    if (rules.is_whole(PhraseKind::byline_role, word) || !rules.agency(word).empty()) return false;
+    if (rules.is_whole(PhraseKind::byline_role, word) || !rules.agency(word).empty() ||
+        rules.is_whole(PhraseKind::not_name, word))
+      return false;
   return true;
 }
 
@@ -223,6 +236,17 @@ std::optional<std::vector<std::string>> parse_byline(std::string_view line,
   if (const std::size_t label = rules.prefix_length(PhraseKind::byline, line); label > 0) {
     std::string_view rest = after(line, label);
     if (!rest.empty() && (rest.front() == ':' || rest.front() == '-')) rest = trim(rest.substr(1));
+    // "di [19]Marco Lenzi": a text browser's link number before the name.
+    if (rest.starts_with('[')) {
+      const std::size_t close = rest.find(']');
+      if (close != std::string_view::npos && close <= 6 &&
+          std::all_of(rest.begin() + 1, rest.begin() + static_cast<std::ptrdiff_t>(close),
+                      [](char c) { return is_digit(c); }))
+        rest = trim(rest.substr(close + 1));
+    }
+    // "Par Mathilde Garnier (Agen, envoyée spéciale)": the place or role in brackets.
+    if (const std::size_t bracket = rest.find(" ("); bracket != std::string_view::npos)
+      rest = rest.substr(0, bracket);
     // "By Jane Doe · 4 March 2025": the names end at a separator.
     for (const std::string_view mark :
          {"|", "\xC2\xB7", "\xE2\x80\xA2", "-", "\xE2\x80\x94", "\xE2\x80\x93"})
@@ -369,7 +393,12 @@ std::optional<PartialDate> parse_timestamp(std::string_view line, const PhraseRu
       ++other;
     }
   }
-  const bool enough = labelled ? dated >= 1 && other <= 6 : dated >= 2 && other <= dated / 2 + 2;
+  // "14.04.2025" or "11.21am" alone on its line is a time stamp too.
+  const bool numeric_date_alone =
+      words.size() == 1 && (is_time(words[0]) || (words[0].size() >= 8 && is_digit(words[0][0]) &&
+                                                  find_date(words[0], rules).year != 0));
+  const bool enough = labelled ? dated >= 1 && other <= 6
+                               : (dated >= 2 && other <= dated / 2 + 2) || numeric_date_alone;
   if (!enough) return std::nullopt;
   if (relative && !unit && !labelled) return std::nullopt;
   const PartialDate date = find_date(rest, rules);
@@ -393,6 +422,17 @@ bool is_wire_signoff(std::string_view line) {
     }
   }
   return groups >= 2 && letters >= 2 && letters <= 4;
+}
+
+bool has_numeric_date(std::string_view text, const PhraseRules& rules) {
+  if (std::none_of(text.begin(), text.end(),
+                   [](char c) { return c == '.' || c == '-' || c == '/'; }))
+    return false;
+  for (const std::string_view word : bare_words(text))
+    if (word.size() >= 8 && word.size() <= 10 && is_digit(word[0]) &&
+        find_date(word, rules).year != 0)
+      return true;
+  return false;
 }
 
 bool is_reading_time(std::string_view line, const PhraseRules& rules) {

@@ -34,6 +34,10 @@ bool is_wire_signoff(std::string_view line);
 /// "4 min read", "Lesezeit: 4 Min.": a reading time.
 bool is_reading_time(std::string_view line, const PhraseRules& rules);
 
+/// Whether `text` holds a date written in figures ("08.10.2025",
+/// "2025-03-12"): page furniture, print-issue lines, never a headline.
+bool has_numeric_date(std::string_view text, const PhraseRules& rules);
+
 /// The first date written in `text` ("3 March 2025", "March 3, 2025",
 /// "03.03.2025", "2025-03-03", "5 июня 2025"), parts 0 when not given.
 PartialDate find_date(std::string_view text, const PhraseRules& rules);

@@ -46,9 +46,9 @@ std::string_view strip_trailing_noise(std::string_view folded) {
 
 PhraseKind kind_named(std::string_view name, bool& found) {
   static constexpr std::array<std::string_view, phrase_kind_count> names{
-      "chrome",    "chrome-start",   "related",     "caption",    "credit",
-      "byline",    "byline-trailer", "byline-role", "timestamp",  "relative-time",
-      "time-unit", "reading-time",   "agency",      "widget-word"};
+      "chrome",    "chrome-start",   "related",     "caption",     "credit",
+      "byline",    "byline-trailer", "byline-role", "timestamp",   "relative-time",
+      "time-unit", "reading-time",   "agency",      "widget-word", "not-name"};
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) {
       found = true;

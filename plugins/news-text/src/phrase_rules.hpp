@@ -38,8 +38,9 @@ enum class PhraseKind {
   reading_time,    ///< "read", "Lesezeit"
   agency,          ///< as written (case kept for display)
   widget_word,     ///< a word anywhere in a short line: "newsletter", "Werbung"
+  not_name,        ///< a word no person's name holds: "our", "zur", "read"
 };
-inline constexpr std::size_t phrase_kind_count = 14;
+inline constexpr std::size_t phrase_kind_count = 15;
 
 class PhraseRules {
  public:

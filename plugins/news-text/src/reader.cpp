@@ -374,7 +374,7 @@ class ArticleBuilder {
         !(last_code_point(text) == '.' && facts.words <= 20 && repeated_in_page(index) &&
           looks_like_title(text.substr(0, text.size() - 1))))
       return false;
-    if (parse_dateline(text, rules_)) return false;
+    if (parse_dateline(text, rules_) || has_numeric_date(text, rules_)) return false;
     if (is_figure_part(index) && !headline_above_credit(index)) return false;
     // The author's role under a byline ("Health reporter, BBC News").
     if (index > 0 && facts_[index - 1].shape == Shape::byline && byline_in_head(index))
@@ -445,6 +445,12 @@ class ArticleBuilder {
     for (std::size_t i = index + 1; run < 3 && long_head_line(i); ++i) ++run;
     if (run >= 3) score -= 4;
     if (headline_above_credit(index)) score -= 3;
+    // Right above a longer summary (the standfirst), a line is the headline.
+    if (index + 1 < body_start_ && facts_[index + 1].words >= 10 &&
+        facts_[index + 1].words >= words + 4 &&
+        (facts_[index + 1].shape == Shape::text || facts_[index + 1].shape == Shape::prose) &&
+        is_upper(first_code_point(units_[index + 1].text)))
+      score += 3;
     // Right under another headline-shaped line, a summary is the standfirst:
     // longer than a headline. (A shorter line above is a kicker, "Autoindustrie".)
     if (index > 0 && headline_shaped(index - 1) && looks_like_summary(text) &&
@@ -1083,11 +1089,15 @@ class ArticleBuilder {
   // ---- after the body ----
 
   void read_tail() {
+    const std::size_t first = next_;
     for (; next_ < units_.size(); ++next_) {
       const Unit& unit = units_[next_];
       const UnitFacts& facts = facts_[next_];
       if (facts.shape == Shape::byline && signed_byline(unit.text))
         read_credit_line(next_);
+      else if (next_ == first && facts.shape == Shape::text && document_.metadata.authors.empty() &&
+               looks_like_name(unit.text, rules_))
+        take_byline(next_, {unit.text});  // the author's name under the text
       else if (facts.shape == Shape::chrome)
         remove(unit, facts.chrome_reason);
       else

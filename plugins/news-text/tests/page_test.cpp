@@ -496,3 +496,29 @@ TEST_CASE("a live page: the headline above the byline, not an item of the summar
   CHECK(document->metadata.title == "Snow and ice cause travel disruption across Scotland");
   CHECK(document->metadata.authors == std::vector<std::string>{"Nadia Farouk", "Tom Keegan"});
 }
+
+TEST_CASE("learnt from a held-out set: glued marks, dates alone, names under the text") {
+  CHECK(parse_timestamp("Reuters•06/06/2025 à 09:12", rules()) == PartialDate{2025, 6, 6});
+  CHECK(parse_timestamp("14.04.2025", rules()) == PartialDate{2025, 4, 14});
+  CHECK(parse_timestamp("11.21am", rules()).has_value());
+  CHECK(has_numeric_date("Газета «Коммерсантъ» №186 от 08.10.2025, стр. 9", rules()));
+  CHECK_FALSE(has_numeric_date("Harbour bridge to close to cars for two years", rules()));
+  CHECK(authors("Author: Megan Kessler") == std::vector<std::string>{"Megan Kessler"});
+  CHECK(authors("Par Mathilde Garnier (Agen, envoyée spéciale)") ==
+        std::vector<std::string>{"Mathilde Garnier"});
+  CHECK(authors("di [19]Marco Lenzi") == std::vector<std::string>{"Marco Lenzi"});
+  // The author's name alone under the text, when the head named nobody.
+  std::string why;
+  const auto document =
+      build_article("Harbour bridge to close to cars for two years\n\n" + body_one + "\n\n" +
+                        body_two + "\n\nJane Porter\nSchool meals to be free from September\nMayor opens new library\n",
+                    why, {}, nullptr, nullptr, nullptr);
+  REQUIRE(document);
+  CHECK(document->metadata.authors == std::vector<std::string>{"Jane Porter"});
+  // A headline above its longer standfirst wins over a caption further down.
+  CHECK(title_of("Home\nNews\n\nHarbour bridge to close to cars\n"
+                 "Engineers found two corroded supports, and the council wants them replaced "
+                 "before the winter storms come.\n"
+                 "The old harbour bridge seen from the north bank on a winter morning at dawn\n"
+                 "Photo: Jane Porter/City Herald\n\n") == "Harbour bridge to close to cars");
+}
