@@ -509,10 +509,10 @@ TEST_CASE("learnt from a held-out set: glued marks, dates alone, names under the
   CHECK(authors("di [19]Marco Lenzi") == std::vector<std::string>{"Marco Lenzi"});
   // The author's name alone under the text, when the head named nobody.
   std::string why;
-  const auto document =
-      build_article("Harbour bridge to close to cars for two years\n\n" + body_one + "\n\n" +
-                        body_two + "\n\nJane Porter\nSchool meals to be free from September\nMayor opens new library\n",
-                    why, {}, nullptr, nullptr, nullptr);
+  const auto document = build_article(
+      "Harbour bridge to close to cars for two years\n\n" + body_one + "\n\n" + body_two +
+          "\n\nJane Porter\nSchool meals to be free from September\nMayor opens new library\n",
+      why, {}, nullptr, nullptr, nullptr);
   REQUIRE(document);
   CHECK(document->metadata.authors == std::vector<std::string>{"Jane Porter"});
   // A headline above its longer standfirst wins over a caption further down.
