@@ -402,6 +402,9 @@ TEST_CASE("bylines of other shapes: a name alone, a name and its role, a name an
   CHECK(authors("Selin Karaca |05.06.2025 - Update : 05.06.2025") ==
         std::vector<std::string>{"Selin Karaca"});
   CHECK_FALSE(looks_like_name("ABC North Qld", rules()));
+  CHECK_FALSE(looks_like_name("Support Our Journalism", rules()));  // [not-name]
+  CHECK_FALSE(looks_like_name("Zur Startseite", rules()));
+  CHECK(looks_like_name("Helena Marsh", rules()));
   CHECK(looks_like_name("CARMEN SERRANO", rules()));
   CHECK(is_reading_time("4 mn", rules()));
   CHECK_FALSE(is_reading_time("4 ministers", rules()));
