@@ -209,11 +209,14 @@ bool looks_like_name(std::string_view line, const PhraseRules& rules) {
 std::optional<std::vector<std::string>> parse_byline(std::string_view line,
                                                      const PhraseRules& rules) {
   if (line.size() > 300) return std::nullopt;
-  // "Reporting by A and B in Paris; Editing by C": the reporters of each part.
-  if (const std::size_t trailer = rules.prefix_length(PhraseKind::byline_trailer, line);
+  // "Reporting by A and B in Paris; Editing by C": the reporters of each part,
+  // in brackets or not ("(Reportage A, édité par B)").
+  const std::string_view unbracketed =
+      line.starts_with('(') && line.ends_with(')') ? line.substr(1, line.size() - 2) : line;
+  if (const std::size_t trailer = rules.prefix_length(PhraseKind::byline_trailer, unbracketed);
       trailer > 0) {
     std::vector<std::string> names;
-    std::string_view rest = line;
+    std::string_view rest = unbracketed;
     while (!rest.empty()) {
       const std::size_t end = std::min(rest.find(';'), rest.size());
       std::string_view part = trim(rest.substr(0, end));
@@ -437,8 +440,10 @@ bool has_numeric_date(std::string_view text, const PhraseRules& rules) {
 
 bool is_reading_time(std::string_view line, const PhraseRules& rules) {
   if (line.size() > 60) return false;
-  const std::vector<std::string_view> words = bare_words(line);
-  bool number = false, unit = false, read = false;
+  // A label of the table first ("Время на прочтение: 4 мин."): its words are no others.
+  const std::size_t label = rules.prefix_length(PhraseKind::reading_time, line);
+  const std::vector<std::string_view> words = bare_words(line.substr(label));
+  bool number = false, unit = false, read = label > 0;
   std::size_t other = 0;
   for (const std::string_view word : words) {
     if (number_of(word) >= 0)
@@ -450,7 +455,6 @@ bool is_reading_time(std::string_view line, const PhraseRules& rules) {
     else
       ++other;
   }
-  if (rules.prefix_length(PhraseKind::reading_time, line) > 0) read = true;
   // "4 mn", "6 min" alone on a line: a reading or listening time.
   const bool bare = words.size() == 2 && number_of(words[0]) >= 0;
   return number && unit && (read || bare) && other <= 2;

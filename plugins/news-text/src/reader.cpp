@@ -237,6 +237,7 @@ class ArticleBuilder {
   // A byline that says it is one ("Reporting by ...", "Автори: ...", "By ..."),
   // as articles end with: not a name that happens to stand there.
   bool signed_byline(std::string_view text) const {
+    if (text.starts_with('(')) text.remove_prefix(1);  // "(Reportage A, édité par B)"
     return rules_.prefix_length(PhraseKind::byline_trailer, text) > 0 ||
            rules_.prefix_length(PhraseKind::byline, text) > 0 || is_wire_signoff(text);
   }

@@ -525,3 +525,20 @@ TEST_CASE("learnt from a held-out set: glued marks, dates alone, names under the
                  "The old harbour bridge seen from the north bank on a winter morning at dawn\n"
                  "Photo: Jane Porter/City Herald\n\n") == "Harbour bridge to close to cars");
 }
+
+TEST_CASE("trailers in brackets, labelled reading times, error-report and copy-link lines") {
+  CHECK(authors("(Reportage Camille Raynaud, édité par Hélène Castaing)") ==
+        std::vector<std::string>{"Camille Raynaud"});
+  CHECK(is_reading_time("Время на прочтение: 4 мин.", rules()));
+  CHECK(rules().prefix_length(PhraseKind::chrome_start,
+                              "Помітили помилку? Виділіть її та натисніть Ctrl+Enter") > 0);
+  CHECK(rules().is_whole(PhraseKind::chrome, "Копіювати посилання"));
+  // A trailer in brackets after the text is the article's, not chrome.
+  std::string why;
+  const auto document =
+      build_article("Harbour bridge to close to cars for two years\n\n" + body_one + "\n\n" +
+                        body_two + "\n\n(Reporting by Jane Porter; Editing by Tom Ellis)\n",
+                    why, {}, nullptr, nullptr, nullptr);
+  REQUIRE(document);
+  CHECK(document->metadata.authors == std::vector<std::string>{"Jane Porter"});
+}
