@@ -672,11 +672,18 @@ class ArticleBuilder {
                                  text.size() <= 2400 && count_words(text) >= 3;
     // Right under the headline and followed by the byline, a time stamp or a
     // figure: the summary sites put between headline and article.
-    const bool under_title =
-        title_unit_ + 1 == index && facts_[index].words >= 6 && facts_[index].words <= 80 &&
-        index + 1 < units_.size() &&
-        (facts_[index + 1].shape == Shape::byline || facts_[index + 1].shape == Shape::timestamp) &&
-        !trim(text).ends_with(":");
+    // (The byline may come split: a name alone, then the time stamp.)
+    const auto credit_at = [&](std::size_t i) {
+      return i < units_.size() &&
+             (facts_[i].shape == Shape::byline || facts_[i].shape == Shape::timestamp);
+    };
+    const bool credit_follows =
+        credit_at(index + 1) ||
+        (index + 2 < units_.size() && facts_[index + 1].words <= 4 &&
+         looks_like_name(units_[index + 1].text, rules_) && credit_at(index + 2));
+    const bool under_title = title_unit_ + 1 == index && facts_[index].words >= 6 &&
+                             facts_[index].words <= 80 && credit_follows &&
+                             !trim(text).ends_with(":");
     return before_dateline || under_title || looks_like_summary(text);
   }
 

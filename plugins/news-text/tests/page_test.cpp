@@ -542,3 +542,18 @@ TEST_CASE("trailers in brackets, labelled reading times, error-report and copy-l
   REQUIRE(document);
   CHECK(document->metadata.authors == std::vector<std::string>{"Jane Porter"});
 }
+
+TEST_CASE("a summary right under the headline, then the author's name and the time stamp") {
+  std::string why;
+  RecordedLines lines;
+  const auto document = build_article(
+      "Harbour bridge to close to cars for two years\n\n"
+      "Engineers found two corroded supports, and the council wants them replaced soon.\n\n"
+      "Jane Porter\n4 March 2025, 13:42\n\n" +
+          body_one + "\n\n" + body_two + "\n",
+      why, {}, nullptr, nullptr, &lines);
+  REQUIRE(document);
+  CHECK(lines.labels[3] == "standfirst");
+  CHECK(document->metadata.authors == std::vector<std::string>{"Jane Porter"});
+  CHECK(document->metadata.date == PartialDate{2025, 3, 4});
+}
