@@ -357,6 +357,8 @@ class ArticleBuilder {
   // ---- the head ----
 
   // Asked of each head line many times (its neighbours' scores ask too).
+  // Only while the title is looked for: byline_in_head() reads the document
+  // being built, which is still empty then, so the answers stay true.
   bool headline_shaped(std::size_t index) const {
     if (headline_shaped_.size() != units_.size()) headline_shaped_.assign(units_.size(), -1);
     if (headline_shaped_[index] < 0) headline_shaped_[index] = is_headline_shaped(index);

@@ -290,17 +290,6 @@ TEST_CASE("a caption before the first paragraph does not hide its dateline; FILE
   CHECK(document->metadata.agency == "AP");
 }
 
-TEST_CASE("related links: labels of the table, with a colon or glued to the headline") {
-  CHECK(related_headline("Lire aussi : Crise du logement") ==
-        std::optional<std::string_view>("Crise du logement"));
-  CHECK(related_headline("Lire aussiAu Sénégal, la pêche artisanale") ==
-        std::optional<std::string_view>("Au Sénégal, la pêche artisanale"));
-  CHECK(related_headline("Читайте также: Новости дня") ==
-        std::optional<std::string_view>("Новости дня"));
-  CHECK_FALSE(related_headline("Read more about it in our archive."));
-  CHECK_FALSE(related_headline("Relatedly, the council voted no."));
-}
-
 namespace {
 
 std::string title_of(const std::string& head, RecordedLines* lines = nullptr) {

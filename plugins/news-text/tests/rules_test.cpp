@@ -96,14 +96,21 @@ TEST_CASE("subheadings: short, capitalised, no closing punctuation") {
                             "twelve thirteen fourteen fifteen sixteen"));
 }
 
-TEST_CASE("READ MORE lines are related links") {
+TEST_CASE("related links: labels of the table, with a colon or glued to the headline") {
   CHECK(related_headline("READ MORE:\u00a0Editor Explains How NATO, EU Benefit") ==
         std::optional<std::string_view>("Editor Explains How NATO, EU Benefit"));
   CHECK(related_headline("Read more: Finns Disenchanted") ==
         std::optional<std::string_view>("Finns Disenchanted"));
+  CHECK(related_headline("Lire aussi : Crise du logement") ==
+        std::optional<std::string_view>("Crise du logement"));
+  CHECK(related_headline("Lire aussiAu Sénégal, la pêche artisanale") ==
+        std::optional<std::string_view>("Au Sénégal, la pêche artisanale"));
+  CHECK(related_headline("Читайте также: Новости дня") ==
+        std::optional<std::string_view>("Новости дня"));
   CHECK_FALSE(related_headline("READ MORE:"));
   CHECK_FALSE(related_headline("Read more about it in our archive."));
   CHECK_FALSE(related_headline("He told us to READ MORE: books"));
+  CHECK_FALSE(related_headline("Relatedly, the council voted no."));
 }
 
 TEST_CASE("bullet items") {
