@@ -72,6 +72,25 @@ def table(rows):
     return "\n".join(lines)
 
 
+def reading_table(results):
+    """The reader against a baseline revision (scripts/bench --reader-baseline)."""
+    path = results / "reading-instructions.tsv"
+    if not path.exists():
+        return ""
+    lines = ["| N | instructions per article, {0} | this version | this ÷ {0} |",
+             "|---:|---:|---:|---:|"]
+    name = ""
+    for line in path.read_text().splitlines():
+        n, name, before, now = line.split("\t")
+        n, before, now = int(n), int(before), int(now)
+        lines.append(f"| {n:,} | {before / n / 1000:.0f} k | {now / n / 1000:.0f} k | "
+                     f"{now / before:.2f}× |")
+    lines[0] = lines[0].format(name)
+    return ("The news-text reader against revision {} (instructions inside "
+            "`read_documents`: survey and reading, no output; callgrind):\n\n{}".format(
+                name, "\n".join(lines)))
+
+
 def machine():
     cpu = "unknown"
     for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
@@ -155,6 +174,8 @@ def main():
     args = parser.parse_args()
     rows = load(args.results)
     text = table(rows)
+    if reading := reading_table(args.results):
+        text += "\n\n" + reading
     print(text)
     if args.plot:
         args.plot.parent.mkdir(parents=True, exist_ok=True)

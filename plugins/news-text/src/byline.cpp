@@ -439,7 +439,8 @@ bool has_numeric_date(std::string_view text, const PhraseRules& rules) {
 }
 
 bool is_reading_time(std::string_view line, const PhraseRules& rules) {
-  if (line.size() > 60) return false;
+  // A number of minutes is needed: most short lines hold no digit.
+  if (line.size() > 60 || std::none_of(line.begin(), line.end(), is_digit)) return false;
   // A label of the table first ("Время на прочтение: 4 мин."): its words are no others.
   const std::size_t label = rules.prefix_length(PhraseKind::reading_time, line);
   const std::vector<std::string_view> words = bare_words(line.substr(label));

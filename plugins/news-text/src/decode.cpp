@@ -92,34 +92,6 @@ std::string guess_with_uchardet(std::string_view bytes) {
   return uchardet_get_charset(detector.get());
 }
 
-// ---- Eight bytes at a time ----
-// The scans below look at every byte of every input, and almost every 8-byte
-// chunk of it is plain ASCII text with nothing to count or change. These
-// classic word-at-a-time tests (hasless and haszero of "Bit Twiddling Hacks")
-// say so for 8 bytes in a few instructions; a chunk they flag is then looked
-// at byte by byte.
-constexpr std::uint64_t every_byte_1 = 0x0101010101010101;
-constexpr std::uint64_t every_byte_80 = 0x8080808080808080;
-
-std::uint64_t eight_bytes_at(std::string_view bytes, std::size_t pos) {
-  std::uint64_t chunk = 0;
-  std::memcpy(&chunk, bytes.data() + pos, sizeof chunk);
-  return chunk;
-}
-
-// True when some byte of `chunk` is below `limit` (at most 0x80).
-bool any_byte_below(std::uint64_t chunk, unsigned limit) {
-  return ((chunk - every_byte_1 * limit) & ~chunk & every_byte_80) != 0;
-}
-
-bool any_byte_above_7f(std::uint64_t chunk) {
-  return (chunk & every_byte_80) != 0;
-}
-
-bool any_byte_equal(std::uint64_t chunk, unsigned char value) {
-  return any_byte_below(chunk ^ (every_byte_1 * value), 1);
-}
-
 // Control bytes other than white space, as a table: looks_binary() adds up
 // one entry for each byte of every input, without a branch.
 constexpr std::array<std::uint8_t, 256> is_binary_control = [] {
@@ -154,17 +126,21 @@ bool is_noncharacter_at(std::string_view utf8, std::size_t pos) {
 bool nothing_to_clean(std::string_view utf8) {
   std::size_t pos = 0;
   while (pos < utf8.size()) {
-    if (pos + 8 <= utf8.size()) {
+    // A flagged chunk (most often for a line end) is looked at byte by byte.
+    std::size_t end = std::min(pos + 8, utf8.size());
+    if (end == pos + 8) {
       const std::uint64_t chunk = eight_bytes_at(utf8, pos);
       if (!any_byte_below(chunk, 0x20) && !any_byte_equal(chunk, 0xEF)) {
-        pos += 8;
+        pos = end;
         continue;
       }
     }
-    const auto byte = static_cast<unsigned char>(utf8[pos]);
-    if (may_need_cleaning(byte) && byte != '\n' && (byte != 0xEF || is_noncharacter_at(utf8, pos)))
-      return false;
-    ++pos;
+    for (; pos < end; ++pos) {
+      const auto byte = static_cast<unsigned char>(utf8[pos]);
+      if (may_need_cleaning(byte) && byte != '\n' &&
+          (byte != 0xEF || is_noncharacter_at(utf8, pos)))
+        return false;
+    }
   }
   return true;
 }
@@ -376,6 +352,13 @@ DecodedInput decode_input(std::string_view bytes, std::string_view forced_encodi
   const std::optional<ByteOrderMark> bom = detect_bom(bytes);
   const std::size_t bom_length = bom ? bom->length : 0;
   const std::string_view body = bytes.substr(bom_length);
+  // Most inputs are clean UTF-8 already: without a NUL or another control
+  // byte they are neither UTF-16 nor binary, and valid UTF-8 is taken as is.
+  if (!bom && forced_encoding.empty() && nothing_to_clean(bytes) && scan_utf8(bytes).invalid == 0) {
+    result.encoding = "UTF-8";
+    result.text = std::string(bytes);
+    return result;
+  }
   bool found_valid_utf8 = false;  // detection scanned the body and found it valid UTF-8
   if (bom) {
     result.encoding = bom->encoding;

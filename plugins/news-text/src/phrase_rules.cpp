@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 
 namespace docconv::news_text {
 
@@ -58,28 +59,44 @@ PhraseKind kind_named(std::string_view name, bool& found) {
   return PhraseKind::chrome;
 }
 
-bool word_boundary_at(std::string_view text, std::size_t pos) {
-  if (pos >= text.size()) return true;
-  std::size_t at = pos;
-  const char32_t next = next_code_point(text, at);
-  std::size_t back = pos - 1;
-  while (back > 0 && (static_cast<unsigned char>(text[back]) & 0xC0u) == 0x80u) --back;
-  const char32_t before = next_code_point(text, back);
-  // "Lire aussiAu Sénégal": a label glued to what follows ends at the capital.
-  return !is_word_character(next) || !is_word_character(before) ||
-         (is_lower(before) && is_upper(next));
-}
-
 }  // namespace
 
 namespace {
 
-// Folds `text` (see fold_phrase()) byte by byte into `put`.
-template <class Put>
-void fold_into(std::string_view text, Put put) {
+// Whether `chunk`, eight bytes of ASCII text without controls, tabs or line
+// ends, folds to itself in lower case: spaces alone (no run of them), and the
+// byte after it (`next`) no white space when the chunk ends with a space.
+inline bool folds_as_lower_case(std::uint64_t chunk, unsigned char next) {
+  const std::uint64_t spaces = ascii_bytes_equal(chunk, ' ');
+  return (spaces & (spaces << 8)) == 0 && ((spaces >> 56) == 0 || (next > ' ' && next < 0x80));
+}
+
+// Folds `text` (see fold_phrase()) into `put` (a byte) and `put8` (eight
+// bytes, first byte lowest). Both the census and the phrase tables fold most
+// lines of every page: plain ASCII runs go eight bytes at a time.
+template <class Put, class Put8>
+void fold_into(std::string_view text, Put put, Put8 put8) {
   bool space = false, any = false;
+  std::size_t end = text.size();
+  while (end > 0 && (text[end - 1] == ' ' || (text[end - 1] >= '\t' && text[end - 1] <= '\r')))
+    --end;
   std::size_t pos = 0;
-  while (pos < text.size()) {
+  std::size_t bytewise_until = 0;  // after a chunk that does not fold as is
+  while (pos < end) {
+    // Eight bytes at once where they fold to themselves in lower case (not
+    // while a space is pending: a run of white space becomes one space).
+    if (!space && pos >= bytewise_until && pos + 8 <= end) {
+      const std::uint64_t chunk = eight_bytes_at(text, pos);
+      if (any_byte_above_7f(chunk) || any_byte_below(chunk, 0x20)) {
+        bytewise_until = pos + 8;
+      } else if (folds_as_lower_case(chunk, pos + 8 < end ? text[pos + 8] : 'a') &&
+                 (any || (chunk & 0xFF) != ' ')) {
+        put8(ascii_lower_case(chunk));
+        pos += 8;
+        any = true;
+        continue;
+      }
+    }
     // ASCII, most of what is folded, without decoding.
     if (const unsigned char byte = static_cast<unsigned char>(text[pos]); byte < 0x80) {
       ++pos;
@@ -107,22 +124,66 @@ void fold_into(std::string_view text, Put put) {
   }
 }
 
+// A 64-bit hash of a byte stream taken eight bytes at a time (one multiply
+// per eight bytes), whichever way the bytes arrive.
+class StreamHash {
+ public:
+  void add(unsigned char byte) {
+    pending_ |= std::uint64_t{byte} << (8 * pending_size_);
+    if (++pending_size_ == 8) flush();
+  }
+  void add8(std::uint64_t bytes) {
+    if (pending_size_ == 0) {
+      mix(bytes);
+      return;
+    }
+    mix(pending_ | (bytes << (8 * pending_size_)));
+    pending_ = bytes >> (64 - 8 * pending_size_);
+  }
+  std::uint64_t finish() {
+    mix(pending_ ^ (std::uint64_t{pending_size_} << 60));
+    mix(length_);
+    return hash_;
+  }
+
+ private:
+  void flush() {
+    mix(pending_);
+    pending_ = 0;
+    pending_size_ = 0;
+  }
+  void mix(std::uint64_t word) {
+    hash_ = (hash_ ^ word) * 0x9E3779B97F4A7C15ULL;
+    hash_ ^= hash_ >> 29;
+    length_ += 8;
+  }
+  std::uint64_t hash_ = 0xCBF29CE484222325ULL;
+  std::uint64_t pending_ = 0;
+  unsigned pending_size_ = 0;
+  std::uint64_t length_ = 0;
+};
+
 }  // namespace
 
 std::string fold_phrase(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  fold_into(text, [&](char c) { out += c; });
+  fold_into(
+      text, [&](char c) { out += c; },
+      [&](std::uint64_t bytes) {
+        char chars[8];
+        std::memcpy(chars, &bytes, sizeof chars);
+        out.append(chars, sizeof chars);
+      });
   return out;
 }
 
 std::uint64_t fold_hash(std::string_view text) {
-  std::uint64_t hash = 0xCBF29CE484222325ULL;  // FNV-1a
-  fold_into(text, [&](char c) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001B3ULL;
-  });
-  return hash;
+  StreamHash hash;
+  fold_into(
+      text, [&](char c) { hash.add(static_cast<unsigned char>(c)); },
+      [&](std::uint64_t bytes) { hash.add8(bytes); });
+  return hash.finish();
 }
 
 const PhraseRules& PhraseRules::defaults() {
@@ -192,6 +253,7 @@ void PhraseRules::add(std::string_view text, std::string_view source) {
     longest = std::max(longest, folded.size());
     auto& firsts = first_code_points_[static_cast<std::size_t>(kind)];
     const char32_t first = first_code_point(folded);
+    if (first < 0x80) ascii_firsts_[static_cast<std::size_t>(kind)].set(first);
     if (!std::binary_search(firsts.begin(), firsts.end(), first))
       firsts.insert(std::upper_bound(firsts.begin(), firsts.end(), first), first);
     first_words_[static_cast<std::size_t>(kind)].insert(folded.substr(0, folded.find(' ')));
@@ -210,11 +272,12 @@ bool PhraseRules::is_whole(PhraseKind kind, std::string_view line) const {
   const std::string_view trimmed = trim(line);
   std::size_t end = 0;
   while (end < trimmed.size() && end < 64 && trimmed[end] != ' ' && trimmed[end] != '\t') ++end;
-  std::string first = fold_phrase(trimmed.substr(0, end));
-  first.resize(std::min(first.size(), first.find(' ')));  // a space beyond ASCII
+  const std::string folded_first = fold_phrase(trimmed.substr(0, end));
+  // A space beyond ASCII (NBSP) ends the word too.
+  const std::string_view first = std::string_view(folded_first).substr(0, folded_first.find(' '));
   const auto& first_words = first_words_[static_cast<std::size_t>(kind)];
   if (const std::string_view bare = strip_trailing_noise(first);
-      !bare.empty() && first_words.count(first) == 0 && first_words.count(std::string(bare)) == 0)
+      !bare.empty() && first_words.count(first) == 0 && first_words.count(bare) == 0)
     return false;
   return is_whole_folded(kind, fold_phrase(line));
 }
@@ -222,12 +285,10 @@ bool PhraseRules::is_whole(PhraseKind kind, std::string_view line) const {
 bool PhraseRules::is_whole_folded(PhraseKind kind, std::string_view folded) const {
   const auto& set = phrases_[static_cast<std::size_t>(kind)];
   if (set.empty()) return false;
-  std::string key(folded);
-  if (set.count(key) != 0) return true;
+  if (set.count(folded) != 0) return true;
   const std::string_view stripped = strip_trailing_noise(folded);
   if (stripped.empty() || stripped.size() == folded.size()) return false;
-  key.resize(stripped.size());
-  return set.count(key) != 0;
+  return set.count(stripped) != 0;
 }
 
 bool PhraseRules::may_start(PhraseKind kind, std::string_view line) const {
@@ -235,8 +296,10 @@ bool PhraseRules::may_start(PhraseKind kind, std::string_view line) const {
   while (pos < line.size()) {
     const char32_t cp = next_code_point(line, pos);
     if (is_space(cp)) continue;
+    const char32_t folded = fold_code_point(cp);
+    if (folded < 0x80) return ascii_firsts_[static_cast<std::size_t>(kind)].test(folded);
     const auto& firsts = first_code_points_[static_cast<std::size_t>(kind)];
-    return std::binary_search(firsts.begin(), firsts.end(), fold_code_point(cp));
+    return std::binary_search(firsts.begin(), firsts.end(), folded);
   }
   return false;
 }
@@ -249,42 +312,64 @@ std::size_t PhraseRules::prefix_length(PhraseKind kind, std::string_view line) c
   // (or after punctuation), so only those cuts are looked up. Fixed buffers:
   // the reader asks this of every line several times.
   const std::size_t limit = std::min<std::size_t>(longest_[static_cast<std::size_t>(kind)], 200);
-  std::array<char, 208> folded{};
+  // Not value-initialised: only what is written is read, and zeroing both
+  // arrays cost more than the rest for most lines.
+  std::array<char, 208> folded;
   std::size_t size = 0;
   struct Cut {
     std::size_t folded_length;
     std::size_t source_end;
   };
-  std::array<Cut, 48> cuts{};
+  std::array<Cut, 48> cuts;
   std::size_t cut_count = 0;
   bool space = false;
   bool first_word_known = false;
   const auto& first_words = first_words_[static_cast<std::size_t>(kind)];
-  std::string key;
+  // A phrase may end after a code point when a white space, a non-word
+  // character or a capital glued to a lower-case letter ("Lire aussiAu")
+  // follows, or where the line ends: decided as the next code point is read.
+  char32_t previous = 0;
+  std::size_t previous_end = 0;
+  const auto cut_before = [&](char32_t next) {
+    return previous != 0 && (!is_word_character(previous) || !is_word_character(next) ||
+                             (is_lower(previous) && is_upper(next)));
+  };
   std::size_t pos = 0;
   while (pos < line.size() && size < limit && cut_count < cuts.size()) {
     const char32_t cp = next_code_point(line, pos);
     if (is_space(cp)) {
+      if (previous != 0) cuts[cut_count++] = {size, previous_end};
+      previous = 0;
       if (size > 0 && !first_word_known) {
         // The end of the line's first word: out unless a phrase may start so.
-        for (std::size_t i = 0; i < cut_count && !first_word_known; ++i) {
-          key.assign(folded.data(), cuts[i].folded_length);
-          first_word_known = first_words.count(key) != 0;
-        }
+        for (std::size_t i = 0; i < cut_count && !first_word_known; ++i)
+          first_word_known =
+              first_words.count(std::string_view(folded.data(), cuts[i].folded_length)) != 0;
         if (!first_word_known) return 0;
       }
       space = size > 0;
       continue;
     }
+    if (cut_before(cp)) cuts[cut_count++] = {size, previous_end};
+    if (cut_count == cuts.size()) break;
     if (space) folded[size++] = ' ';
     space = false;
-    size += encode_utf8(fold_code_point(cp), folded.data() + size);
-    if (!is_word_character(cp) || word_boundary_at(line, pos)) cuts[cut_count++] = {size, pos};
+    if (cp < 0x80)
+      folded[size++] = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 0x20 : cp);
+    else
+      size += encode_utf8(fold_code_point(cp), folded.data() + size);
+    previous = cp;
+    previous_end = pos;
+  }
+  if (previous != 0 && cut_count < cuts.size()) {
+    std::size_t peek = pos;
+    const char32_t next = pos < line.size() ? next_code_point(line, peek) : U' ';
+    if (is_space(next) || cut_before(next)) cuts[cut_count++] = {size, previous_end};
   }
   for (std::size_t i = cut_count; i-- > 0;) {
     if (cuts[i].folded_length > limit) continue;
-    key.assign(folded.data(), cuts[i].folded_length);
-    if (set.count(key) != 0) return cuts[i].source_end;
+    if (set.count(std::string_view(folded.data(), cuts[i].folded_length)) != 0)
+      return cuts[i].source_end;
   }
   return 0;
 }
@@ -325,7 +410,7 @@ int PhraseRules::month(std::string_view word) const {
 int PhraseRules::month_folded(std::string_view folded) const {
   while (!folded.empty() && folded.back() == '.') folded.remove_suffix(1);
   if (folded.empty() || folded.size() > 40) return 0;
-  const auto found = months_.find(std::string(folded));
+  const auto found = months_.find(folded);
   return found == months_.end() ? 0 : found->second;
 }
 

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -19,9 +21,20 @@ namespace docconv::news_text {
 /// Cyrillic), white space runs made one space, trimmed.
 std::string fold_phrase(std::string_view text);
 
-/// A 64-bit hash (FNV-1a) of fold_phrase(text), without building it: the
+/// A 64-bit hash of fold_phrase(text), without building it: the
 /// key of a line in the input set's census.
 std::uint64_t fold_hash(std::string_view text);
+
+/// String sets and maps looked up by a string_view without copying it.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+template <class Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
 enum class PhraseKind {
   chrome,          ///< whole line
@@ -71,18 +84,20 @@ class PhraseRules {
   int month(std::string_view word) const;
 
  private:
-  std::array<std::unordered_set<std::string>, phrase_kind_count> phrases_;
+  std::array<StringSet, phrase_kind_count> phrases_;
   /// Whether a phrase of `kind` may start `line`: its first letter, folded.
   bool may_start(PhraseKind kind, std::string_view line) const;
 
   std::array<std::size_t, phrase_kind_count> longest_{};  // in folded bytes
   // Each phrase's first word, folded: a line whose first word is none of them
   // (nor a start of one at a punctuation mark) starts with no phrase.
-  std::array<std::unordered_set<std::string>, phrase_kind_count> first_words_;
-  // The folded first code point of every phrase of a kind, sorted.
+  std::array<StringSet, phrase_kind_count> first_words_;
+  // The folded first code point of every phrase of a kind, sorted; the ASCII
+  // ones also as bits, the answer for most lines.
   std::array<std::vector<char32_t>, phrase_kind_count> first_code_points_{};
-  std::unordered_map<std::string, std::string> agencies_;  // folded -> as written
-  std::unordered_map<std::string, int> months_;
+  std::array<std::bitset<128>, phrase_kind_count> ascii_firsts_{};
+  StringMap<std::string> agencies_;  // folded -> as written
+  StringMap<int> months_;
   bool month_section_ = false;  // while add() reads [month]
 };
 

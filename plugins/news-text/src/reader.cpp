@@ -37,6 +37,9 @@ struct UnitFacts {
   // Asked of a unit many times (its neighbours ask too): computed once.
   std::optional<std::string> credit;        // credit_line()
   std::optional<std::string_view> related;  // related_headline(), a view into the unit
+  // facts_of() found no marked or labelled caption, nor (in a short unit) a
+  // bracketed or trailing credit: read_figure() and neighbours need not ask.
+  bool caption_forms_absent = false;
 };
 
 // "© 2025 City Herald", "(c) 2024 Example Media": a copyright footer, not a
@@ -71,6 +74,12 @@ bool repeated_in_set(const LineCensus* census, std::string_view line, std::size_
   if (census == nullptr || census->inputs() < 3 || !is_census_line(line)) return false;
   count = census->inputs_with(fold_hash(line));
   return count >= 3 && count * 50 >= census->inputs();
+}
+
+// Whether `text` ends with the words `tail` (after a space).
+bool ends_with_words(std::string_view text, std::string_view tail) {
+  return text.size() > tail.size() && text.ends_with(tail) &&
+         text[text.size() - tail.size() - 1] == ' ';
 }
 
 // Walks the units of one page: classifies each by itself, finds the article's
@@ -227,6 +236,7 @@ class ArticleBuilder {
       facts.shape = Shape::furniture_like;
       return facts;
     }
+    facts.caption_forms_absent = true;
     const bool sentence = ends_like_sentence(text);
     if ((facts.words >= 8 && sentence) || facts.words >= 20 ||
         (facts.words >= 4 && sentence && text.back() != '.'))
@@ -365,6 +375,14 @@ class ArticleBuilder {
     return headline_shaped_[index] != 0;
   }
 
+  // fold_phrase() of a unit: head lines are compared with their neighbours
+  // and with the whole page while the title is looked for.
+  const std::string& folded_text(std::size_t index) const {
+    if (folded_.size() != units_.size()) folded_.resize(units_.size());
+    if (!folded_[index]) folded_[index] = fold_phrase(units_[index].text);
+    return *folded_[index];
+  }
+
   bool is_headline_shaped(std::size_t index) const {
     const UnitFacts& facts = facts_[index];
     const std::string& text = units_[index].text;
@@ -406,17 +424,16 @@ class ArticleBuilder {
   bool is_figure_part(std::size_t index) const {
     const std::string& text = units_[index].text;
     if (credits_line_above(index)) return true;
-    if (marked_caption(text) || piped_caption(text, true) ||
-        glued_caption(text, credit_after(index)))
+    if ((!facts_[index].caption_forms_absent && marked_caption(text)) ||
+        piped_caption(text, true) || glued_caption(text, credit_after(index)))
       return true;
-    const std::string folded = fold_phrase(text);
     for (std::size_t i = index >= 3 ? index - 3 : 0; i < units_.size() && i <= index + 3; ++i) {
       if (i == index) continue;
-      if (marked_caption(units_[i].text) || glued_caption(units_[i].text, credit_after(i)) ||
-          facts_[i].credit) {
-        const std::string other = fold_phrase(units_[i].text);
-        const std::string_view bare = std::string_view(folded).substr(0, folded.rfind(" - "));
-        if (other.find(bare) != std::string::npos) return true;
+      if (facts_[i].credit || (!facts_[i].caption_forms_absent && marked_caption(units_[i].text)) ||
+          glued_caption(units_[i].text, credit_after(i))) {
+        const std::string_view line = folded_text(index);
+        if (folded_text(i).find(line.substr(0, line.rfind(" - "))) != std::string::npos)
+          return true;
       }
     }
     return false;
@@ -459,7 +476,7 @@ class ArticleBuilder {
     if (index > 0 && headline_shaped(index - 1) && looks_like_summary(text) &&
         facts_[index - 1].words >= 4 && words >= 10 && words > facts_[index - 1].words)
       score -= 6;
-    const std::string folded = fold_phrase(text);
+    const std::string& line = folded_text(index);
     // The same line twice close together (a breadcrumb or sticky bar ending
     // in the headline, then the headline): the lower one is the headline.
     // A breadcrumb ending in the headline ("Home › Feeds › Headline") next to
@@ -468,18 +485,18 @@ class ArticleBuilder {
       const std::string& other = units_[i].text;
       if (i == index || other.size() + 80 < text.size() || other.size() > text.size() + 80)
         continue;
-      const std::string other_folded = fold_phrase(other);
-      if (other_folded == folded)
+      const std::string& other_line = folded_text(i);
+      if (other_line == line)
         score += i < index ? 3 : -3;
-      else if (other_folded.ends_with(" " + folded))
+      else if (ends_with_words(other_line, line))
         score += 3;
-      else if (facts_[i].words >= 3 && folded.ends_with(" " + other_folded))
+      else if (facts_[i].words >= 3 && ends_with_words(line, other_line))
         score -= 3;
     }
     for (std::size_t i = 0; i < units_.size(); ++i)
       if ((i + 3 < index || i > index + 3) && units_[i].text.size() >= text.size() &&
           units_[i].text.size() <= text.size() + 80 &&
-          fold_phrase(units_[i].text).find(folded) != std::string::npos) {
+          folded_text(i).find(line) != std::string::npos) {
         score += 3;
         break;
       }
@@ -543,7 +560,7 @@ class ArticleBuilder {
     document_.metadata.title = unit.text;
     document_.metadata.extras["title_line"] = std::to_string(unit.lines.first);
     label(unit, "title");
-    title_text_ = fold_phrase(unit.text);
+    title_text_ = folded_text(index);
     title_unit_ = index;
     next_ = index + 1;
   }
@@ -779,17 +796,22 @@ class ArticleBuilder {
         return true;
       }
     }
-    if (auto figure = marked_caption(unit.text)) return add_figure(*figure, unit.lines, 1);
+    const bool forms_absent = facts_[next_].caption_forms_absent;
+    if (auto figure = forms_absent ? std::nullopt : marked_caption(unit.text))
+      return add_figure(*figure, unit.lines, 1);
     // A caption is short (facts_of() asks the same): a long paragraph is none.
     const bool short_text = facts_[next_].words <= 60;
-    if (!short_text && rules_.prefix_length(PhraseKind::caption, unit.text) == 0) return false;
-    if (auto figure = short_text ? bracketed_credit_caption(unit.text, rules_) : std::nullopt)
+    if (!short_text && (forms_absent || rules_.prefix_length(PhraseKind::caption, unit.text) == 0))
+      return false;
+    const bool ask = short_text && !forms_absent;
+    if (auto figure = ask ? bracketed_credit_caption(unit.text, rules_) : std::nullopt)
       return add_figure(*figure, unit.lines, 1);
-    if (auto figure = short_text ? trailing_credit_caption(unit.text, rules_) : std::nullopt)
+    if (auto figure = ask ? trailing_credit_caption(unit.text, rules_) : std::nullopt)
       return add_figure(*figure, unit.lines, 1);
     if (auto figure = short_text ? piped_caption(unit.text, !in_head) : std::nullopt)
       return add_figure(*figure, unit.lines, 1);
-    if (const std::size_t label_bytes = rules_.prefix_length(PhraseKind::caption, unit.text);
+    if (const std::size_t label_bytes =
+            forms_absent ? 0 : rules_.prefix_length(PhraseKind::caption, unit.text);
         label_bytes > 0) {
       std::string_view caption = trim(std::string_view(unit.text).substr(label_bytes));
       if (!caption.empty() && (caption.front() == ',' || caption.front() == ':'))
@@ -797,7 +819,7 @@ class ArticleBuilder {
       if (!caption.empty())
         return add_figure(PhotoCaption{std::string(caption), "", "", unit.text}, unit.lines, 1);
     }
-    const std::string credit_nearby = credit_after(next_);
+    const std::string_view credit_nearby = credit_after(next_);
     if (in_head || !credit_nearby.empty())
       if (auto figure = glued_caption(unit.text, credit_nearby))
         return add_figure(*figure, unit.lines, 1);
@@ -829,7 +851,7 @@ class ArticleBuilder {
     return index > body_end_ || facts_[index].shape == Shape::chrome;
   }
 
-  std::string credit_after(std::size_t index) const {
+  std::string_view credit_after(std::size_t index) const {
     for (std::size_t i = index + 1; i < units_.size() && i <= index + duplicate_window; ++i)
       if (facts_[i].credit) return *facts_[i].credit;
     return {};
@@ -1187,6 +1209,7 @@ class ArticleBuilder {
   bool related_items_spaced_ = false;  // the box's links stand between blank lines
   bool entry_headline_next_ = false;
   mutable std::vector<signed char> headline_shaped_;  // -1 not asked yet, else 0 or 1
+  mutable std::vector<std::optional<std::string>> folded_;
   // The run of widget lines short_lines_in_run() saw last (a cache).
   mutable std::size_t run_first_ = 1;
   mutable std::size_t run_last_ = 0;
@@ -1262,8 +1285,14 @@ std::vector<std::uint64_t> NewsTextReader::survey(const Input& input, const Read
   DecodedInput decoded = decode_input(input.bytes, option_or(ctx.options, "encoding", ""));
   std::vector<std::uint64_t> keys;
   if (decoded.binary) return keys;
-  for (const Line& line : split_lines(decoded.text))
-    if (is_census_line(line.text)) keys.push_back(fold_hash(line.text));
+  // The lines as split_lines() trims them, without measuring them as it does.
+  const std::string_view text = decoded.text;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (const std::string_view line = trim(text.substr(start, end - start)); is_census_line(line))
+      keys.push_back(fold_hash(line));
+    start = end + 1;
+  }
   return keys;
 }
 

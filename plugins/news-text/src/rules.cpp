@@ -83,6 +83,8 @@ std::string_view strip_copyright_sign(std::string_view line) {
 // Start of a credit such as "AP Photo/Czarek Sokolowski" or "EPA/Name" near
 // the end of `line`, or npos.
 std::size_t agency_photo_credit_start(std::string_view line) {
+  // Both forms hold a slash; most lines do not (one quick forward search).
+  if (line.find('/') == std::string_view::npos) return std::string_view::npos;
   const std::size_t photo = line.rfind(" Photo/");
   if (photo != std::string_view::npos) {
     // Include the agency word before "Photo/" when there is one: "AP Photo/...".
@@ -245,12 +247,14 @@ bool looks_like_summary(std::string_view line) {
 
 bool looks_like_subheading(std::string_view line, const PhraseRules& rules) {
   line = trim(line);
-  if (line.empty() || line.size() > 4 * 120 || exceeds_code_points(line, 120)) return false;
+  if (line.empty() || line.size() > 4 * 120) return false;
+  // The last mark first: most lines asked are sentences.
+  const char32_t last = last_code_point(line);
+  if (last == '.' || last == ',' || last == ';' || last == ':') return false;
+  if (exceeds_code_points(line, 120)) return false;
   const std::size_t words = count_words(line);
   if (words == 0 || words > 15) return false;
   const char32_t first = first_code_point(line);
-  const char32_t last = last_code_point(line);
-  if (last == '.' || last == ',' || last == ';' || last == ':') return false;
   // A question or a quotation may be one ("Which routes are affected?",
   // "»Ein Glücksfall für die Forschung«"); a quotation must be closed.
   const bool quoted = is_opening_quote(first);

@@ -6,30 +6,6 @@
 
 namespace docconv::news_text {
 
-char32_t next_code_point(std::string_view text, std::size_t& pos) {
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  std::size_t length = 1;
-  char32_t cp = lead;
-  if (lead >= 0xF0) {
-    length = 4;
-    cp = lead & 0x07u;
-  } else if (lead >= 0xE0) {
-    length = 3;
-    cp = lead & 0x0Fu;
-  } else if (lead >= 0xC0) {
-    length = 2;
-    cp = lead & 0x1Fu;
-  }
-  if (pos + length > text.size()) {  // cannot happen for decoded text; stay safe anyway
-    ++pos;
-    return 0xFFFD;
-  }
-  for (std::size_t i = 1; i < length; ++i)
-    cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3Fu);
-  pos += length;
-  return cp;
-}
-
 char32_t first_code_point(std::string_view text) {
   std::size_t pos = 0;
   return text.empty() ? 0 : next_code_point(text, pos);
@@ -151,18 +127,33 @@ std::vector<std::string_view> split_words(std::string_view text) {
 }
 
 std::size_t count_words(std::string_view text) {
-  std::size_t count = 0;
-  for_each_word(text, [&](std::string_view) {
-    ++count;
-    return true;
-  });
-  return count;
+  return count_words_up_to(text, text.size());
 }
 
+// Counts where words start (a character that is not white space after one
+// that is, or at the start); every rule and every unit asks it. Runs of
+// ASCII without controls go eight bytes at a time.
 std::size_t count_words_up_to(std::string_view text, std::size_t limit) {
   std::size_t count = 0;
-  for_each_word(text, [&](std::string_view) { return ++count <= limit; });
-  return count;
+  bool after_space = true;
+  std::size_t pos = 0;
+  while (pos < text.size() && count <= limit) {
+    if (pos + 8 <= text.size()) {
+      const std::uint64_t chunk = eight_bytes_at(text, pos);
+      if (!any_byte_above_7f(chunk) && !any_byte_below(chunk, 0x20)) {
+        const std::uint64_t spaces = ascii_bytes_equal(chunk, ' ');
+        const std::uint64_t spaces_before = (spaces << 8) | (after_space ? 0x80u : 0u);
+        count += count_marked_bytes(~spaces & spaces_before & every_byte_80);
+        after_space = (spaces >> 63) != 0;
+        pos += 8;
+        continue;
+      }
+    }
+    const bool space = is_space(next_code_point(text, pos));
+    count += after_space && !space;
+    after_space = space;
+  }
+  return std::min(count, limit + 1);
 }
 
 std::string_view first_word(std::string_view text) {
@@ -182,29 +173,6 @@ std::string collapse_spaces(std::string_view text) {
     return true;
   });
   return out;
-}
-
-bool is_upper(char32_t cp) {
-  return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
-         (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
-}
-
-bool is_lower(char32_t cp) {
-  return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
-         (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x45F);
-}
-
-bool is_word_character(char32_t cp) {
-  if (cp < 0x80)
-    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  if (is_space(cp)) return false;
-  if (cp >= 0x80 && cp <= 0xBF) return false;  // C1 controls, Latin-1 symbols (©, «, »)
-  if (cp == 0xD7 || cp == 0xF7) return false;
-  if (cp >= 0x2000 && cp <= 0x206F) return false;  // General Punctuation (dashes, quotes, …)
-  if (cp >= 0x2190 && cp <= 0x2BFF) return false;  // arrows, math, boxes, shapes
-  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
-  if (cp == 0xFFFD || cp == 0xFEFF) return false;
-  return true;
 }
 
 char32_t first_word_character(std::string_view text) {

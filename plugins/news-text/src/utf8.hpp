@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,8 +11,32 @@
 namespace docconv::news_text {
 
 /// The code point starting at `pos` (which is advanced past it). The text must
-/// be valid UTF-8, as everything after decode_input() is.
-char32_t next_code_point(std::string_view text, std::size_t& pos);
+/// be valid UTF-8, as everything after decode_input() is. Inline, like the
+/// character classes below: the rules ask them of almost every character.
+inline char32_t next_code_point(std::string_view text, std::size_t& pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
+  }
+  std::size_t length = 2;
+  char32_t cp = lead & 0x1Fu;
+  if (lead >= 0xF0) {
+    length = 4;
+    cp = lead & 0x07u;
+  } else if (lead >= 0xE0) {
+    length = 3;
+    cp = lead & 0x0Fu;
+  }
+  if (pos + length > text.size()) {  // cannot happen for decoded text; stay safe anyway
+    ++pos;
+    return 0xFFFD;
+  }
+  for (std::size_t i = 1; i < length; ++i)
+    cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3Fu);
+  pos += length;
+  return cp;
+}
 
 /// The first code point of `text` (0 when empty).
 char32_t first_code_point(std::string_view text);
@@ -31,6 +56,48 @@ inline bool is_space(char32_t cp) {
   if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
   return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
          cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+// ---- Eight bytes at a time ----
+// The scans over every byte of an input (decoding, folding, counting words)
+// see almost only 8-byte chunks of plain ASCII text with nothing to change.
+// These word-at-a-time tests (hasless and haszero of "Bit Twiddling Hacks")
+// say so for 8 bytes in a few instructions; a chunk they flag is then looked
+// at byte by byte.
+inline constexpr std::uint64_t every_byte_1 = 0x0101010101010101;
+inline constexpr std::uint64_t every_byte_7f = 0x7F7F7F7F7F7F7F7F;
+inline constexpr std::uint64_t every_byte_80 = 0x8080808080808080;
+
+inline std::uint64_t eight_bytes_at(std::string_view bytes, std::size_t pos) {
+  std::uint64_t chunk = 0;
+  std::memcpy(&chunk, bytes.data() + pos, sizeof chunk);
+  return chunk;
+}
+
+/// True when some byte of `chunk` is below `limit` (at most 0x80).
+inline bool any_byte_below(std::uint64_t chunk, unsigned limit) {
+  return ((chunk - every_byte_1 * limit) & ~chunk & every_byte_80) != 0;
+}
+
+inline bool any_byte_above_7f(std::uint64_t chunk) {
+  return (chunk & every_byte_80) != 0;
+}
+
+inline bool any_byte_equal(std::uint64_t chunk, unsigned char value) {
+  return any_byte_below(chunk ^ (every_byte_1 * value), 1);
+}
+
+/// Bit 7 set in exactly the bytes of an ASCII `chunk` equal to `value`.
+inline std::uint64_t ascii_bytes_equal(std::uint64_t chunk, unsigned char value) {
+  const std::uint64_t differ = chunk ^ (every_byte_1 * value);
+  return ~(((differ & every_byte_7f) + every_byte_7f) | differ) & every_byte_80;
+}
+
+/// An ASCII `chunk` with its capitals A-Z in lower case.
+inline std::uint64_t ascii_lower_case(std::uint64_t chunk) {
+  const std::uint64_t at_least_a = chunk + every_byte_1 * (0x80 - 'A');
+  const std::uint64_t above_z = chunk + every_byte_1 * (0x80 - 'Z' - 1);
+  return chunk | (((at_least_a & ~above_z) & every_byte_80) >> 2);
 }
 
 /// How many bytes of `marks` have their top bit set, when no other bit is:
@@ -62,12 +129,29 @@ std::string_view first_word(std::string_view text);
 std::string collapse_spaces(std::string_view text);
 
 /// True for letters of scripts with case, when upper case (Latin, Greek, Cyrillic).
-bool is_upper(char32_t cp);
-bool is_lower(char32_t cp);
+inline bool is_upper(char32_t cp) {
+  return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+         (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+}
+inline bool is_lower(char32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+         (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x45F);
+}
 
 /// A letter or digit of any script (approximation: everything that is not
 /// white space, ASCII punctuation, Latin-1 symbols or General Punctuation).
-bool is_word_character(char32_t cp);
+inline bool is_word_character(char32_t cp) {
+  if (cp < 0x80)
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (is_space(cp)) return false;
+  if (cp <= 0xBF) return false;  // C1 controls, Latin-1 symbols (©, «, »)
+  if (cp == 0xD7 || cp == 0xF7) return false;
+  if (cp >= 0x2000 && cp <= 0x206F) return false;  // General Punctuation (dashes, quotes, …)
+  if (cp >= 0x2190 && cp <= 0x2BFF) return false;  // arrows, math, boxes, shapes
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  if (cp == 0xFFFD || cp == 0xFEFF) return false;
+  return true;
+}
 
 /// The first letter or digit of `text`, or 0.
 char32_t first_word_character(std::string_view text);

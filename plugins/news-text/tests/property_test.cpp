@@ -3,6 +3,7 @@
 // document is made up. Inputs are generated from a seeded std::mt19937 out of
 // the kinds of lines news dumps contain, mixed at random.
 #include "decode.hpp"
+#include "phrase_rules.hpp"
 #include "reader.hpp"
 #include "rules.hpp"
 #include "support.hpp"
@@ -238,4 +239,78 @@ TEST_CASE("words in = words out on random mixes of fixture-like lines") {
     for (unsigned i = 0; i < count; ++i) text += lines[random() % lines.size()] + "\n";
     check_words_kept(text, round);
   }
+}
+
+namespace {
+
+// Text made of what defeats the eight-byte paths: capitals, runs of spaces,
+// tabs and line ends, NBSP, curly quotes, Cyrillic, at random places.
+std::string scan_test_text(std::mt19937& random) {
+  static const std::vector<std::string> pieces{
+      "a",      "Z", "e",  "M",      " ",       "  ",      "\t",     "\n",
+      ".",      ",", "7",  "\u00a0", "\u2019",  "\u201c",  "\u0416", "\u0436",
+      "\u00c9", "-", "ab", "Word",   "letters", "ONE TWO", "x y",    "q"};
+  std::string text;
+  const unsigned count = random() % 60;
+  for (unsigned i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
+  return text;
+}
+
+// fold_phrase() one code point at a time: white space runs made one space,
+// trimmed, each other character folded alone.
+std::string folded_slowly(std::string_view text) {
+  std::string out;
+  bool space = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = next_code_point(text, pos);
+    if (is_space(cp)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += fold_phrase(text.substr(start, pos - start));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("folding, its census hash and word counts agree with a character-by-character reading") {
+  std::mt19937 random(77);
+  for (unsigned round = 0; round < 20000; ++round) {
+    const std::string text = scan_test_text(random);
+    INFO("text: [" << text << "]");
+    const std::string folded = fold_phrase(text);
+    REQUIRE(folded == folded_slowly(text));
+    // The census key depends on the folded text only, however it was written.
+    CHECK(fold_hash(text) == fold_hash(folded));
+    CHECK(fold_hash(" " + text + "\t") == fold_hash(text));
+    const std::size_t words = split_words(text).size();
+    CHECK(count_words(text) == words);
+    const std::size_t limit = random() % 12;
+    CHECK(count_words_up_to(text, limit) == std::min(words, limit + 1));
+  }
+  // Different texts, different keys (no collision among these).
+  CHECK(fold_hash("Subscribe to our newsletter") != fold_hash("Subscribe to our newsletters"));
+  CHECK(fold_hash("abcdefgh") != fold_hash("abcdefg"));
+  CHECK(fold_hash("") != fold_hash("a"));
+}
+
+TEST_CASE("the eight-byte tests look at each byte of a chunk") {
+  for (unsigned position = 0; position < 8; ++position)
+    for (unsigned byte = 0; byte < 0x80; ++byte) {
+      std::string chunk = "mmmmmmmm";
+      chunk[position] = static_cast<char>(byte);
+      const std::uint64_t bytes = eight_bytes_at(chunk, 0);
+      std::string lowered = chunk;
+      for (char& c : lowered)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 0x20);
+      CHECK(ascii_lower_case(bytes) == eight_bytes_at(lowered, 0));
+      const std::uint64_t spaces = ascii_bytes_equal(bytes, ' ');
+      CHECK(spaces == (byte == ' ' ? std::uint64_t{0x80} << (8 * position) : 0));
+      CHECK(any_byte_below(bytes, 0x20) == (byte < 0x20));
+    }
 }
