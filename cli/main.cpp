@@ -13,7 +13,10 @@
 #include <CLI/CLI.hpp>
 #include <boost/dll/runtime_symbol_info.hpp>
 
+#include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 
@@ -26,6 +29,22 @@ using docconv::cli::print_error;
 constexpr int exit_ok = 0;
 constexpr int exit_failed = 1;
 constexpr int exit_usage = 2;
+
+// -j beyond this is refused: more threads than any machine docconv runs on
+// has cores only cost memory (each reads inputs ahead).
+constexpr std::size_t max_jobs = 256;
+
+// Whether everything printed on standard output got there: a full disk, a
+// closed pipe or /dev/full show only when the buffer is flushed. Says why not.
+bool standard_output_written() {
+  errno = 0;
+  std::cout.flush();
+  const bool flushed = std::cout && std::fflush(stdout) == 0 && !std::ferror(stdout);
+  if (flushed) return true;
+  print_error("standard output",
+              fmt::format("writing failed: {}", std::strerror(errno != 0 ? errno : EIO)));
+  return false;
+}
 
 struct CommonReadOptions {
   std::vector<std::string> inputs;
@@ -55,7 +74,10 @@ void add_read_options(CLI::App& command, CommonReadOptions& options) {
       ->type_name("YYYY");
   command
       .add_option("-j,--jobs", options.jobs,
-                  "Threads to read and render on (default: one per core); same output for any N")
+                  fmt::format("Threads to read and render on, 1 to {}, or 0 for one per core "
+                              "(the default); same output for any N",
+                              max_jobs))
+      ->check(CLI::Range(std::size_t{0}, max_jobs).description(""))
       ->type_name("N");
 }
 
@@ -145,6 +167,7 @@ int run_inspect(const docconv::host::PluginRegistry& registry, const CommonReadO
     return exit_usage;
   }
   if (!lines) std::cout << docconv::host::inspect_json(documents);
+  if (!standard_output_written()) return exit_failed;
   if (result.inputs_failed > 0) return exit_failed;
   if (strict && reporter.warnings() > 0) return exit_failed;
   return exit_ok;
@@ -270,7 +293,7 @@ int main(int argc, char** argv) {
 
   if (*plugins) {
     std::cout << (plugins_as_json ? docconv::host::plugins_json(registry) : plugin_table(registry));
-    return exit_ok;
+    return standard_output_written() ? exit_ok : exit_failed;
   }
   if (*new_plugin) {
     const fs::path folder = new_dir.empty() ? fs::path("docconv-" + new_name) : fs::path(new_dir);

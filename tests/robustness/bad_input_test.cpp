@@ -372,7 +372,8 @@ TEST_CASE("a full disk (ulimit -f): exit 1, the old output untouched, no tempora
       const auto result = convert_fixtures_with(full_disk, out);
       INFO("stderr:\n" << result.err);
       CHECK(result.exit_code == 1);
-      check_one_line(result, out.string(), "error", "");
+      // The system's reason, whatever layer failed (never "Success").
+      check_one_line(result, out.string(), "error", "File too large");
       CHECK(read_file(out) == previous_output);
       CHECK(temporaries_in(folder.path()).empty());
       // Without the limit the same conversion succeeds: the limit was the cause.

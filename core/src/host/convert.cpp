@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -233,6 +235,95 @@ void skip_unclaimed_beside_claimed(const PluginRegistry& registry, const ReadReq
                                    count, fmt::join(kinds, " ")));
 }
 
+namespace fs = std::filesystem;
+
+// The same file whatever path, symbolic link or hard link names it.
+struct FileIdentity {
+  dev_t device;
+  ino_t inode;
+  bool operator==(const FileIdentity&) const = default;
+};
+
+std::optional<FileIdentity> identity_of(const std::string& path) {
+  struct stat info {};
+  if (path.empty() || path == "-" || ::stat(path.c_str(), &info) != 0) return std::nullopt;
+  return FileIdentity{info.st_dev, info.st_ino};
+}
+
+// `path` with links resolved as far as it exists, without a trailing "/".
+fs::path resolved(const std::string& path) {
+  std::error_code ignored;
+  fs::path out = fs::weakly_canonical(path, ignored);
+  if (out.empty()) out = fs::absolute(path, ignored).lexically_normal();
+  if (!out.has_filename() && out.has_relative_path()) out = out.parent_path();
+  return out;
+}
+
+bool is_within(const fs::path& path, const fs::path& folder) {
+  const auto [in_folder, in_path] =
+      std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+  return in_folder == folder.end();
+}
+
+// An earlier output inside a folder given as input is not an input: the
+// output file itself, or with --split every file in the output folder.
+void skip_this_runs_output(const ReadRequest& request, std::vector<InputRef>& inputs,
+                           Reporter& reporter) {
+  if (request.output.empty() || request.output == "-") return;
+  if (!request.output_is_folder) {
+    const auto output = identity_of(request.output);
+    if (!output) return;
+    std::erase_if(inputs, [&](const InputRef& input) {
+      if (!input.found_by_listing || identity_of(input.path) != output) return false;
+      reporter.warn(input.name, "this run's output; not read as an input");
+      return true;
+    });
+    return;
+  }
+  std::error_code error;
+  if (!fs::is_directory(request.output, error)) return;
+  const fs::path folder = resolved(request.output);
+  std::map<std::string, bool> inside;  // by the folder an input was listed in
+  std::size_t skipped = 0;
+  std::erase_if(inputs, [&](const InputRef& input) {
+    if (!input.found_by_listing || input.path.empty()) return false;
+    const std::string parent = fs::path(input.path).parent_path().string();
+    auto found = inside.find(parent);
+    if (found == inside.end())
+      found = inside.emplace(parent, is_within(resolved(parent), folder)).first;
+    skipped += found->second;
+    return found->second;
+  });
+  if (skipped > 0)
+    reporter.warn(request.output, fmt::format("skipped {} file(s) in this run's output folder; "
+                                              "they are not read as inputs",
+                                              skipped));
+}
+
+// -o naming an input (through any link) would replace it, and --split into a
+// folder holding a named input could: refused before anything is read.
+void refuse_output_among_inputs(const ConvertRequest& request) {
+  if (request.output == "-") return;
+  if (!request.split) {
+    const auto output = identity_of(request.output);
+    if (!output) return;
+    for (const auto& input : request.read.inputs)
+      if (identity_of(input) == output)
+        throw Error(
+            fmt::format("the output is the input {}; it would be replaced: choose "
+                        "another output",
+                        input));
+    return;
+  }
+  const fs::path folder = resolved(request.output);
+  for (const auto& input : request.read.inputs)
+    if (input != "-" && is_within(resolved(input), folder))
+      throw Error(
+          fmt::format("the input {} is in the output folder; its files could be "
+                      "replaced: choose another folder",
+                      input));
+}
+
 std::size_t worker_count(std::size_t jobs) {
   if (jobs != 0) return jobs;
   return std::max<std::size_t>(1, std::thread::hardware_concurrency());
@@ -250,6 +341,7 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
     reporter.error(where, what);
     ++result.inputs_failed;
   });
+  skip_this_runs_output(request, inputs, reporter);
   skip_unclaimed_beside_claimed(registry, request, inputs, reporter);
   result.inputs += inputs.size() + result.inputs_failed;
   // A furniture line must recur in 3 inputs at least: fewer inputs need no survey.
@@ -358,6 +450,10 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
         writer.info.name));
   if (request.output == "-" && request.split)
     throw Error("--split writes a folder; give one with -o");
+  refuse_output_among_inputs(request);
+  ReadRequest read = request.read;
+  read.output = request.output;
+  read.output_is_folder = request.split;
 
   std::unique_ptr<AtomicFileSink> file;
   std::unique_ptr<StreamSink> console;
@@ -375,7 +471,7 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
   std::optional<WriterRun> run;
   try {
     read_documents(
-        registry, request.read, reporter,
+        registry, read, reporter,
         [&](Document&& document) {
           if (!run)
             run.emplace(writer, *output, request.collection, request.read.options, reporter,
@@ -390,6 +486,7 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
       return result;
     }
     run->finish();
+    if (console) console->finish();
     if (file) {
       file->commit();
       result.files_written = file->files_written();

@@ -52,6 +52,10 @@ struct ReadRequest {
   /// Survey a set of 3 or more inputs first (Reader::survey()), so that readers
   /// can tell the lines the set repeats. Off: each input is read on its own.
   bool survey = true;
+  /// convert's output (-o; a folder with --split): never read as an input. A
+  /// folder listed as input skips it, as tar leaves out its own archive.
+  std::string output{};
+  bool output_is_folder = false;
 };
 
 struct ConvertRequest {

@@ -115,7 +115,7 @@ Json document_json(const Document& document) {
 std::string inspect_json(const std::vector<Document>& documents) {
   Json out{{"model_version", model_version}, {"documents", Json::array()}};
   for (const auto& document : documents) out["documents"].push_back(document_json(document));
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string plugins_json(const PluginRegistry& registry) {
@@ -146,7 +146,7 @@ std::string plugins_json(const PluginRegistry& registry) {
               {"plugins", std::move(plugins)},
               {"rejected", std::move(rejected)},
               {"shadowed", std::move(shadowed)}}
-             .dump(2) +
+             .dump(2, ' ', false, Json::error_handler_t::replace) +
          "\n";
 }
 

@@ -37,6 +37,16 @@ std::array<char, 6> make_temporary(const fs::path& folder, const std::string& na
   return suffix;
 }
 
+// A file replaced keeps its permissions (a private output stays private)
+// and, when root replaces it, its owner and group.
+void keep_owner_and_mode(const fs::path& previous, const fs::path& replacement) {
+  struct stat info {};
+  if (::stat(previous.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return;
+  // Failures leave the umask's mode and docconv's owner: the temporary is ours.
+  if (::geteuid() == 0 && ::chown(replacement.c_str(), info.st_uid, info.st_gid) != 0) return;
+  ::chmod(replacement.c_str(), info.st_mode & 07777);
+}
+
 void sync_file(const fs::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY);
   if (fd < 0) return;
@@ -106,8 +116,10 @@ CoalescingBuffer::pos_type CoalescingBuffer::seekpos(pos_type position,
 }
 
 AtomicFileSink::AtomicFileSink(fs::path target, bool split)
-    : target_(std::move(target)), split_(split) {
+    : given_(target), target_(std::move(target)), split_(split) {
   if (target_.empty()) throw Error("no output path given");
+  if (!split_) resolve_existing_target();
+  if (pass_through_) return;
   auto folder = split_ ? target_ : target_.parent_path();
   if (folder.empty()) folder = ".";
   std::error_code error;
@@ -124,6 +136,22 @@ AtomicFileSink::AtomicFileSink(fs::path target, bool split)
   if (::access(folder.c_str(), W_OK) != 0)
     throw Error(
         fmt::format("cannot write in folder {}: {}", folder.string(), system_error_text(errno)));
+}
+
+void AtomicFileSink::resolve_existing_target() {
+  std::error_code error;
+  if (fs::is_symlink(fs::symlink_status(target_, error))) {
+    target_ = fs::weakly_canonical(target_, error);
+    if (error) throw Error(fmt::format("cannot follow the symbolic link: {}", error.message()));
+  }
+  struct stat info {};
+  if (::stat(target_.c_str(), &info) != 0) return;  // a new file
+  if (S_ISCHR(info.st_mode) || S_ISFIFO(info.st_mode)) {
+    pass_through_ = true;
+    return;
+  }
+  if (!S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode))
+    throw Error("is neither a regular file nor a character device or named pipe; not replaced");
 }
 
 AtomicFileSink::~AtomicFileSink() {
@@ -153,6 +181,7 @@ std::ostream& AtomicFileSink::start_part(std::string file_name) {
     part_names_.erase(name);
     throw;
   }
+  keep_owner_and_mode(final_path(parts_.back()), temporary_path(parts_.back()));
   current_.open(temporary_path(parts_.back()), std::ios::binary | std::ios::trunc);
   if (!current_) throw Error(fmt::format("cannot open {}", temporary_path(parts_.back()).string()));
   out_.clear();
@@ -167,13 +196,19 @@ void AtomicFileSink::close_current() {
   const int error = errno;
   current_.close();
   if (failed || !current_)
-    throw Error(fmt::format("writing {} failed: {}", final_path(parts_.back()).string(),
-                            system_error_text(error)));
+    throw Error(fmt::format("writing {} failed: {}",
+                            (parts_.empty() ? given_ : final_path(parts_.back())).string(),
+                            system_error_text(error != 0 ? error : EIO)));
 }
 
 std::ostream& AtomicFileSink::stream() {
   if (split_) throw Error("the writer asked for one output stream, but --split was given");
-  if (parts_.empty()) start_part(target_.filename().string());
+  if (pass_through_ && !current_.is_open()) {
+    current_.open(target_, std::ios::binary | std::ios::out);
+    if (!current_) throw Error(fmt::format("cannot open: {}", system_error_text(errno)));
+    out_.clear();
+  }
+  if (!pass_through_ && parts_.empty()) start_part(target_.filename().string());
   return out_;
 }
 
@@ -191,6 +226,7 @@ std::ostream& AtomicFileSink::open_part(std::string_view file_name) {
 void AtomicFileSink::commit() {
   if (!split_ && parts_.empty()) stream();  // an empty output is still an output
   close_current();
+  if (pass_through_) renamed_ = 1;  // written in place
   for (const auto& part : parts_) {
     const fs::path temporary = temporary_path(part);
     if (!split_) sync_file(temporary);
@@ -218,6 +254,13 @@ void AtomicFileSink::discard() noexcept {
     std::error_code ignored;
     fs::remove(target_, ignored);
   }
+}
+
+void StreamSink::finish() {
+  errno = 0;
+  out_.flush();
+  if (!out_)
+    throw Error(fmt::format("writing failed: {}", system_error_text(errno != 0 ? errno : EIO)));
 }
 
 std::ostream& MemorySink::stream() {

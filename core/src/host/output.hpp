@@ -48,6 +48,10 @@ class CoalescingBuffer final : public std::streambuf {
 /// the target, renamed into place by commit(). Without commit(), the
 /// destructor removes the temporaries and any earlier file stays untouched.
 /// In split mode the target is a folder and every part is committed at once.
+/// A file replaced keeps its permissions (and its owner, when root runs
+/// docconv); a symlink keeps pointing where it did, its target replaced; a
+/// character device or FIFO (`-o /dev/null`, a named pipe) is written to
+/// directly, never replaced; other special files are refused.
 class AtomicFileSink final : public OutputSink {
  public:
   AtomicFileSink(std::filesystem::path target, bool split);
@@ -58,7 +62,7 @@ class AtomicFileSink final : public OutputSink {
   bool split() const override { return split_; }
   std::ostream& stream() override;
   std::ostream& open_part(std::string_view file_name) override;
-  std::string name() const override { return target_.string(); }
+  std::string name() const override { return given_.string(); }
 
   /// Flushes, syncs and renames every temporary into place. Throws docconv::Error.
   void commit();
@@ -76,14 +80,17 @@ class AtomicFileSink final : public OutputSink {
     std::array<char, 6> suffix;  // what mkstemp() put in place of "XXXXXX"
   };
   std::ostream& start_part(std::string file_name);
+  void resolve_existing_target();
   std::filesystem::path folder() const;
   std::filesystem::path final_path(const Part& part) const;
   std::filesystem::path temporary_path(const Part& part) const;
   void close_current();
   void discard() noexcept;
 
-  std::filesystem::path target_;
+  std::filesystem::path given_;   // as the user wrote it, for messages
+  std::filesystem::path target_;  // the file or folder written: a symlink resolved
   bool split_;
+  bool pass_through_ = false;  // a character device or FIFO, written directly
   bool created_folder_ = false;
   std::vector<Part> parts_;
   // The parts' file names, to refuse a name written twice without a scan of
@@ -100,6 +107,9 @@ class AtomicFileSink final : public OutputSink {
 class StreamSink final : public OutputSink {
  public:
   StreamSink(std::ostream& out, std::string name) : out_(out), name_(std::move(name)) {}
+  /// Flushes; throws docconv::Error with the system's reason when any write
+  /// failed (a full disk, a closed pipe, /dev/full).
+  void finish();
   bool split() const override { return false; }
   std::ostream& stream() override { return out_; }
   std::ostream& open_part(std::string_view) override {

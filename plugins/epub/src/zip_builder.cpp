@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <ostream>
 #include <utility>
@@ -62,16 +63,18 @@ class ZipBuilder::Output {
         start_ = out_.tellp();
         return start_ < 0 ? failure(ZIP_ER_SEEK) : 0;
       case ZIP_SOURCE_WRITE:
+        errno = 0;
         write(static_cast<const char*>(data), static_cast<std::size_t>(length));
-        return out_ ? static_cast<zip_int64_t>(length) : failure(ZIP_ER_WRITE);
+        return out_ ? static_cast<zip_int64_t>(length) : failure(ZIP_ER_WRITE, errno);
       case ZIP_SOURCE_SEEK_WRITE:
         return seek(data, length);
       case ZIP_SOURCE_TELL_WRITE:
         return static_cast<zip_int64_t>(buffer_start_ + cursor_);
       case ZIP_SOURCE_COMMIT_WRITE:
+        errno = 0;
         flush();
         out_.flush();
-        return out_ ? 0 : failure(ZIP_ER_WRITE);
+        return out_ ? 0 : failure(ZIP_ER_WRITE, errno);
       case ZIP_SOURCE_ERROR:
         return zip_error_to_data(&error_, data, length);
       case ZIP_SOURCE_SUPPORTS:
@@ -132,8 +135,12 @@ class ZipBuilder::Output {
     return out_ ? 0 : failure(ZIP_ER_SEEK);
   }
 
-  zip_int64_t failure(int code) {
-    zip_error_set(&error_, code, 0);
+  // `system_error`: the errno of a failed write, so that libzip's message
+  // says why ("Write error: No space left on device"); EIO when the stream
+  // failed without one.
+  zip_int64_t failure(int code, int system_error = 0) {
+    if (code == ZIP_ER_WRITE && system_error == 0) system_error = EIO;
+    zip_error_set(&error_, code, system_error);
     return -1;
   }
 
