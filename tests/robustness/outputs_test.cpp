@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -213,6 +214,34 @@ TEST_CASE("a write error on a device is an error with the system's reason", "[ou
       CHECK(S_ISCHR(mode_of("/dev/full")));
     }
   }
+}
+
+TEST_CASE("the EPUB stylesheet and cover are read only from regular files of at most 32 MiB",
+          "[outputs]") {
+  TempDir folder;
+  write_file(folder / "rain.txt", article);
+  REQUIRE(::mkfifo((folder / "pipe.css").c_str(), 0600) == 0);
+  write_file(folder / "huge.png", "");
+  fs::resize_file(folder / "huge.png", (32 << 20) + 1);  // sparse: no 32 MiB written
+  for (const auto& [option, file, reason] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"--css", "/dev/zero", "not a regular file"},
+           {"--cover", "/dev/urandom", "not a regular file"},
+           {"--css", (folder / "pipe.css").string(), "not a regular file"},
+           {"--cover", (folder / "huge.png").string(), "more than the 32 MiB"},
+           {"--css", (folder / "missing.css").string(), "No such file or directory"}}) {
+    DYNAMIC_SECTION(option << " " << fs::path(file).filename().string()) {
+      const auto output = folder / "book.epub";
+      const auto result =
+          run_cli({"convert", (folder / "rain.txt").string(), "-o", output.string(), option, file});
+      INFO("stderr:\n" << result.err);
+      CHECK(result.exit_code == 1);
+      CHECK_THAT(result.err,
+                 Catch::Contains(option + " " + file + ": ") && Catch::Contains(reason));
+      CHECK_FALSE(fs::exists(output));
+    }
+  }
+  CHECK(temporaries_in(folder.path()).empty());
 }
 
 TEST_CASE("names and values that are not UTF-8 never crash the JSON output", "[outputs]") {

@@ -1,13 +1,10 @@
 #include "host/inputs.hpp"
 
+#include <docconv/file.hpp>
 #include <docconv/plugin.hpp>
 
 #include <fmt/format.h>
 #include <zip.h>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -23,9 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct FileCloser {
-  void operator()(const int* fd) const noexcept { ::close(*fd); }
-};
 struct ZipCloser {
   void operator()(zip_t* archive) const noexcept { zip_discard(archive); }
 };
@@ -210,47 +204,6 @@ std::string read_zip_entry(const InputRef& input) {
   return bytes;
 }
 
-// open, fstat, read, close: four system calls for a whole article (the
-// standard streams took seven), which on a virtual machine show in the
-// profile of thousands of small files. Only regular files are read: a FIFO
-// or a device could block or never end (opening without blocking, a FIFO is
-// turned away before anyone reads it).
-std::string read_file(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) throw Error(fmt::format("cannot be read: {}", std::strerror(errno)));
-  const std::unique_ptr<const int, FileCloser> closer(&fd);
-  struct stat facts {};
-  if (::fstat(fd, &facts) != 0)
-    throw Error(fmt::format("cannot be read: {}", std::strerror(errno)));
-  if (!S_ISREG(facts.st_mode)) throw Error("cannot be read: not a regular file");
-  const auto size = static_cast<std::uint64_t>(facts.st_size);
-  if (size > max_input_bytes)
-    throw Error(fmt::format("is {} bytes, more than the {} MiB docconv reads", size,
-                            max_input_bytes >> 20));
-  // One byte more than the size, so that a file that grew since is noticed.
-  std::string bytes(static_cast<std::size_t>(size) + 1, '\0');
-  std::size_t filled = 0;
-  for (;;) {
-    if (filled == bytes.size()) {
-      if (bytes.size() > max_input_bytes)
-        throw Error(fmt::format("larger than the {} MiB docconv reads", max_input_bytes >> 20));
-      bytes.resize(std::min(bytes.size() * 2, max_input_bytes + 1));
-    }
-    const ssize_t got = ::read(fd, bytes.data() + filled, bytes.size() - filled);
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      throw Error(fmt::format("cannot be read: {}", std::strerror(errno)));
-    }
-    filled += static_cast<std::size_t>(got);
-    // Reaching the size fstat() gave with room to spare is the end: no
-    // second read to hear it. A short read before that (some network and
-    // FUSE file systems give them) only means: read on.
-    if (got == 0 || (filled == size && filled < bytes.size())) break;
-  }
-  bytes.resize(filled);
-  return bytes;
-}
-
 std::string read_stream(std::istream& in) {
   std::string bytes;
   std::string chunk(64 * 1024, '\0');
@@ -297,7 +250,7 @@ std::vector<InputRef> list_inputs(const std::vector<std::string>& arguments,
 std::string load_input(const InputRef& input) {
   if (input.path.empty()) return read_stream(std::cin);
   if (!input.archive_entry.empty()) return read_zip_entry(input);
-  return read_file(input.path);
+  return read_regular_file(input.path, max_input_bytes);
 }
 
 }  // namespace docconv::host

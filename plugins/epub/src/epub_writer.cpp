@@ -4,25 +4,29 @@
 #include "pages.hpp"
 #include "stylesheet.hpp"
 
+#include <docconv/file.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
 namespace docconv::epub {
 namespace {
 
+// Most a stylesheet or a cover image may take: a cover photo is a few MiB.
+constexpr std::size_t max_user_file_bytes = std::size_t{32} << 20;
+
 // --css and --cover name files the user chose for this book; reading them
 // here is the one exception to "plugins never open paths" (see docs/epub.md).
+// Only regular files of bounded size: --css /dev/zero or a named pipe would
+// fill memory or hang.
 std::string read_user_file(const std::string& option, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(fmt::format("--{} {}: cannot open the file", option, path));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) throw Error(fmt::format("--{} {}: cannot read the file", option, path));
-  return bytes.str();
+  try {
+    return read_regular_file(path, max_user_file_bytes);
+  } catch (const Error& error) {
+    throw Error(fmt::format("--{} {}: {}", option, path, error.what()));
+  }
 }
 
 // The cover's type from its first bytes, not from its name.

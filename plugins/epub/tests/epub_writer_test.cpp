@@ -301,7 +301,7 @@ TEST_CASE("unusable options and inputs give clear errors") {
   CHECK_THROWS_WITH(write_epub(collection, {{"cover", (folder / "cover.gif").string()}}),
                     Catch::Contains("not a PNG or JPEG image"));
   CHECK_THROWS_WITH(write_epub(collection, {{"css", (folder / "missing.css").string()}}),
-                    Catch::Contains("--css") && Catch::Contains("cannot open"));
+                    Catch::Contains("--css") && Catch::Contains("cannot be read"));
   CHECK_THROWS_WITH(write_epub(Collection{}), Catch::Contains("no articles"));
 }
 
