@@ -109,7 +109,52 @@ TEST_CASE("an entry that inflates past the limit is refused without holding it a
   make_zip(archive, {{"bomb.txt", zeros}});
   zeros = {};
   Problems problems;
+  // Declared too big: left out of the listing, before anything is inflated.
   const auto inputs = host::list_inputs({archive.string()}, problems.handler());
-  REQUIRE(inputs.size() == 1);
-  CHECK_THROWS_WITH(host::load_input(inputs[0]), Catch::Contains("more than the 256 MiB"));
+  CHECK(inputs.empty());
+  REQUIRE(problems.lines.size() == 1);
+  CHECK_THAT(problems.lines[0],
+             Catch::Contains("bomb.txt: entry is") && Catch::Contains("more than the 256 MiB"));
+}
+
+TEST_CASE("an archive's entries may not expand past 200 times its size in all") {
+  // Entries that share their compressed data (libzip does not notice) make a
+  // small archive expand to gigabytes; two entries of 150 MiB of zeros stand
+  // in for them: each fits one input, together they pass the limit.
+  TempDir folder;
+  const auto archive = folder / "shared.zip";
+  {
+    const std::string zeros(std::size_t{150} << 20, '\0');
+    make_zip(archive, {{"a.txt", zeros}, {"b.txt", zeros}, {"c.txt", "small"}});
+  }
+  REQUIRE(fs::file_size(archive) * host::max_zip_expansion < host::max_input_bytes);
+  Problems problems;
+  const auto inputs = host::list_inputs({archive.string()}, problems.handler());
+  CHECK(names(inputs) ==
+        std::vector<std::string>{archive.string() + ":a.txt", archive.string() + ":c.txt"});
+  REQUIRE(problems.lines.size() == 1);
+  CHECK_THAT(problems.lines[0], Catch::Contains("b.txt: the archive's entries expand to more "
+                                                "than 256 MiB in all"));
+}
+
+TEST_CASE("entries that share a name are both read, the second as NAME#2") {
+  TempDir folder;
+  const auto archive = folder / "twice.zip";
+  // libzip will not write a name twice; Python's zipfile will (with a warning).
+  REQUIRE(test::run("/usr/bin/python3", {"-W", "ignore", "-c",
+                                         "import sys, zipfile\n"
+                                         "with zipfile.ZipFile(sys.argv[1], 'w') as z:\n"
+                                         "    z.writestr('a.txt', 'first')\n"
+                                         "    z.writestr('a.txt', 'second')\n",
+                                         archive.string()})
+              .exit_code == 0);
+  Problems problems;
+  const auto inputs = host::list_inputs({archive.string()}, problems.handler());
+  CHECK(problems.lines.empty());
+  REQUIRE(names(inputs) ==
+          std::vector<std::string>{archive.string() + ":a.txt", archive.string() + ":a.txt#2"});
+  host::OpenArchive archives;  // one open archive for both, as each thread keeps
+  CHECK(host::load_input(inputs[0], &archives) == "first");
+  CHECK(host::load_input(inputs[1], &archives) == "second");
+  CHECK(host::load_input(inputs[1]) == "second");
 }

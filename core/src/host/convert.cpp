@@ -143,10 +143,11 @@ class ReaderPicker {
 namespace {
 
 ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
-                     ReaderPicker& picker, const InputRef& input, const LineCensus* census) {
+                     ReaderPicker& picker, OpenArchive& archives, const InputRef& input,
+                     const LineCensus* census) {
   ReadOutcome outcome;
   try {
-    const std::string bytes = load_input(input);
+    const std::string bytes = load_input(input, &archives);
     const LoadedPlugin* plugin = picker.pick(input, bytes);
     if (plugin == nullptr) {
       if (!input.found_by_listing)
@@ -175,9 +176,9 @@ ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
 // The line keys of one input for the census; empty when it cannot be read
 // (the reading pass reports that) or its reader does not survey.
 std::vector<std::uint64_t> survey_one(const ReadRequest& request, ReaderPicker& picker,
-                                      const InputRef& input) {
+                                      OpenArchive& archives, const InputRef& input) {
   try {
-    const std::string bytes = load_input(input);
+    const std::string bytes = load_input(input, &archives);
     const LoadedPlugin* plugin = picker.pick(input, bytes);
     if (plugin == nullptr) return {};
     ReadOutcome ignored;  // its warnings come again when the input is read
@@ -337,6 +338,7 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
   // One picker (and so one reader object) per worker: readers need not be thread-safe.
   std::vector<ReaderPicker> pickers;
   for (std::size_t i = 0; i < workers; ++i) pickers.emplace_back(registry, request.reader);
+  std::vector<OpenArchive> archives(workers);
   auto inputs = list_inputs(request.inputs, [&](const std::string& where, const std::string& what) {
     reporter.error(where, what);
     ++result.inputs_failed;
@@ -352,7 +354,7 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
         inputs.size(), workers, 4 * workers,
         [&](std::size_t index, std::size_t worker) {
           if (interrupted()) return std::vector<std::uint64_t>{};
-          return survey_one(request, pickers[worker], inputs[index]);
+          return survey_one(request, pickers[worker], archives[worker], inputs[index]);
         },
         [&](std::size_t, std::vector<std::uint64_t>&& keys) {
           if (interrupted()) throw Error("interrupted");
@@ -364,7 +366,8 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
       inputs.size(), workers, 4 * workers,
       [&](std::size_t index, std::size_t worker) {
         if (interrupted()) return ReadOutcome{};
-        return read_one(registry, request, pickers[worker], inputs[index], census_seen);
+        return read_one(registry, request, pickers[worker], archives[worker], inputs[index],
+                        census_seen);
       },
       [&](std::size_t index, ReadOutcome&& outcome) {
         if (interrupted()) throw Error("interrupted");

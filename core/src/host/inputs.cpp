@@ -11,6 +11,7 @@
 #include <cstring>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -67,10 +68,21 @@ std::string unsafe_entry_reason(std::string_view entry) {
   return {};
 }
 
+// What the entries of the archive at `path` may expand to in all (see
+// max_zip_expansion).
+std::uint64_t expansion_limit(const fs::path& path) {
+  std::error_code error;
+  const std::uint64_t archive_size = fs::file_size(path, error);
+  return std::max<std::uint64_t>(max_input_bytes, error ? 0 : archive_size * max_zip_expansion);
+}
+
 void list_zip(const fs::path& path, const std::string& name, std::vector<InputRef>& out,
               const ProblemHandler& problem) {
   ZipArchive archive = open_zip(path);
   const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
+  const std::uint64_t limit = expansion_limit(path);
+  std::uint64_t total = 0;                  // what the entries listed declare
+  std::map<std::string, std::size_t> seen;  // entry name -> how many so far
   for (zip_int64_t index = 0; index < count; ++index) {
     const char* entry_name = zip_get_name(archive.get(), static_cast<zip_uint64_t>(index), 0);
     if (entry_name == nullptr) continue;
@@ -85,7 +97,32 @@ void list_zip(const fs::path& path, const std::string& name, std::vector<InputRe
       return p.string().front() == '.' || p == "__MACOSX";
     });
     if (hidden) continue;
-    out.push_back({name + ":" + entry, path.string(), entry, true});
+    // Sizes as the archive declares them: an entry too big for one input, or
+    // one more than the archive may expand to (entries sharing compressed
+    // data, a bomb), is left out before anything is decompressed.
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    if (zip_stat_index(archive.get(), static_cast<zip_uint64_t>(index), 0, &stat) == 0 &&
+        (stat.valid & ZIP_STAT_SIZE)) {
+      if (stat.size > max_input_bytes) {
+        problem(name + ":" + entry,
+                fmt::format("entry is {} bytes, more than the {} MiB docconv reads; skipped",
+                            stat.size, max_input_bytes >> 20));
+        continue;
+      }
+      if (total + stat.size > limit) {
+        problem(name + ":" + entry,
+                fmt::format("the archive's entries expand to more than {} MiB in all, {} times "
+                            "its size; skipped (zip bomb?)",
+                            limit >> 20, max_zip_expansion));
+        continue;
+      }
+      total += stat.size;
+    }
+    // A name the archive holds twice: both entries are read, the second as "NAME#2".
+    const std::size_t copy = ++seen[entry];
+    out.push_back({name + ":" + entry + (copy > 1 ? "#" + std::to_string(copy) : ""), path.string(),
+                   entry, true, static_cast<std::uint64_t>(index)});
   }
 }
 
@@ -178,17 +215,20 @@ class FolderWalker {
   std::set<fs::path> visited_;
 };
 
-std::string read_zip_entry(const InputRef& input) {
-  ZipArchive archive = open_zip(input.path);
+std::string read_zip_entry(const InputRef& input, zip_t* archive) {
+  // By index (two entries may share a name), checking that the archive did
+  // not change since it was listed.
+  const char* name = zip_get_name(archive, input.entry_index, 0);
   zip_stat_t stat;
   zip_stat_init(&stat);
-  if (zip_stat(archive.get(), input.archive_entry.c_str(), 0, &stat) != 0)
+  if (name == nullptr || input.archive_entry != name ||
+      zip_stat_index(archive, input.entry_index, 0, &stat) != 0)
     throw Error("entry is no longer in the archive");
   if ((stat.valid & ZIP_STAT_SIZE) && stat.size > max_input_bytes)
     throw Error(fmt::format("entry is {} bytes, more than the {} MiB docconv reads", stat.size,
                             max_input_bytes >> 20));
-  ZipFile file(zip_fopen(archive.get(), input.archive_entry.c_str(), 0));
-  if (!file) throw Error(fmt::format("cannot open entry: {}", zip_strerror(archive.get())));
+  ZipFile file(zip_fopen_index(archive, input.entry_index, 0));
+  if (!file) throw Error(fmt::format("cannot open entry: {}", zip_strerror(archive)));
   // The declared size may lie (a zip bomb): read in chunks and stop at the limit.
   std::string bytes;
   std::string chunk(64 * 1024, '\0');
@@ -247,9 +287,30 @@ std::vector<InputRef> list_inputs(const std::vector<std::string>& arguments,
   return inputs;
 }
 
-std::string load_input(const InputRef& input) {
+OpenArchive::OpenArchive() = default;
+OpenArchive::~OpenArchive() = default;
+OpenArchive::OpenArchive(OpenArchive&&) noexcept = default;
+OpenArchive& OpenArchive::operator=(OpenArchive&&) noexcept = default;
+
+void OpenArchive::Closer::operator()(zip_t* archive) const noexcept {
+  zip_discard(archive);
+}
+
+zip_t* OpenArchive::get(const std::string& path) {
+  if (!archive_ || path_ != path) {
+    archive_.reset();
+    archive_.reset(open_zip(path).release());
+    path_ = path;
+  }
+  return archive_.get();
+}
+
+std::string load_input(const InputRef& input, OpenArchive* archives) {
   if (input.path.empty()) return read_stream(std::cin);
-  if (!input.archive_entry.empty()) return read_zip_entry(input);
+  if (!input.archive_entry.empty()) {
+    if (archives != nullptr) return read_zip_entry(input, archives->get(input.path));
+    return read_zip_entry(input, open_zip(input.path).get());
+  }
   return read_regular_file(input.path, max_input_bytes);
 }
 

@@ -1,10 +1,14 @@
 // Private to the docconv host: turning command-line inputs into readable inputs.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
+
+struct zip;  // libzip's archive (zip_t)
 
 namespace docconv::host {
 
@@ -17,6 +21,7 @@ struct InputRef {
   std::string path;
   std::string archive_entry;      ///< Entry inside `path` when it is a zip archive.
   bool found_by_listing = false;  ///< Found inside a folder or archive, not named by the user.
+  std::uint64_t entry_index = 0;  ///< The entry's index: two entries may share a name.
 };
 
 /// Calls `problem(where, what)` for arguments that cannot be used (missing
@@ -31,7 +36,34 @@ std::vector<InputRef> list_inputs(const std::vector<std::string>& arguments,
 /// Largest input docconv reads into memory; larger inputs are refused.
 inline constexpr std::size_t max_input_bytes = std::size_t{256} << 20;
 
-/// Reads an input's bytes. Throws docconv::Error naming the input.
-std::string load_input(const InputRef& input);
+/// What the entries of one zip archive may declare in all, as a multiple of
+/// the archive's size (and at least max_input_bytes): text compresses a few
+/// times, a zip bomb (entries sharing their compressed data) thousands.
+/// Entries beyond it are left out of the listing, each with a problem.
+inline constexpr std::uint64_t max_zip_expansion = 200;
+
+/// Keeps the zip archive read last open: entries of one archive come in a
+/// row, and opening one parses its whole central directory (reading each
+/// entry of a large archive through a new open was quadratic). One per thread.
+class OpenArchive {
+ public:
+  OpenArchive();
+  ~OpenArchive();
+  OpenArchive(OpenArchive&&) noexcept;
+  OpenArchive& operator=(OpenArchive&&) noexcept;
+  /// The archive at `path`, opened if it is not the one open.
+  struct zip* get(const std::string& path);
+
+ private:
+  struct Closer {
+    void operator()(struct zip* archive) const noexcept;
+  };
+  std::string path_;
+  std::unique_ptr<struct zip, Closer> archive_;
+};
+
+/// Reads an input's bytes (zip entries through `archives`, or an archive
+/// opened for this one entry). Throws docconv::Error naming the input.
+std::string load_input(const InputRef& input, OpenArchive* archives = nullptr);
 
 }  // namespace docconv::host
