@@ -316,10 +316,13 @@ TEST_CASE("a file that vanishes, or becomes a folder, after listing is reported 
 // Runs `convert <fixtures> -o <target>` through /bin/sh with `prefix` before it.
 RunResult convert_fixtures_with(const std::string& shell_prefix, const fs::path& target,
                                 const std::vector<std::string>& extra = {}) {
-  std::string command = shell_prefix + " exec '" + docconv::test::cli_path().string() + "' convert";
-  for (const auto& file : docconv::test::news_fixtures()) command += " '" + file.string() + "'";
-  command += " -o '" + target.string() + "'";
-  for (const auto& arg : extra) command += " '" + arg + "'";
+  using docconv::test::shell_quote;
+  std::string command =
+      shell_prefix + " exec " + shell_quote(docconv::test::cli_path().string()) + " convert";
+  for (const auto& file : docconv::test::news_fixtures())
+    command += " " + shell_quote(file.string());
+  command += " -o " + shell_quote(target.string());
+  for (const auto& arg : extra) command += " " + shell_quote(arg);
   return docconv::test::run("/bin/sh", {"-c", command});
 }
 

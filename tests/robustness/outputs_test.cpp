@@ -32,7 +32,7 @@ const std::string article =
     "The storm is expected to move east by Thursday, the weather service said in a statement.\n";
 
 std::string quoted(const fs::path& path) {
-  return "'" + path.string() + "'";
+  return docconv::test::shell_quote(path.string());
 }
 
 // `docconv ARGS` run by the shell with `redirect` applied to it first.

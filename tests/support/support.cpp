@@ -58,8 +58,6 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ignored);
 }
 
-namespace {
-
 std::string shell_quote(std::string_view text) {
   std::string quoted = "'";
   for (const char c : text) {
@@ -70,8 +68,6 @@ std::string shell_quote(std::string_view text) {
   }
   return quoted + "'";
 }
-
-}  // namespace
 
 RunResult run(const fs::path& program, const std::vector<std::string>& args, const Environment& env,
               const std::string& stdin_text) {

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -48,6 +49,9 @@ using Environment = std::vector<std::pair<std::string, std::string>>;
 /// unset and XDG_DATA_HOME pointing at an empty folder, unless `env` sets them.
 RunResult run(const std::filesystem::path& program, const std::vector<std::string>& args,
               const Environment& env = {}, const std::string& stdin_text = {});
+
+/// `text` quoted for /bin/sh: one word, whatever it holds.
+std::string shell_quote(std::string_view text);
 
 /// run(cli_path(), ...)
 RunResult run_cli(const std::vector<std::string>& args, const Environment& env = {},
