@@ -9,6 +9,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <tuple>
@@ -178,6 +179,32 @@ TEST_CASE("a replaced output keeps its permissions", "[outputs]") {
       CHECK(read_file(output) != "old\n");
     }
   }
+}
+
+TEST_CASE("temporaries a killed run left are removed by the next run after a day", "[outputs]") {
+  // A second SIGINT ends docconv at once, without cleaning up (tests/cli).
+  TempDir folder;
+  write_file(folder / "rain.txt", article);
+  const auto two_days_ago = fs::file_time_type::clock::now() - std::chrono::hours(48);
+  const std::vector<std::string> stale{".book.md.tmp-AbC123", ".0001-old.md.tmp-x9Y8z7"};
+  const std::vector<std::string> kept{".book.md.tmp-Fresh1",  // younger than a day
+                                      "book.md.tmp-AbC123",   // not docconv's naming
+                                      ".book.md.tmp-AbC12",   // nor this
+                                      ".notes.txt"};
+  for (const auto& name : stale) {
+    write_file(folder / name, "left behind");
+    fs::last_write_time(folder / name, two_days_ago);
+  }
+  for (const auto& name : kept) {
+    write_file(folder / name, "someone's");
+    if (name != ".book.md.tmp-Fresh1") fs::last_write_time(folder / name, two_days_ago);
+  }
+  const auto result = run_cli({"convert", (folder / "rain.txt").string(), "-o",
+                               (folder / "book.md").string(), "-t", "markdown"});
+  INFO("stderr:\n" << result.err);
+  CHECK(result.exit_code == 0);
+  for (const auto& name : stale) CHECK_FALSE(fs::exists(folder / name));
+  for (const auto& name : kept) CHECK(fs::exists(folder / name));
 }
 
 TEST_CASE("a write error on standard output is an error with the system's reason", "[outputs]") {

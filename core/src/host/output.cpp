@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 
 namespace docconv::host {
@@ -45,6 +47,31 @@ void keep_owner_and_mode(const fs::path& previous, const fs::path& replacement) 
   // Failures leave the umask's mode and docconv's owner: the temporary is ours.
   if (::geteuid() == 0 && ::chown(replacement.c_str(), info.st_uid, info.st_gid) != 0) return;
   ::chmod(replacement.c_str(), info.st_mode & 07777);
+}
+
+// ".NAME.tmp-XXXXXX": a dot, the output's name, ".tmp-", and the six letters
+// or digits mkstemp() chose (make_temporary()).
+bool is_temporary_name(std::string_view name) {
+  const std::size_t at = name.rfind(".tmp-");
+  return name.size() > 2 && name.front() == '.' && at != std::string_view::npos && at > 1 &&
+         name.size() - at == 11 && std::all_of(name.end() - 6, name.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) != 0;
+         });
+}
+
+// What a run ended by a second signal left behind (it had no time to clean
+// up) goes on the next run in the folder: temporaries of docconv's naming
+// older than a day. Younger ones may belong to a run still going.
+void remove_stale_temporaries(const fs::path& folder) {
+  const auto day_ago = fs::file_time_type::clock::now() - std::chrono::hours(24);
+  std::error_code error;
+  for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+    std::error_code ignored;
+    if (!is_temporary_name(it->path().filename().string()) || !it->is_regular_file(ignored) ||
+        it->last_write_time(ignored) > day_ago)
+      continue;
+    fs::remove(it->path(), ignored);
+  }
 }
 
 void sync_file(const fs::path& path) {
@@ -136,6 +163,7 @@ AtomicFileSink::AtomicFileSink(fs::path target, bool split)
   if (::access(folder.c_str(), W_OK) != 0)
     throw Error(
         fmt::format("cannot write in folder {}: {}", folder.string(), system_error_text(errno)));
+  remove_stale_temporaries(folder);
 }
 
 void AtomicFileSink::resolve_existing_target() {
