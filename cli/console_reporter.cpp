@@ -1,5 +1,7 @@
 #include "console_reporter.hpp"
 
+#include <docconv/text.hpp>
+
 #include <fmt/format.h>
 
 #include <unistd.h>
@@ -12,11 +14,26 @@ namespace docconv::cli {
 
 namespace {
 
-// Messages are one line each, whatever a plugin put into them.
+// Messages are one line each and safe on a terminal, whatever a file name or
+// a plugin put into them: line ends become spaces; control characters (an
+// escape sequence in a file name), C1 controls (U+0080-U+009F, which some
+// terminals obey) and bytes that are not UTF-8 become U+FFFD, as in JSON.
 std::string one_line(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out)
-    if (c == '\n' || c == '\r') c = ' ';
+  const std::string safe = xml_safe(text);  // valid UTF-8 without C0 controls but tab, LF, CR
+  std::string out;
+  out.reserve(safe.size());
+  for (std::size_t i = 0; i < safe.size(); ++i) {
+    const char c = safe[i];
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (c == '\xC2' && i + 1 < safe.size() &&
+               static_cast<unsigned char>(safe[i + 1]) < 0xA0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for a C1 control
+      ++i;
+    } else {
+      out += c;
+    }
+  }
   return out;
 }
 

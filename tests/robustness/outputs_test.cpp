@@ -290,6 +290,23 @@ TEST_CASE("names and values that are not UTF-8 never crash the JSON output", "[o
   CHECK_THAT(plugins.out, Catch::Contains("plugins-\xef\xbf\xbd"));
 }
 
+TEST_CASE("file names in messages cannot drive the terminal", "[outputs]") {
+  // An escape sequence (clear the screen), a C1 control (CSI, U+009B) and a
+  // Latin-1 byte in a file name.
+  TempDir folder;
+  const std::string name = "evil\x1b[2J\xc2\x9b[1m-caf\xe9.txt";
+  write_file(folder / name, "All news\n\nSubscribe\n");  // site chrome only: a warning names it
+  const auto result =
+      run_cli({"convert", (folder / name).string(), "-o", (folder / "out.md").string()});
+  INFO("stderr:\n" << result.err);
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find('\x1b') == std::string::npos);
+  CHECK(result.err.find("\xc2\x9b") == std::string::npos);
+  CHECK(result.err.find("-caf\xe9") == std::string::npos);
+  CHECK_THAT(result.err,
+             Catch::Contains("evil\xef\xbf\xbd[2J\xef\xbf\xbd[1m-caf\xef\xbf\xbd.txt: no article"));
+}
+
 TEST_CASE("jobs (-j) outside 0..256 are a usage error", "[outputs][jobs]") {
   TempDir folder;
   write_file(folder / "rain.txt", article);
