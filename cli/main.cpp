@@ -52,6 +52,7 @@ struct CommonReadOptions {
   std::string language;
   int year = 0;
   std::size_t jobs = 0;
+  std::uint64_t max_input_bytes = docconv::host::default_max_input_bytes;
   docconv::OptionValues plugin_values;
 };
 
@@ -79,11 +80,22 @@ void add_read_options(CLI::App& command, CommonReadOptions& options) {
                               max_jobs))
       ->check(CLI::Range(std::size_t{0}, max_jobs).description(""))
       ->type_name("N");
+  command
+      .add_option("--max-input-size", options.max_input_bytes,
+                  fmt::format("Largest input (file, zip entry, standard input) to read; larger "
+                              "ones are refused. Reading one takes about 10 times its size in "
+                              "memory (default: {})",
+                              docconv::host::size_text(docconv::host::default_max_input_bytes)))
+      ->transform(CLI::AsSizeValue(false).description(""))
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40).description(""))
+      ->type_name("SIZE");
 }
 
 docconv::host::ReadRequest read_request(const CommonReadOptions& options) {
-  return {options.inputs,   options.reader, options.plugin_values,
-          options.language, options.year,   options.jobs};
+  docconv::host::ReadRequest request{options.inputs,   options.reader, options.plugin_values,
+                                     options.language, options.year,   options.jobs};
+  request.max_input_bytes = options.max_input_bytes;
+  return request;
 }
 
 std::string plugin_table(const docconv::host::PluginRegistry& registry) {

@@ -28,6 +28,12 @@ struct FileCloser {
 // or a device could block or never end (opening without blocking, a FIFO is
 // turned away before anyone reads it).
 std::string read_regular_file(const std::string& path, std::size_t max_bytes) {
+  return read_regular_file(path, max_bytes,
+                           fmt::format("the {} MiB docconv reads", max_bytes >> 20));
+}
+
+std::string read_regular_file(const std::string& path, std::size_t max_bytes,
+                              std::string_view limit) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) throw Error(fmt::format("cannot be read: {}", std::strerror(errno)));
   const std::unique_ptr<const int, FileCloser> closer(&fd);
@@ -36,16 +42,13 @@ std::string read_regular_file(const std::string& path, std::size_t max_bytes) {
     throw Error(fmt::format("cannot be read: {}", std::strerror(errno)));
   if (!S_ISREG(facts.st_mode)) throw Error("cannot be read: not a regular file");
   const auto size = static_cast<std::uint64_t>(facts.st_size);
-  if (size > max_bytes)
-    throw Error(
-        fmt::format("is {} bytes, more than the {} MiB docconv reads", size, max_bytes >> 20));
+  if (size > max_bytes) throw Error(fmt::format("is {} bytes, more than {}", size, limit));
   // One byte more than the size, so that a file that grew since is noticed.
   std::string bytes(static_cast<std::size_t>(size) + 1, '\0');
   std::size_t filled = 0;
   for (;;) {
     if (filled == bytes.size()) {
-      if (bytes.size() > max_bytes)
-        throw Error(fmt::format("larger than the {} MiB docconv reads", max_bytes >> 20));
+      if (bytes.size() > max_bytes) throw Error(fmt::format("larger than {}", limit));
       bytes.resize(std::min(bytes.size() * 2, max_bytes + 1));
     }
     const ssize_t got = ::read(fd, bytes.data() + filled, bytes.size() - filled);

@@ -2,7 +2,7 @@
 // host::list_inputs and each entry loaded by host::load_input, as the CLI
 // does. Problems must be reported (ProblemHandler, docconv::Error), never
 // crash; entries that could leave a folder (absolute, "..") must never be
-// listed; nothing larger than host::max_input_bytes is ever returned.
+// listed; nothing larger than host::default_max_input_bytes is ever returned.
 #include "fuzz_support.hpp"
 
 #include "host/inputs.hpp"
@@ -58,7 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_entry_name(input.archive_entry);
     try {
       const std::string bytes = docconv::host::load_input(input);
-      if (bytes.size() > docconv::host::max_input_bytes) fail("an entry over the size limit");
+      if (bytes.size() > docconv::host::default_max_input_bytes)
+        fail("an entry over the size limit");
     } catch (const docconv::Error&) {
       // Reported by name to the user: fine.
     }

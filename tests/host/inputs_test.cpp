@@ -104,37 +104,47 @@ TEST_CASE("zip archives are read entry by entry, unsafe entries refused") {
 TEST_CASE("an entry that inflates past the limit is refused without holding it all") {
   TempDir folder;
   const auto archive = folder / "bomb.zip";
-  // 300 MiB of zeros deflate to about 300 KiB.
-  std::string zeros(host::max_input_bytes + (1 << 20), '\0');
-  make_zip(archive, {{"bomb.txt", zeros}});
-  zeros = {};
+  constexpr std::uint64_t limit = std::uint64_t{1} << 20;
+  make_zip(archive, {{"bomb.txt", std::string(limit + 1, '\0')}, {"fits.txt", "small"}});
   Problems problems;
   // Declared too big: left out of the listing, before anything is inflated.
-  const auto inputs = host::list_inputs({archive.string()}, problems.handler());
-  CHECK(inputs.empty());
+  const auto inputs = host::list_inputs({archive.string()}, problems.handler(), limit);
+  CHECK(names(inputs) == std::vector<std::string>{archive.string() + ":fits.txt"});
   REQUIRE(problems.lines.size() == 1);
-  CHECK_THAT(problems.lines[0],
-             Catch::Contains("bomb.txt: entry is") && Catch::Contains("more than the 256 MiB"));
+  CHECK_THAT(problems.lines[0], Catch::Contains("bomb.txt: entry is 1048577 bytes") &&
+                                    Catch::Contains("more than --max-input-size (1 MiB)"));
+  // Read with a smaller limit than it was listed with: refused all the same.
+  CHECK_THROWS_WITH(host::load_input(inputs[0], nullptr, 4),
+                    Catch::Contains("entry is 5 bytes, more than --max-input-size (4 bytes)"));
 }
 
 TEST_CASE("an archive's entries may not expand past 200 times its size in all") {
   // Entries that share their compressed data (libzip does not notice) make a
-  // small archive expand to gigabytes; two entries of 150 MiB of zeros stand
-  // in for them: each fits one input, together they pass the limit.
+  // small archive expand to gigabytes; two entries of 600 KiB of zeros stand
+  // in for them: each fits one input of 1 MiB, together they pass the limit.
   TempDir folder;
   const auto archive = folder / "shared.zip";
+  constexpr std::uint64_t limit = std::uint64_t{1} << 20;
   {
-    const std::string zeros(std::size_t{150} << 20, '\0');
+    const std::string zeros(std::size_t{600} << 10, '\0');
     make_zip(archive, {{"a.txt", zeros}, {"b.txt", zeros}, {"c.txt", "small"}});
   }
-  REQUIRE(fs::file_size(archive) * host::max_zip_expansion < host::max_input_bytes);
+  REQUIRE(fs::file_size(archive) * host::max_zip_expansion < limit);
   Problems problems;
-  const auto inputs = host::list_inputs({archive.string()}, problems.handler());
+  const auto inputs = host::list_inputs({archive.string()}, problems.handler(), limit);
   CHECK(names(inputs) ==
         std::vector<std::string>{archive.string() + ":a.txt", archive.string() + ":c.txt"});
   REQUIRE(problems.lines.size() == 1);
   CHECK_THAT(problems.lines[0], Catch::Contains("b.txt: the archive's entries expand to more "
-                                                "than 256 MiB in all"));
+                                                "than 1 MiB in all"));
+}
+
+TEST_CASE("limits are shown as people write them") {
+  CHECK(host::size_text(std::uint64_t{4} << 20) == "4 MiB");
+  CHECK(host::size_text(std::uint64_t{3} << 30) == "3 GiB");
+  CHECK(host::size_text(512 * 1024) == "512 KiB");
+  CHECK(host::size_text((std::uint64_t{1} << 20) + 1) == "1048577 bytes");
+  CHECK(host::size_text(1000) == "1000 bytes");
 }
 
 TEST_CASE("entries that share a name are both read, the second as NAME#2") {

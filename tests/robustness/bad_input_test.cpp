@@ -156,14 +156,26 @@ std::vector<InputCase> input_cases() {
              utf16le("Plain title\n\nSome text in UTF-16 without a byte order mark.\n"));
        },
        0, "", "", 3, "# Plain title"},
-      {"a 50 MB single line (read whole, no message)",
+      {"a 16 MiB single line, just under --max-input-size (read whole, no message)",
        [](const TempDir& d) {
+         const std::string sentence = "word, another word and more text. ";
          std::string line;
-         line.reserve((std::size_t{50} << 20) + 64);
-         while (line.size() < (std::size_t{50} << 20)) line += "word, another word and more text. ";
+         while (line.size() + sentence.size() < (std::size_t{16} << 20) - 100) line += sentence;
          return file_with(d, "one-line.txt", line);
        },
        0, "", "", 3, ""},
+      {"a file over the default 16 MiB --max-input-size (refused, the rest converts)",
+       [](const TempDir& d) {
+         return file_with(d, "large.txt", std::string((std::size_t{16} << 20) + 1, 'a'));
+       },
+       1, "error", "is 16777217 bytes, more than --max-input-size (16 MiB)", 2, ""},
+      {"a file of more lines than news-text's --max-lines (refused, the rest converts)",
+       [](const TempDir& d) {
+         std::string text = "Title\n";
+         for (int line = 0; line < 100'000; ++line) text += "x\n";
+         return file_with(d, "lines.txt", text);
+       },
+       1, "error", "has 100001 lines, more than --max-lines (100000)", 2, ""},
       {"a file that does not exist", [](const TempDir& d) { return d / "missing.txt"; }, 1, "error",
        "no such file or folder", 2, ""},
       {"a FIFO (special file, never opened)",
@@ -237,8 +249,8 @@ TEST_CASE("a zip with ../ and absolute entries and a bomb: those skipped, the re
   const std::string good_a = read_file(fixture("000"));
   const std::string good_b = read_file(fixture("002"));
   const std::string escaping = "Escaping entry\n\nThis must never be read.\n";
-  // 257 MiB of one byte: about 250 KiB compressed, more than the 256 MiB docconv reads.
-  const std::string bomb((std::size_t{257} << 20), 'a');
+  // 64 MiB of one byte: about 64 KiB compressed, more than the default --max-input-size.
+  const std::string bomb((std::size_t{64} << 20), 'a');
   const auto archive = folder / "strangers.zip";
   write_zip(archive, {{"a.txt", &good_a},
                       {"../escape.txt", &escaping},
@@ -255,7 +267,7 @@ TEST_CASE("a zip with ../ and absolute entries and a bomb: those skipped, the re
   check_one_line(result, name + ":../escape.txt", "error", "leaves the archive");
   check_one_line(result, name + ":/etc/absolute.txt", "error", "absolute entry path");
   check_one_line(result, name + ":dir/../../up.txt", "error", "leaves the archive");
-  check_one_line(result, name + ":bomb.txt", "error", "more than the 256 MiB docconv reads");
+  check_one_line(result, name + ":bomb.txt", "error", "more than --max-input-size (16 MiB)");
   const std::string markdown = read_file(out);
   check_good_inputs_converted(markdown);
   CHECK(headings(markdown).size() == 2);

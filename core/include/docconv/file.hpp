@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace docconv {
 
@@ -13,5 +14,10 @@ namespace docconv {
 /// <reason>", "cannot be read: not a regular file", "is N bytes, more than
 /// the M MiB docconv reads".
 std::string read_regular_file(const std::string& path, std::size_t max_bytes);
+
+/// As above; messages name the limit as `limit` says ("--css-limit (1 MiB)"):
+/// "is N bytes, more than <limit>".
+std::string read_regular_file(const std::string& path, std::size_t max_bytes,
+                              std::string_view limit);
 
 }  // namespace docconv

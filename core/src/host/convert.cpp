@@ -147,7 +147,7 @@ ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
                      const LineCensus* census) {
   ReadOutcome outcome;
   try {
-    const std::string bytes = load_input(input, &archives);
+    const std::string bytes = load_input(input, &archives, request.max_input_bytes);
     const LoadedPlugin* plugin = picker.pick(input, bytes);
     if (plugin == nullptr) {
       if (!input.found_by_listing)
@@ -178,7 +178,7 @@ ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
 std::vector<std::uint64_t> survey_one(const ReadRequest& request, ReaderPicker& picker,
                                       OpenArchive& archives, const InputRef& input) {
   try {
-    const std::string bytes = load_input(input, &archives);
+    const std::string bytes = load_input(input, &archives, request.max_input_bytes);
     const LoadedPlugin* plugin = picker.pick(input, bytes);
     if (plugin == nullptr) return {};
     ReadOutcome ignored;  // its warnings come again when the input is read
@@ -339,10 +339,13 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
   std::vector<ReaderPicker> pickers;
   for (std::size_t i = 0; i < workers; ++i) pickers.emplace_back(registry, request.reader);
   std::vector<OpenArchive> archives(workers);
-  auto inputs = list_inputs(request.inputs, [&](const std::string& where, const std::string& what) {
-    reporter.error(where, what);
-    ++result.inputs_failed;
-  });
+  auto inputs = list_inputs(
+      request.inputs,
+      [&](const std::string& where, const std::string& what) {
+        reporter.error(where, what);
+        ++result.inputs_failed;
+      },
+      request.max_input_bytes);
   skip_this_runs_output(request, inputs, reporter);
   skip_unclaimed_beside_claimed(registry, request, inputs, reporter);
   result.inputs += inputs.size() + result.inputs_failed;

@@ -8,6 +8,7 @@
 #include <docconv/plugin.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -56,6 +57,9 @@ struct ReadRequest {
   /// folder listed as input skips it, as tar leaves out its own archive.
   std::string output{};
   bool output_is_folder = false;
+  /// --max-input-size: larger inputs (files, zip entries, standard input)
+  /// are refused, each with an error, and the rest of the set is read.
+  std::uint64_t max_input_bytes = default_max_input_bytes;
 };
 
 struct ConvertRequest {

@@ -70,17 +70,21 @@ std::string unsafe_entry_reason(std::string_view entry) {
 
 // What the entries of the archive at `path` may expand to in all (see
 // max_zip_expansion).
-std::uint64_t expansion_limit(const fs::path& path) {
+std::uint64_t expansion_limit(const fs::path& path, std::uint64_t max_bytes) {
   std::error_code error;
   const std::uint64_t archive_size = fs::file_size(path, error);
-  return std::max<std::uint64_t>(max_input_bytes, error ? 0 : archive_size * max_zip_expansion);
+  return std::max<std::uint64_t>(max_bytes, error ? 0 : archive_size * max_zip_expansion);
+}
+
+std::string over_the_limit(std::uint64_t max_bytes) {
+  return fmt::format("--max-input-size ({})", size_text(max_bytes));
 }
 
 void list_zip(const fs::path& path, const std::string& name, std::vector<InputRef>& out,
-              const ProblemHandler& problem) {
+              const ProblemHandler& problem, std::uint64_t max_bytes) {
   ZipArchive archive = open_zip(path);
   const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
-  const std::uint64_t limit = expansion_limit(path);
+  const std::uint64_t limit = expansion_limit(path, max_bytes);
   std::uint64_t total = 0;                  // what the entries listed declare
   std::map<std::string, std::size_t> seen;  // entry name -> how many so far
   for (zip_int64_t index = 0; index < count; ++index) {
@@ -104,17 +108,16 @@ void list_zip(const fs::path& path, const std::string& name, std::vector<InputRe
     zip_stat_init(&stat);
     if (zip_stat_index(archive.get(), static_cast<zip_uint64_t>(index), 0, &stat) == 0 &&
         (stat.valid & ZIP_STAT_SIZE)) {
-      if (stat.size > max_input_bytes) {
-        problem(name + ":" + entry,
-                fmt::format("entry is {} bytes, more than the {} MiB docconv reads; skipped",
-                            stat.size, max_input_bytes >> 20));
+      if (stat.size > max_bytes) {
+        problem(name + ":" + entry, fmt::format("entry is {} bytes, more than {}; skipped",
+                                                stat.size, over_the_limit(max_bytes)));
         continue;
       }
       if (total + stat.size > limit) {
         problem(name + ":" + entry,
-                fmt::format("the archive's entries expand to more than {} MiB in all, {} times "
+                fmt::format("the archive's entries expand to more than {} in all, {} times "
                             "its size; skipped (zip bomb?)",
-                            limit >> 20, max_zip_expansion));
+                            size_text(limit), max_zip_expansion));
         continue;
       }
       total += stat.size;
@@ -138,8 +141,8 @@ fs::file_type listed_type(const fs::directory_entry& entry) {
 
 class FolderWalker {
  public:
-  FolderWalker(std::vector<InputRef>& out, const ProblemHandler& problem)
-      : out_(out), problem_(problem) {}
+  FolderWalker(std::vector<InputRef>& out, const ProblemHandler& problem, std::uint64_t max_bytes)
+      : out_(out), problem_(problem), max_bytes_(max_bytes) {}
 
   void walk(const fs::path& folder) {
     std::error_code error;
@@ -201,7 +204,7 @@ class FolderWalker {
   void add_file(const fs::path& file) {
     if (is_zip(file)) {
       try {
-        list_zip(file, file.string(), out_, problem_);
+        list_zip(file, file.string(), out_, problem_, max_bytes_);
       } catch (const Error& e) {
         problem_(file.string(), e.what());
       }
@@ -212,10 +215,11 @@ class FolderWalker {
 
   std::vector<InputRef>& out_;
   const ProblemHandler& problem_;
+  std::uint64_t max_bytes_;
   std::set<fs::path> visited_;
 };
 
-std::string read_zip_entry(const InputRef& input, zip_t* archive) {
+std::string read_zip_entry(const InputRef& input, zip_t* archive, std::uint64_t max_bytes) {
   // By index (two entries may share a name), checking that the archive did
   // not change since it was listed.
   const char* name = zip_get_name(archive, input.entry_index, 0);
@@ -224,9 +228,9 @@ std::string read_zip_entry(const InputRef& input, zip_t* archive) {
   if (name == nullptr || input.archive_entry != name ||
       zip_stat_index(archive, input.entry_index, 0, &stat) != 0)
     throw Error("entry is no longer in the archive");
-  if ((stat.valid & ZIP_STAT_SIZE) && stat.size > max_input_bytes)
-    throw Error(fmt::format("entry is {} bytes, more than the {} MiB docconv reads", stat.size,
-                            max_input_bytes >> 20));
+  if ((stat.valid & ZIP_STAT_SIZE) && stat.size > max_bytes)
+    throw Error(
+        fmt::format("entry is {} bytes, more than {}", stat.size, over_the_limit(max_bytes)));
   ZipFile file(zip_fopen_index(archive, input.entry_index, 0));
   if (!file) throw Error(fmt::format("cannot open entry: {}", zip_strerror(archive)));
   // The declared size may lie (a zip bomb): read in chunks and stop at the limit.
@@ -237,29 +241,37 @@ std::string read_zip_entry(const InputRef& input, zip_t* archive) {
     if (got < 0) throw Error(fmt::format("cannot read entry: {}", zip_file_strerror(file.get())));
     if (got == 0) break;
     bytes.append(chunk.data(), static_cast<std::size_t>(got));
-    if (bytes.size() > max_input_bytes)
-      throw Error(fmt::format("entry expands to more than {} MiB; refused (zip bomb?)",
-                              max_input_bytes >> 20));
+    if (bytes.size() > max_bytes)
+      throw Error(fmt::format("entry expands to more than {}; refused (zip bomb?)",
+                              over_the_limit(max_bytes)));
   }
   return bytes;
 }
 
-std::string read_stream(std::istream& in) {
+std::string read_stream(std::istream& in, std::uint64_t max_bytes) {
   std::string bytes;
   std::string chunk(64 * 1024, '\0');
   while (in) {
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     bytes.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > max_input_bytes)
-      throw Error(fmt::format("larger than the {} MiB docconv reads", max_input_bytes >> 20));
+    if (bytes.size() > max_bytes)
+      throw Error(fmt::format("larger than {}", over_the_limit(max_bytes)));
   }
   return bytes;
 }
 
 }  // namespace
 
+std::string size_text(std::uint64_t bytes) {
+  constexpr std::uint64_t kib = 1024, mib = kib * 1024, gib = mib * 1024;
+  if (bytes >= gib && bytes % gib == 0) return fmt::format("{} GiB", bytes / gib);
+  if (bytes >= mib && bytes % mib == 0) return fmt::format("{} MiB", bytes / mib);
+  if (bytes >= kib && bytes % kib == 0) return fmt::format("{} KiB", bytes / kib);
+  return fmt::format("{} bytes", bytes);
+}
+
 std::vector<InputRef> list_inputs(const std::vector<std::string>& arguments,
-                                  const ProblemHandler& problem) {
+                                  const ProblemHandler& problem, std::uint64_t max_bytes) {
   std::vector<InputRef> inputs;
   for (const auto& argument : arguments) {
     if (argument == "-") {
@@ -273,10 +285,10 @@ std::vector<InputRef> list_inputs(const std::vector<std::string>& arguments,
       problem(argument, fs::is_symlink(fs::symlink_status(path, error)) ? "broken symbolic link"
                                                                         : "no such file or folder");
     } else if (fs::is_directory(status)) {
-      FolderWalker(inputs, problem).walk(path);
+      FolderWalker(inputs, problem, max_bytes).walk(path);
     } else if (is_zip(path)) {
       try {
-        list_zip(path, argument, inputs, problem);
+        list_zip(path, argument, inputs, problem, max_bytes);
       } catch (const Error& e) {
         problem(argument, e.what());
       }
@@ -305,13 +317,14 @@ zip_t* OpenArchive::get(const std::string& path) {
   return archive_.get();
 }
 
-std::string load_input(const InputRef& input, OpenArchive* archives) {
-  if (input.path.empty()) return read_stream(std::cin);
+std::string load_input(const InputRef& input, OpenArchive* archives, std::uint64_t max_bytes) {
+  if (input.path.empty()) return read_stream(std::cin, max_bytes);
   if (!input.archive_entry.empty()) {
-    if (archives != nullptr) return read_zip_entry(input, archives->get(input.path));
-    return read_zip_entry(input, open_zip(input.path).get());
+    if (archives != nullptr) return read_zip_entry(input, archives->get(input.path), max_bytes);
+    return read_zip_entry(input, open_zip(input.path).get(), max_bytes);
   }
-  return read_regular_file(input.path, max_input_bytes);
+  return read_regular_file(input.path, static_cast<std::size_t>(max_bytes),
+                           over_the_limit(max_bytes));
 }
 
 }  // namespace docconv::host

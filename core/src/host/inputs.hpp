@@ -28,17 +28,26 @@ struct InputRef {
 /// paths, unreadable folders, symlink loops, bad zip entries) and carries on.
 using ProblemHandler = std::function<void(const std::string& where, const std::string& what)>;
 
+/// What one input may hold, unless --max-input-size says otherwise. Reading
+/// an input costs about ten times its size, plus about a kilobyte a line
+/// that the reader bounds (news-text's --max-lines): docs/robustness.md
+/// measures it. With both defaults one input stays within 256 MiB; a news
+/// article is a few tens of KiB.
+inline constexpr std::uint64_t default_max_input_bytes = std::uint64_t{16} << 20;
+
+/// "4 MiB", "512 KiB", "1000 bytes": a limit as messages show it.
+std::string size_text(std::uint64_t bytes);
+
 /// Expands files, folders (recursively, sorted by path, hidden entries
 /// skipped, symlinked folders not followed twice), zip archives and "-".
+/// Zip entries larger than `max_bytes` are left out, each with a problem.
 std::vector<InputRef> list_inputs(const std::vector<std::string>& arguments,
-                                  const ProblemHandler& problem);
-
-/// Largest input docconv reads into memory; larger inputs are refused.
-inline constexpr std::size_t max_input_bytes = std::size_t{256} << 20;
+                                  const ProblemHandler& problem,
+                                  std::uint64_t max_bytes = default_max_input_bytes);
 
 /// What the entries of one zip archive may declare in all, as a multiple of
-/// the archive's size (and at least max_input_bytes): text compresses a few
-/// times, a zip bomb (entries sharing their compressed data) thousands.
+/// the archive's size (and at least the largest input): text compresses a
+/// few times, a zip bomb (entries sharing their compressed data) thousands.
 /// Entries beyond it are left out of the listing, each with a problem.
 inline constexpr std::uint64_t max_zip_expansion = 200;
 
@@ -63,7 +72,9 @@ class OpenArchive {
 };
 
 /// Reads an input's bytes (zip entries through `archives`, or an archive
-/// opened for this one entry). Throws docconv::Error naming the input.
-std::string load_input(const InputRef& input, OpenArchive* archives = nullptr);
+/// opened for this one entry), refusing more than `max_bytes` whatever the
+/// input declares. Throws docconv::Error naming the input.
+std::string load_input(const InputRef& input, OpenArchive* archives = nullptr,
+                       std::uint64_t max_bytes = default_max_input_bytes);
 
 }  // namespace docconv::host

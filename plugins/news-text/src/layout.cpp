@@ -4,6 +4,8 @@
 #include "rules.hpp"
 #include "utf8.hpp"
 
+#include <algorithm>
+
 namespace docconv::news_text {
 namespace {
 
@@ -28,6 +30,7 @@ bool continues_sentence(std::string_view before, std::string_view line) {
 
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
+  lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::size_t start = 0;
   std::size_t number = 1;
   while (start < text.size()) {
@@ -95,6 +98,8 @@ std::size_t indented_wrap_width(const std::vector<Line>& lines) {
 Layout make_units(std::string_view text, Joining joining) {
   const std::vector<Line> lines = split_lines(text);
   Layout layout;
+  layout.units.reserve(static_cast<std::size_t>(std::count_if(
+      lines.begin(), lines.end(), [](const Line& line) { return !line.text.empty(); })));
   // Indented paragraphs without blank lines: a line joins the one before when
   // it is not indented and that one, in an indented paragraph, was full.
   const std::size_t indented_width = joining == Joining::automatic ? indented_wrap_width(lines) : 0;

@@ -7,6 +7,7 @@
 #include <docconv/version.hpp>
 
 #include <memory>
+#include <string>
 
 namespace docconv::news_text {
 
@@ -36,6 +37,11 @@ class NewsTextPlugin : public Plugin {
                    "Text inputs: phrase tables (chrome, related, credit, byline, agency, ...) "
                    "to add to the built-in ones; see docs/news-text.md",
                    false, "FILE"},
+        OptionSpec{"max-lines",
+                   "Text inputs: most lines read from one input (default: " +
+                       std::to_string(ReaderOptions::default_max_lines) +
+                       "); longer ones are refused. Each line costs about a kilobyte of memory",
+                   false, "N"},
     };
     return info;
   }

@@ -10,6 +10,7 @@
 #include "utf8.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -25,21 +26,28 @@ constexpr std::size_t duplicate_window = 3;
 constexpr std::size_t head_window = 40;
 
 // What one unit is by itself, before its place in the page is known.
-enum class Shape { prose, text, chrome, byline, timestamp, furniture_like };
+enum class Shape : std::uint8_t { prose, text, chrome, byline, timestamp, furniture_like };
 
+// Why a unit of Shape::chrome is chrome; the reason's text is made only for
+// the units removed (see chrome_reason()), not kept in every unit's facts.
+enum class ChromeKind : std::uint8_t { none, phrase, reading_time, menu, repeated };
+
+// One per unit of the page, so kept small: a page of short menu lines has as
+// many units as bytes / 8, and this is most of what reading it costs.
 struct UnitFacts {
   Shape shape = Shape::text;
-  std::size_t words = 0;
-  std::string chrome_reason;  // for Shape::chrome
-  std::vector<std::string> authors;
-  PartialDate date;
+  ChromeKind chrome = ChromeKind::none;  // for Shape::chrome
   bool repeated_in_set = false;
-  // Asked of a unit many times (its neighbours ask too): computed once.
-  std::optional<std::string> credit;        // credit_line()
-  std::optional<std::string_view> related;  // related_headline(), a view into the unit
   // facts_of() found no marked or labelled caption, nor (in a short unit) a
   // bracketed or trailing credit: read_figure() and neighbours need not ask.
   bool caption_forms_absent = false;
+  std::uint32_t words = 0;           // up to 200
+  std::uint32_t inputs_holding = 0;  // for ChromeKind::repeated
+  PartialDate date;
+  std::vector<std::string> authors;
+  // Asked of a unit many times (its neighbours ask too): computed once.
+  std::optional<std::string> credit;        // credit_line()
+  std::optional<std::string_view> related;  // related_headline(), a view into the unit
 };
 
 // "© 2025 City Herald", "(c) 2024 Example Media": a copyright footer, not a
@@ -88,19 +96,25 @@ bool ends_with_words(std::string_view text, std::string_view tail) {
 class ArticleBuilder {
  public:
   ArticleBuilder(std::string_view text, Layout layout, const ReaderOptions& options,
-                 const PhraseRules& rules, const LineCensus* census)
+                 const PhraseRules& rules, const LineCensus* census, bool keep_labels)
       : layout_(std::move(layout)),
         units_(layout_.units),
         options_(options),
         rules_(rules),
         census_(census),
-        script_(dominant_script(text)) {
+        script_(dominant_script(text)),
+        keep_labels_(keep_labels) {
     document_.metadata.language = detect_language(text, script_);
     if (layout_.wrap_width > 0)
       document_.metadata.extras["wrap_width"] = std::to_string(layout_.wrap_width);
     for (const Unit& unit : units_) ++copies_in_page_[unit.text];
     facts_.reserve(units_.size());
     for (const Unit& unit : units_) facts_.push_back(facts_of(unit));
+    // A unit makes one block at most (a few are joined): sized once, the
+    // vector is not copied as it grows, which on a page of menu lines would
+    // hold three times the blocks at the peak.
+    document_.blocks.reserve(units_.size());
+    if (keep_labels_) labels_.reserve(units_.empty() ? 0 : units_.back().lines.last + 1);
   }
 
   ArticleBuilder(const ArticleBuilder&) = delete;
@@ -140,10 +154,27 @@ class ArticleBuilder {
  private:
   // ---- what each unit is by itself ----
 
+  std::string chrome_reason(const UnitFacts& facts) const {
+    switch (facts.chrome) {
+      case ChromeKind::reading_time:
+        return "site chrome: reading time";
+      case ChromeKind::menu:
+        return "site chrome: menu";
+      case ChromeKind::repeated:
+        return "repeated in " + std::to_string(facts.inputs_holding) + " of " +
+               std::to_string(census_ ? census_->inputs() : 0) + " inputs";
+      case ChromeKind::none:
+      case ChromeKind::phrase:
+        break;
+    }
+    return "site chrome";
+  }
+
   UnitFacts facts_of(const Unit& unit) const {
     UnitFacts facts;
     const std::string& text = unit.text;
-    facts.words = count_words_up_to(text, 200);  // the body's score counts no more
+    facts.words = static_cast<std::uint32_t>(
+        count_words_up_to(text, 200));  // the body's score counts no more
     // Credits, related links, captions and menus are short: the rules for
     // them are not asked of long paragraphs (most of a page's bytes).
     const bool short_text = facts.words <= 60;
@@ -153,30 +184,30 @@ class ArticleBuilder {
     if (options_.remove_chrome) {
       if (rules_.is_whole(PhraseKind::chrome, text)) {
         facts.shape = Shape::chrome;
-        facts.chrome_reason = "site chrome";
+        facts.chrome = ChromeKind::phrase;
         return facts;
       }
       if ((rules_.prefix_length(PhraseKind::chrome_start, text) > 0 || copyright_notice(text)) &&
           facts.words <= 40) {
         facts.shape = Shape::chrome;
-        facts.chrome_reason = "site chrome";
+        facts.chrome = ChromeKind::phrase;
         return facts;
       }
       // "– FIN –", "- END -": a press release's end mark between dashes.
       if (const auto inner = dashed_subheading(text);
           inner && rules_.is_whole(PhraseKind::chrome, *inner)) {
         facts.shape = Shape::chrome;
-        facts.chrome_reason = "site chrome";
+        facts.chrome = ChromeKind::phrase;
         return facts;
       }
       if (is_reading_time(text, rules_)) {
         facts.shape = Shape::chrome;
-        facts.chrome_reason = "site chrome: reading time";
+        facts.chrome = ChromeKind::reading_time;
         return facts;
       }
       if (short_text && is_menu_line(text) && !piped_caption(text, true)) {
         facts.shape = Shape::chrome;
-        facts.chrome_reason = "site chrome: menu";
+        facts.chrome = ChromeKind::menu;
         return facts;
       }
     }
@@ -223,8 +254,8 @@ class ArticleBuilder {
       const bool headline = facts.words >= 5 && last != '.' && last != ':';
       if (!prose && !headline) {
         facts.shape = Shape::chrome;
-        facts.chrome_reason = "repeated in " + std::to_string(count) + " of " +
-                              std::to_string(census_->inputs()) + " inputs";
+        facts.chrome = ChromeKind::repeated;
+        facts.inputs_holding = static_cast<std::uint32_t>(count);
         return facts;
       }
     }
@@ -378,9 +409,9 @@ class ArticleBuilder {
   // fold_phrase() of a unit: head lines are compared with their neighbours
   // and with the whole page while the title is looked for.
   const std::string& folded_text(std::size_t index) const {
-    if (folded_.size() != units_.size()) folded_.resize(units_.size());
-    if (!folded_[index]) folded_[index] = fold_phrase(units_[index].text);
-    return *folded_[index];
+    const auto [at, added] = folded_.try_emplace(index);
+    if (added) at->second = fold_phrase(units_[index].text);
+    return at->second;
   }
 
   bool is_headline_shaped(std::size_t index) const {
@@ -547,7 +578,7 @@ class ArticleBuilder {
         read_credit_line(next_);
         ++next_;
       } else {
-        remove(units_[next_], facts.shape == Shape::chrome     ? facts.chrome_reason
+        remove(units_[next_], facts.shape == Shape::chrome     ? chrome_reason(facts)
                               : is_counter(units_[next_].text) ? "site chrome: counter"
                                                                : "site chrome: above the headline");
         ++next_;
@@ -589,7 +620,7 @@ class ArticleBuilder {
       const Unit& unit = units_[next_];
       const UnitFacts& facts = facts_[next_];
       if (facts.shape == Shape::chrome) {
-        remove(unit, facts.chrome_reason);
+        remove(unit, chrome_reason(facts));
         ++next_;
       } else if (repeats_title(unit.text)) {
         remove(unit, "site chrome: repeats the headline");
@@ -889,7 +920,7 @@ class ArticleBuilder {
       return;
     }
     if (facts.shape == Shape::chrome) {
-      remove(unit, facts.chrome_reason);
+      remove(unit, chrome_reason(facts));
     } else if (repeats_title(unit.text)) {
       remove(unit, "site chrome: repeats the headline");
     } else if (facts.shape == Shape::byline && (paragraphs_ <= 1 || signed_byline(unit.text))) {
@@ -1111,7 +1142,7 @@ class ArticleBuilder {
         metadata.extras["dateline"] = std::string(trim(text.substr(0, dateline->length)));
         metadata.extras["dateline_line"] = std::to_string(unit.lines.first);
         if (!dateline->region.empty()) metadata.extras["dateline_region"] = dateline->region;
-        labels_[unit.lines.first].first = "dateline";
+        if (unit.lines.first < labels_.size()) labels_[unit.lines.first].first = "dateline";
         text = trim(text.substr(dateline->length));
       }
     }
@@ -1131,7 +1162,7 @@ class ArticleBuilder {
                looks_like_name(unit.text, rules_))
         take_byline(next_, {unit.text});  // the author's name under the text
       else if (facts.shape == Shape::chrome)
-        remove(unit, facts.chrome_reason);
+        remove(unit, chrome_reason(facts));
       else
         remove(unit,
                is_counter(unit.text) ? "site chrome: counter" : "site chrome: after the article");
@@ -1177,6 +1208,7 @@ class ArticleBuilder {
   }
 
   void label_lines(SourceLines lines, std::string_view name, std::string reason = {}) {
+    if (!keep_labels_) return;
     if (labels_.size() <= lines.last) labels_.resize(lines.last + 1);
     for (std::size_t line = lines.first; line <= lines.last && line > 0; ++line)
       labels_[line] = {name, reason};
@@ -1188,6 +1220,8 @@ class ArticleBuilder {
   const PhraseRules& rules_;
   const LineCensus* census_;
   Script script_;
+  // Labels are only for a LineReport (`inspect --lines`): 48 bytes a line otherwise.
+  bool keep_labels_ = false;
   std::vector<UnitFacts> facts_;
   std::unordered_map<std::string_view, std::size_t> copies_in_page_;  // unit text -> units
   std::size_t body_start_ = 0;
@@ -1209,7 +1243,8 @@ class ArticleBuilder {
   bool related_items_spaced_ = false;  // the box's links stand between blank lines
   bool entry_headline_next_ = false;
   mutable std::vector<signed char> headline_shaped_;  // -1 not asked yet, else 0 or 1
-  mutable std::vector<std::optional<std::string>> folded_;
+  // Only the head's few units are folded: a map, not a slot per unit.
+  mutable std::unordered_map<std::size_t, std::string> folded_;
   // The run of widget lines short_lines_in_run() saw last (a cache).
   mutable std::size_t run_first_ = 1;
   mutable std::size_t run_last_ = 0;
@@ -1242,8 +1277,27 @@ ReaderOptions reader_options(const OptionValues& values) {
   options.find_subheadings = option_or(values, "no-subheadings", "") != "true";
   options.remove_chrome = option_or(values, "keep-chrome", "") != "true";
   options.rules_file = option_or(values, "rules", "");
+  if (const std::string lines = option_or(values, "max-lines", ""); !lines.empty()) {
+    constexpr std::size_t most = 1'000'000'000;
+    const bool digits = lines.size() <= 10 && std::all_of(lines.begin(), lines.end(), [](char c) {
+                          return c >= '0' && c <= '9';
+                        });
+    options.max_lines = digits ? std::stoull(lines) : 0;
+    if (options.max_lines == 0 || options.max_lines > most)
+      throw Error("--max-lines must be a whole number from 1 to " + std::to_string(most) +
+                  ", not '" + lines + "'");
+  }
   return options;
 }
+
+namespace {
+
+std::size_t line_count(std::string_view text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) +
+         (!text.empty() && text.back() != '\n' ? 1 : 0);
+}
+
+}  // namespace
 
 std::optional<Document> build_article(std::string_view text, std::string& why,
                                       const ReaderOptions& options, const PhraseRules* rules,
@@ -1257,7 +1311,8 @@ std::optional<Document> build_article(std::string_view text, std::string& why,
     return std::nullopt;
   }
   ArticleBuilder builder(text, std::move(layout), options,
-                         rules != nullptr ? *rules : PhraseRules::defaults(), census);
+                         rules != nullptr ? *rules : PhraseRules::defaults(), census,
+                         report != nullptr);
   Document document = builder.build();
   if (report != nullptr) {
     const auto& labels = builder.line_labels();
@@ -1315,6 +1370,9 @@ std::vector<Document> NewsTextReader::read(const Input& input, const ReadContext
     ctx.diagnostics.warn(input.name, "not a text file (mostly control bytes); skipped");
     return {};
   }
+  if (const std::size_t lines = line_count(decoded.text); lines > options.max_lines)
+    throw Error("has " + std::to_string(lines) + " lines, more than --max-lines (" +
+                std::to_string(options.max_lines) + ")");
   for (const std::string& warning : decoded.warnings) ctx.diagnostics.warn(input.name, warning);
   std::string why;
   std::optional<Document> document =

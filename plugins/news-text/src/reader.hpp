@@ -27,6 +27,11 @@ struct ReaderOptions {
   bool find_subheadings = true;  ///< --no-subheadings: short lines stay paragraphs.
   bool remove_chrome = true;     ///< --keep-chrome: site chrome stays in the body.
   std::string rules_file;        ///< --rules FILE: phrase tables added to the built-in ones.
+  /// --max-lines N: longer inputs are refused. Reading costs about a
+  /// kilobyte a line whatever the line's length (docs/robustness.md), so
+  /// this, with the host's --max-input-size, bounds an input's memory.
+  std::size_t max_lines = default_max_lines;
+  static constexpr std::size_t default_max_lines = 100'000;
 };
 
 /// The reader's options from the command line. Throws docconv::Error for a bad value.

@@ -108,7 +108,7 @@ TEST_CASE("the plugin describes itself: name, aliases, .txt, its options") {
   std::vector<std::string> options;
   for (const Json& option : (*reader)["options"]) options.push_back(option["name"]);
   CHECK(options == std::vector<std::string>{"encoding", "text-layout", "no-title", "no-subheadings",
-                                            "keep-chrome", "rules"});
+                                            "keep-chrome", "rules", "max-lines"});
 }
 
 TEST_CASE("the override options reach the reader through the CLI") {

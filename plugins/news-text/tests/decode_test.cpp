@@ -279,7 +279,8 @@ TEST_CASE("probe: plain text yes, binary and archives no, markup barely") {
 
 // No time limit here: timed tests fail on loaded machines. How the time grows
 // with the input is measured by scripts/bench (docs/performance.md).
-TEST_CASE("a 50 MB single-line file and a million-line file are read whole") {
+TEST_CASE("a 50 MB single-line file and a million-line file are read whole, up to --max-lines") {
+  // The reader itself takes any size: the host's --max-input-size bounds the bytes.
   std::string line;
   line.reserve(std::size_t{50} << 20);
   while (line.size() < (std::size_t{50} << 20)) line += "word, another word — and “more” text. ";
@@ -290,7 +291,10 @@ TEST_CASE("a 50 MB single-line file and a million-line file are read whole") {
 
   std::string many;
   for (int i = 0; i < 1000000; ++i) many += "Line " + std::to_string(i) + " of the text.\n";
-  outcome = read(many);
+  CHECK_THROWS_WITH(read(many), "has 1000000 lines, more than --max-lines (100000)");
+  outcome = read(many, {{"max-lines", "1000000"}});
   REQUIRE(outcome.documents.size() == 1);
   CHECK(outcome.documents[0].blocks.size() == 1000000);
+  CHECK_THROWS_WITH(read(many, {{"max-lines", "999999"}}),
+                    "has 1000000 lines, more than --max-lines (999999)");
 }

@@ -260,6 +260,11 @@ TEST_CASE("override: --no-title, --no-subheadings, --keep-chrome") {
 
 TEST_CASE("override: a bad --text-layout value is an error") {
   CHECK_THROWS_AS(reader_options({{"text-layout", "columns"}}), Error);
+  CHECK(reader_options({}).max_lines == ReaderOptions::default_max_lines);
+  CHECK(reader_options({{"max-lines", "12"}}).max_lines == 12);
+  for (const char* bad : {"0", "-3", "12k", " 5", "99999999999", "1000000001"})
+    CHECK_THROWS_WITH(reader_options({{"max-lines", bad}}),
+                      Catch::Contains("--max-lines must be a whole number"));
   CHECK(reader_options({{"text-layout", "auto"}}).layout == ReaderOptions::Layout::automatic);
 }
 
