@@ -14,6 +14,7 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -320,6 +321,9 @@ int main(int argc, char** argv) {
                folder.string());
     return exit_ok;
   }
+  // An interrupt stops the run at the next input; one input that keeps a
+  // reader or writer busy longer is cut short (docs/robustness.md).
+  const docconv::host::InterruptDeadline deadline(std::chrono::milliseconds(800));
   if (*inspect) return run_inspect(registry, inspect_read, strict, inspect_lines);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
     try {

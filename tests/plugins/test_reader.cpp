@@ -1,7 +1,8 @@
 // A minimal reader for host tests: the first line is the title, every other
 // non-empty line a paragraph. Input containing "READER-FAIL" makes it throw;
 // an input of only blank lines gives no document; "READER-SLOW" takes 100 ms
-// (for interrupting a run that is under way).
+// (for interrupting a run that is under way), "READER-STUCK" 30 s (for an
+// interrupt that cannot wait for the input to end).
 #include <docconv/plugin_export.hpp>
 
 #include <chrono>
@@ -18,6 +19,8 @@ class TestReader final : public docconv::Reader {
       throw docconv::Error("this input asks the test reader to fail");
     if (input.bytes.find("READER-SLOW") != std::string_view::npos)
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (input.bytes.find("READER-STUCK") != std::string_view::npos)
+      std::this_thread::sleep_for(std::chrono::seconds(30));
     if (ctx.options.count("test-reader-warn") != 0)
       ctx.diagnostics.warn(input.name, "asked to warn");
     docconv::Document document;

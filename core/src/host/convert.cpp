@@ -6,14 +6,20 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <thread>
 
 namespace docconv::host {
@@ -21,14 +27,58 @@ namespace docconv::host {
 namespace {
 
 std::atomic<bool> interrupt_requested{false};
+// The InterruptDeadline's pipe: a signal handler may write() and nothing else.
+std::atomic<int> interrupt_pipe{-1};
 
 }  // namespace
 
 void request_interrupt() noexcept {
   interrupt_requested.store(true);
+  if (const int fd = interrupt_pipe.load(); fd >= 0) {
+    const char interrupt = 'i';
+    [[maybe_unused]] const ssize_t ignored = ::write(fd, &interrupt, 1);
+  }
 }
 bool interrupted() noexcept {
   return interrupt_requested.load();
+}
+
+InterruptDeadline::InterruptDeadline(std::chrono::milliseconds grace) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return;  // no deadline: the flag alone
+  read_fd_ = fds[0];
+  write_fd_ = fds[1];
+  interrupt_pipe.store(write_fd_);
+  watcher_ = std::thread([this, grace] { watch(grace); });
+}
+
+InterruptDeadline::~InterruptDeadline() {
+  if (write_fd_ < 0) return;
+  interrupt_pipe.store(-1);
+  const char ended = 'e';
+  [[maybe_unused]] const ssize_t ignored = ::write(write_fd_, &ended, 1);
+  watcher_.join();
+  ::close(read_fd_);
+  // The write end stays open: a signal handler that read its number just
+  // before it was withdrawn may still write to it, and a closed number can
+  // be reused by any file the process opens next.
+}
+
+void InterruptDeadline::watch(std::chrono::milliseconds grace) const {
+  char byte = 0;
+  while (::read(read_fd_, &byte, 1) < 0 && errno == EINTR) {
+  }
+  if (byte != 'i') return;  // the run ended without an interrupt
+  pollfd ended{read_fd_, POLLIN, 0};
+  int ready = 0;
+  do ready = ::poll(&ended, 1, static_cast<int>(grace.count()));
+  while (ready < 0 && errno == EINTR);
+  if (ready > 0) return;  // the run stopped in time (or a second signal came)
+  AtomicFileSink::remove_all_temporaries();
+  constexpr std::string_view message =
+      "docconv: error: interrupted: stopped at once, nothing written\n";
+  [[maybe_unused]] const ssize_t ignored = ::write(STDERR_FILENO, message.data(), message.size());
+  std::_Exit(130);
 }
 
 namespace {

@@ -7,12 +7,14 @@
 
 #include <docconv/plugin.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace docconv::host {
@@ -22,6 +24,25 @@ namespace docconv::host {
 /// output is never committed and temporaries are removed.
 void request_interrupt() noexcept;
 bool interrupted() noexcept;
+
+/// While it lives, an interrupt is obeyed within `grace` whatever the run is
+/// doing: a reader or writer busy on one long input cannot check the flag,
+/// so once the grace has passed the output's temporaries are removed (no
+/// output is half-written: AtomicFileSink) and the process ends with
+/// status 130. A run that stops in time ends as request_interrupt() says.
+class InterruptDeadline {
+ public:
+  explicit InterruptDeadline(std::chrono::milliseconds grace);
+  ~InterruptDeadline();
+  InterruptDeadline(const InterruptDeadline&) = delete;
+  InterruptDeadline& operator=(const InterruptDeadline&) = delete;
+
+ private:
+  void watch(std::chrono::milliseconds grace) const;
+  int read_fd_ = -1;
+  int write_fd_ = -1;
+  std::thread watcher_;
+};
 
 /// Where the pipeline reports what happens. The CLI prints these lines.
 class Reporter : public Diagnostics {

@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <mutex>
+#include <vector>
 
 namespace docconv::host {
 namespace fs = std::filesystem;
@@ -142,6 +144,23 @@ CoalescingBuffer::pos_type CoalescingBuffer::seekpos(pos_type position,
   return target_.pubseekpos(position, which);
 }
 
+namespace {
+
+// Sinks that may have temporaries on disk, for remove_all_temporaries(). The
+// mutex also guards each sink's parts_ (and part_names_) while it changes.
+std::mutex live_sinks_mutex;
+std::vector<AtomicFileSink*> live_sinks;
+
+}  // namespace
+
+void AtomicFileSink::remove_all_temporaries() noexcept {
+  live_sinks_mutex.lock();  // never unlocked: the process ends next
+  for (AtomicFileSink* sink : live_sinks) {
+    for (const auto& part : sink->parts_) ::unlink(sink->temporary_path(part).c_str());
+    if (sink->created_folder_ && sink->renamed_ == 0) ::rmdir(sink->target_.c_str());
+  }
+}
+
 AtomicFileSink::AtomicFileSink(fs::path target, bool split)
     : given_(target), target_(std::move(target)), split_(split) {
   if (target_.empty()) throw Error("no output path given");
@@ -164,6 +183,8 @@ AtomicFileSink::AtomicFileSink(fs::path target, bool split)
     throw Error(
         fmt::format("cannot write in folder {}: {}", folder.string(), system_error_text(errno)));
   remove_stale_temporaries(folder);
+  std::lock_guard lock(live_sinks_mutex);
+  live_sinks.push_back(this);
 }
 
 void AtomicFileSink::resolve_existing_target() {
@@ -184,6 +205,8 @@ void AtomicFileSink::resolve_existing_target() {
 
 AtomicFileSink::~AtomicFileSink() {
   discard();
+  std::lock_guard lock(live_sinks_mutex);
+  std::erase(live_sinks, this);
 }
 
 fs::path AtomicFileSink::folder() const {
@@ -202,12 +225,15 @@ fs::path AtomicFileSink::temporary_path(const Part& part) const {
 // `file_name` must not be in part_names_ yet.
 std::ostream& AtomicFileSink::start_part(std::string file_name) {
   close_current();
-  const std::string& name = *part_names_.insert(std::move(file_name)).first;
-  try {
-    parts_.push_back({&name, make_temporary(folder(), name)});
-  } catch (...) {
-    part_names_.erase(name);
-    throw;
+  {
+    std::lock_guard lock(live_sinks_mutex);
+    const std::string& name = *part_names_.insert(std::move(file_name)).first;
+    try {
+      parts_.push_back({&name, make_temporary(folder(), name)});
+    } catch (...) {
+      part_names_.erase(name);
+      throw;
+    }
   }
   keep_owner_and_mode(final_path(parts_.back()), temporary_path(parts_.back()));
   current_.open(temporary_path(parts_.back()), std::ios::binary | std::ios::trunc);
@@ -255,6 +281,7 @@ void AtomicFileSink::commit() {
   if (!split_ && parts_.empty()) stream();  // an empty output is still an output
   close_current();
   if (pass_through_) renamed_ = 1;  // written in place
+  std::lock_guard lock(live_sinks_mutex);
   for (const auto& part : parts_) {
     const fs::path temporary = temporary_path(part);
     if (!split_) sync_file(temporary);
@@ -272,6 +299,7 @@ void AtomicFileSink::commit() {
 void AtomicFileSink::discard() noexcept {
   pieces_.drop();
   if (current_.is_open()) current_.close();
+  std::lock_guard lock(live_sinks_mutex);
   for (const auto& part : parts_) {
     std::error_code ignored;
     fs::remove(temporary_path(part), ignored);

@@ -70,6 +70,11 @@ class AtomicFileSink final : public OutputSink {
   /// run writes one file per article.
   std::size_t files_written() const { return renamed_; }
 
+  /// Removes the temporaries of every sink alive, from any thread, and keeps
+  /// them from making more or moving any into place: for a process about to
+  /// end at once (InterruptDeadline). A commit() under way finishes first.
+  static void remove_all_temporaries() noexcept;
+
  private:
   // A part waiting for commit(). --split keeps one per article until the end,
   // so it is kept small: its file name is the one in part_names_ (whose
