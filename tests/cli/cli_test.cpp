@@ -262,27 +262,33 @@ TEST_CASE("an interrupted run keeps the old output and leaves no temporary") {
 
 TEST_CASE("an interrupt is obeyed within a second even inside one long input") {
   // The second input keeps the reader busy for 30 s: the run cannot reach
-  // the next input to notice the interrupt, so the deadline ends it.
-  TempDir folder;
-  docconv::test::write_file(folder / "a.tst", "Title\nText\n");
-  docconv::test::write_file(folder / "b.tst", "Title\nREADER-STUCK\n");
-  const auto out = folder / "out.testout";
-  docconv::test::write_file(out, "previous\n");
-  const std::string command = "exec '" + docconv::test::cli_path().string() + "' --plugin-dir '" +
-                              good_plugins() + "' convert -j 1 '" + (folder / "a.tst").string() +
-                              "' '" + (folder / "b.tst").string() + "' -o '" + out.string() +
-                              "' & sleep 1; ls -a '" + folder.path().string() +
-                              "'; kill -INT $!; wait $!";
-  const auto started = std::chrono::steady_clock::now();
-  const auto result = docconv::test::run("/bin/sh", {"-c", command});
-  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
-  INFO("stderr:\n" << result.err);
-  CHECK(result.exit_code == 130);
-  CHECK_THAT(result.err, Catch::Contains("docconv: error: interrupted: stopped at once"));
-  CHECK(seconds.count() < 20);  // not a timing test: the reader alone takes 30 s
-  CHECK_THAT(result.out, Catch::Contains(".out.testout.tmp-"));  // the first article's
-  CHECK(docconv::test::read_file(out) == "previous\n");
-  CHECK(docconv::test::temporaries_in(folder.path()).empty());
+  // the next input to notice the interrupt, so the deadline ends it. SIGTERM
+  // after SIGINT (a supervisor insisting) must not cancel the deadline.
+  for (const std::string signals : {"kill -INT $!", "kill -INT $!; sleep 0.2; kill -TERM $!"}) {
+    DYNAMIC_SECTION(signals) {
+      TempDir folder;
+      docconv::test::write_file(folder / "a.tst", "Title\nText\n");
+      docconv::test::write_file(folder / "b.tst", "Title\nREADER-STUCK\n");
+      const auto out = folder / "out.testout";
+      docconv::test::write_file(out, "previous\n");
+      const std::string command =
+          "exec '" + docconv::test::cli_path().string() + "' --plugin-dir '" + good_plugins() +
+          "' convert -j 1 '" + (folder / "a.tst").string() + "' '" + (folder / "b.tst").string() +
+          "' -o '" + out.string() + "' & sleep 1; ls -a '" + folder.path().string() + "'; " +
+          signals + "; wait $!";
+      const auto started = std::chrono::steady_clock::now();
+      const auto result = docconv::test::run("/bin/sh", {"-c", command});
+      const auto seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
+      INFO("stderr:\n" << result.err);
+      CHECK(result.exit_code == 130);
+      CHECK_THAT(result.err, Catch::Contains("docconv: error: interrupted: stopped at once"));
+      CHECK(seconds.count() < 20);  // not a timing test: the reader alone takes 30 s
+      CHECK_THAT(result.out, Catch::Contains(".out.testout.tmp-"));  // the first article's
+      CHECK(docconv::test::read_file(out) == "previous\n");
+      CHECK(docconv::test::temporaries_in(folder.path()).empty());
+    }
+  }
 }
 
 TEST_CASE("parallel reading gives the same output and messages as -j 1") {

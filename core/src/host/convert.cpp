@@ -65,18 +65,27 @@ InterruptDeadline::~InterruptDeadline() {
 }
 
 void InterruptDeadline::watch(std::chrono::milliseconds grace) const {
-  char byte = 0;
-  while (::read(read_fd_, &byte, 1) < 0 && errno == EINTR) {
+  const auto next_byte = [this] {
+    char byte = 0;
+    while (::read(read_fd_, &byte, 1) < 0 && errno == EINTR) {
+    }
+    return byte;
+  };
+  if (next_byte() != 'i') return;  // the run ended without an interrupt
+  // Until the grace is over, only the end of the run counts: another signal
+  // (SIGTERM after SIGINT) writes 'i' again.
+  const auto deadline = std::chrono::steady_clock::now() + grace;
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) break;
+    pollfd pipe_end{read_fd_, POLLIN, 0};
+    const int ready = ::poll(&pipe_end, 1, static_cast<int>(left.count()) + 1);
+    if (ready > 0 && next_byte() == 'e') return;  // the run stopped in time
   }
-  if (byte != 'i') return;  // the run ended without an interrupt
-  pollfd ended{read_fd_, POLLIN, 0};
-  int ready = 0;
-  do ready = ::poll(&ended, 1, static_cast<int>(grace.count()));
-  while (ready < 0 && errno == EINTR);
-  if (ready > 0) return;  // the run stopped in time (or a second signal came)
   AtomicFileSink::remove_all_temporaries();
   constexpr std::string_view message =
-      "docconv: error: interrupted: stopped at once, nothing written\n";
+      "docconv: error: interrupted: stopped at once, without the output\n";
   [[maybe_unused]] const ssize_t ignored = ::write(STDERR_FILENO, message.data(), message.size());
   std::_Exit(130);
 }
