@@ -1,0 +1,142 @@
+#include "command_line.hpp"
+
+#include "plugin_options.hpp"
+
+#include <docconv/version.hpp>
+
+#include <fmt/format.h>
+
+namespace docconv::cli {
+namespace {
+
+void add_read_options(CLI::App& command, CommonReadOptions& options) {
+  command
+      .add_option("inputs", options.inputs,
+                  "Files, folders, .zip archives, or - for standard input")
+      ->required()
+      ->type_name("INPUT");
+  command
+      .add_option("-f,--from", options.reader,
+                  "Input format (reader plugin); default: by extension or content")
+      ->type_name("FORMAT");
+  command
+      .add_option("--lang", options.language,
+                  "Language of the articles (BCP 47), overriding detection")
+      ->type_name("TAG");
+  command.add_option("--year", options.year, "Year for dates that give only month and day")
+      ->check(CLI::Range(1, 9999).description(""))
+      ->type_name("YYYY");
+  command
+      .add_option("-j,--jobs", options.jobs,
+                  fmt::format("Threads to read and render on, 1 to {}, or 0 for one per core "
+                              "(the default); same output for any N",
+                              max_jobs))
+      ->check(CLI::Range(std::size_t{0}, max_jobs).description(""))
+      ->type_name("N");
+  command
+      .add_option("--max-input-size", options.max_input_bytes,
+                  fmt::format("Largest input (file, zip entry, standard input) to read; larger "
+                              "ones are refused. Reading one takes about 10 times its size in "
+                              "memory (default: {})",
+                              host::size_text(host::default_max_input_bytes)))
+      ->transform(CLI::AsSizeValue(false).description(""))
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40).description(""))
+      ->type_name("SIZE");
+}
+
+}  // namespace
+
+host::ReadRequest read_request(const CommonReadOptions& options) {
+  host::ReadRequest request{options.inputs,   options.reader, options.plugin_values,
+                            options.language, options.year,   options.jobs};
+  request.max_input_bytes = options.max_input_bytes;
+  return request;
+}
+
+void define_command_line(CommandLine& line, const host::PluginRegistry& registry, int argc,
+                         char** argv) {
+  CLI::App& app = line.app;
+  app.description(
+      "docconv: convert news article dumps into EPUB, TEI-XML, Markdown and more.\n"
+      "Readers and writers are plugins found at run time; see `docconv plugins`.");
+  app.name("docconv");
+  app.set_version_flag("--version",
+                       fmt::format("docconv {} (plugin ABI {}, model {})", docconv::version_string,
+                                   docconv::abi_version, docconv::model_version));
+  app.require_subcommand(1);
+  app.failure_message([](const CLI::App*, const CLI::Error& error) {
+    return fmt::format("docconv: error: {} (see docconv --help)\n", error.what());
+  });
+
+  app.add_option("--plugin-dir", line.plugin_dirs,
+                 "Also look for plugins in DIR (searched first; repeatable)")
+      ->type_name("DIR");
+  app.add_flag("--strict", line.strict, "Treat warnings as failures (exit code 1)");
+  app.add_flag("-q,--quiet", line.quiet, "Print only warnings and errors");
+
+  const auto selected_writer = prescan(argc, argv, "to", "t");
+  const auto selected_reader = prescan(argc, argv, "from", "f");
+
+  line.convert =
+      app.add_subcommand("convert", "Convert inputs into one output (or one file per article)");
+  line.convert->fallthrough();
+  add_read_options(*line.convert, line.convert_read);
+  line.convert
+      ->add_option("-o,--output", line.convert_request.output,
+                   "Output file, folder with --split, or - for standard output")
+      ->required()
+      ->type_name("OUTPUT");
+  line.convert
+      ->add_option("-t,--to", line.convert_request.writer,
+                   "Output format (writer plugin); default: from the output's extension")
+      ->type_name("FORMAT");
+  line.convert->add_flag("--split", line.convert_request.split,
+                         "Write one file per article into the folder given by -o");
+  line.convert
+      ->add_option("--title", line.convert_request.collection.title, "Title of the collection")
+      ->type_name("TEXT");
+  line.convert
+      ->add_option("--author", line.convert_request.collection.authors,
+                   "Author of the collection (repeatable)")
+      ->type_name("NAME");
+  add_plugin_options(*line.convert, registry, PluginKind::reader,
+                     selected_reader.empty() ? "" : selected_reader.back(),
+                     line.convert_read.plugin_values);
+  add_plugin_options(*line.convert, registry, PluginKind::writer,
+                     selected_writer.empty() ? "" : selected_writer.back(),
+                     line.convert_read.plugin_values);
+
+  line.inspect = app.add_subcommand("inspect", "Print the document model of inputs as JSON");
+  line.inspect->fallthrough();
+  add_read_options(*line.inspect, line.inspect_read);
+  line.inspect->add_flag("--lines", line.inspect_lines,
+                         "Print every input line with the class the reader gave it (and why it "
+                         "removed a line) instead of the model");
+  add_plugin_options(*line.inspect, registry, PluginKind::reader,
+                     selected_reader.empty() ? "" : selected_reader.back(),
+                     line.inspect_read.plugin_values);
+
+  const std::string global_options =
+      "\nGlobal options: --plugin-dir DIR (repeatable), --strict, -q.\n"
+      "Exit status: 0 success, 1 conversion failed, 2 usage error.";
+  line.convert->footer(global_options);
+  line.inspect->footer(global_options);
+
+  line.plugins =
+      app.add_subcommand("plugins", "List the plugins found, and those rejected with the reason");
+  line.plugins->fallthrough();
+  line.plugins->add_flag("--json", line.plugins_as_json, "Print the list as JSON");
+
+  line.new_plugin = app.add_subcommand(
+      "new-plugin", "Write a ready-to-build plugin project to start your own reader or writer");
+  line.new_plugin->add_option("kind", line.new_kind, "writer or reader")
+      ->required()
+      ->check(CLI::IsMember({"writer", "reader"}));
+  line.new_plugin
+      ->add_option("name", line.new_name, "Plugin name: a-z, 0-9, '-' and '_' (used by -t/-f)")
+      ->required();
+  line.new_plugin->add_option("--dir", line.new_dir, "Folder to create (default: ./docconv-NAME)")
+      ->type_name("DIR");
+}
+
+}  // namespace docconv::cli
