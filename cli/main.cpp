@@ -8,8 +8,6 @@
 #include "host/json.hpp"
 #include "host/registry.hpp"
 
-#include <docconv/version.hpp>
-
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <boost/dll/runtime_symbol_info.hpp>
