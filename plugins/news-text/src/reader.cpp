@@ -110,9 +110,9 @@ class ArticleBuilder {
     for (const Unit& unit : units_) ++copies_in_page_[unit.text];
     facts_.reserve(units_.size());
     for (const Unit& unit : units_) facts_.push_back(facts_of(unit));
-    // A unit makes one block at most (a few are joined): sized once, the
-    // vector is not copied as it grows, which on a page of menu lines would
-    // hold three times the blocks at the peak.
+    // A unit makes about one block (some are joined, few split): sized once,
+    // the vector is not copied as it grows, which on a page of menu lines
+    // held three times the blocks at the peak.
     document_.blocks.reserve(units_.size());
     if (keep_labels_) labels_.reserve(units_.empty() ? 0 : units_.back().lines.last + 1);
   }
@@ -173,8 +173,8 @@ class ArticleBuilder {
   UnitFacts facts_of(const Unit& unit) const {
     UnitFacts facts;
     const std::string& text = unit.text;
-    facts.words = static_cast<std::uint32_t>(
-        count_words_up_to(text, 200));  // the body's score counts no more
+    // The body's score counts no more than 200 words.
+    facts.words = static_cast<std::uint32_t>(count_words_up_to(text, 200));
     // Credits, related links, captions and menus are short: the rules for
     // them are not asked of long paragraphs (most of a page's bytes).
     const bool short_text = facts.words <= 60;
