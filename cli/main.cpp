@@ -6,6 +6,7 @@
 
 #include "host/convert.hpp"
 #include "host/json.hpp"
+#include "host/output.hpp"
 #include "host/registry.hpp"
 
 #include <fmt/format.h>
@@ -32,13 +33,10 @@ constexpr int exit_usage = 2;
 
 // Whether everything printed on standard output got there: a full disk, a
 // closed pipe or /dev/full show only when the buffer is flushed. Says why not.
-bool standard_output_written() {
-  errno = 0;
-  std::cout.flush();
-  const bool flushed = std::cout && std::fflush(stdout) == 0 && !std::ferror(stdout);
-  if (flushed) return true;
-  print_error("standard output",
-              fmt::format("writing failed: {}", std::strerror(errno != 0 ? errno : EIO)));
+bool standard_output_written(docconv::host::StandardOutput& standard_output) {
+  const int error = standard_output.flush();
+  if (error == 0) return true;
+  print_error("standard output", fmt::format("writing failed: {}", std::strerror(error)));
   return false;
 }
 
@@ -95,18 +93,20 @@ int run_convert(const docconv::host::PluginRegistry& registry,
 
 // `inspect --lines`: each input line with the class the reader gave it.
 void print_lines(const std::string& input, std::vector<docconv::host::ReportedLine>&& lines) {
-  fmt::print("==> {} <==\n", input);
-  if (lines.empty()) fmt::print("(the reader does not report line classes)\n");
+  std::cout << fmt::format("==> {} <==\n", input);
+  if (lines.empty()) std::cout << "(the reader does not report line classes)\n";
   for (const auto& line : lines) {
     if (line.reason.empty())
-      fmt::print("{:>5}  {:<10}  {}\n", line.number, line.label, line.text);
+      std::cout << fmt::format("{:>5}  {:<10}  {}\n", line.number, line.label, line.text);
     else
-      fmt::print("{:>5}  {:<10}  {}  [{}]\n", line.number, line.label, line.text, line.reason);
+      std::cout << fmt::format("{:>5}  {:<10}  {}  [{}]\n", line.number, line.label, line.text,
+                               line.reason);
   }
 }
 
 int run_inspect(const docconv::host::PluginRegistry& registry,
-                const docconv::cli::CommonReadOptions& read, bool strict, bool lines) {
+                const docconv::cli::CommonReadOptions& read, bool strict, bool lines,
+                docconv::host::StandardOutput& standard_output) {
   docconv::cli::ConsoleReporter reporter;
   docconv::host::ConvertResult result;
   std::vector<docconv::Document> documents;
@@ -124,7 +124,7 @@ int run_inspect(const docconv::host::PluginRegistry& registry,
     return exit_usage;
   }
   if (!lines) std::cout << docconv::host::inspect_json(documents);
-  if (!standard_output_written()) return exit_failed;
+  if (!standard_output_written(standard_output)) return exit_failed;
   if (result.inputs_failed > 0) return exit_failed;
   if (strict && reporter.warnings() > 0) return exit_failed;
   return exit_ok;
@@ -133,6 +133,7 @@ int run_inspect(const docconv::host::PluginRegistry& registry,
 }  // namespace
 
 int main(int argc, char** argv) {
+  docconv::host::StandardOutput standard_output;
   // Plugins decide which options exist, so they are found before parsing.
   std::vector<fs::path> cli_folders;
   for (const auto& dir : docconv::cli::prescan(argc, argv, "plugin-dir"))
@@ -155,8 +156,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    const int code = app.exit(error);
-    return code == 0 ? exit_ok : exit_usage;
+    const int code = app.exit(error);  // --help and --version print here too
+    if (code != 0) return exit_usage;
+    return standard_output_written(standard_output) ? exit_ok : exit_failed;
   }
 
   std::signal(SIGINT, on_interrupt);
@@ -165,7 +167,7 @@ int main(int argc, char** argv) {
   if (*line.plugins) {
     std::cout << (line.plugins_as_json ? docconv::host::plugins_json(registry)
                                        : plugin_table(registry));
-    return standard_output_written() ? exit_ok : exit_failed;
+    return standard_output_written(standard_output) ? exit_ok : exit_failed;
   }
   if (*line.new_plugin) {
     const fs::path folder =
@@ -178,15 +180,16 @@ int main(int argc, char** argv) {
       print_error("new-plugin", error.what());
       return exit_usage;
     }
-    fmt::print("wrote a {} plugin project into {}; see {}/README.md\n", line.new_kind,
-               folder.string(), folder.string());
-    return exit_ok;
+    std::cout << fmt::format("wrote a {} plugin project into {}; see {}/README.md\n", line.new_kind,
+                             folder.string(), folder.string());
+    return standard_output_written(standard_output) ? exit_ok : exit_failed;
   }
   // An interrupt stops the run at the next input; one input that keeps a
   // reader or writer busy longer is cut short (docs/robustness.md).
   const docconv::host::InterruptDeadline deadline(std::chrono::milliseconds(800));
   if (*line.inspect)
-    return run_inspect(registry, line.inspect_read, line.strict, line.inspect_lines);
+    return run_inspect(registry, line.inspect_read, line.strict, line.inspect_lines,
+                       standard_output);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
     try {
       line.convert_request.collection.source_date_epoch = std::stoll(epoch);

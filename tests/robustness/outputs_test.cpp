@@ -226,6 +226,29 @@ TEST_CASE("a write error on standard output is an error with the system's reason
   }
 }
 
+TEST_CASE("a write error found long before the last flush still names the system's reason",
+          "[outputs]") {
+  // Output far larger than any buffer: the first write fails early, other
+  // calls change errno before the end, and the reason must survive them.
+  TempDir folder;
+  std::string long_article = "Rain in the valley\n\n";
+  for (int paragraph = 0; paragraph < 3000; ++paragraph)
+    long_article +=
+        "Paragraph " + std::to_string(paragraph) + " says the rain kept falling all day long.\n\n";
+  write_file(folder / "long.txt", long_article);
+  const std::string input = quoted(folder / "long.txt");
+  for (const std::string command : {"convert -o -", "inspect", "inspect --lines"}) {
+    DYNAMIC_SECTION(command) {
+      const std::string args = command == "convert -o -" ? "convert " + input + " -o - -t markdown"
+                                                         : command + " " + input;
+      const auto result = run_shell("exec >/dev/full;", args);
+      INFO("stderr:\n" << result.err);
+      CHECK(result.exit_code == 1);
+      CHECK_THAT(result.err, Catch::Contains("No space left on device"));
+    }
+  }
+}
+
 TEST_CASE("a write error on a device is an error with the system's reason", "[outputs]") {
   // /dev/full is a character device: written to directly, every write fails.
   TempDir folder;

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <iostream>
 #include <mutex>
 #include <vector>
 
@@ -313,10 +314,56 @@ void AtomicFileSink::discard() noexcept {
 }
 
 void StreamSink::finish() {
+  // Synced even when the stream is already bad: a DescriptorBuffer (standard
+  // output) then restores the errno of the write that failed.
   errno = 0;
-  out_.flush();
-  if (!out_)
+  const bool synced = out_.rdbuf() != nullptr && out_.rdbuf()->pubsync() == 0;
+  if (!synced || !out_)
     throw Error(fmt::format("writing failed: {}", system_error_text(errno != 0 ? errno : EIO)));
+}
+
+DescriptorBuffer::int_type DescriptorBuffer::overflow(int_type c) {
+  if (traits_type::eq_int_type(c, traits_type::eof()))
+    return sync() == 0 ? traits_type::not_eof(c) : traits_type::eof();
+  const char byte = traits_type::to_char_type(c);
+  return xsputn(&byte, 1) == 1 ? c : traits_type::eof();
+}
+
+std::streamsize DescriptorBuffer::xsputn(const char* data, std::streamsize size) {
+  std::streamsize written = 0;
+  while (error_ == 0 && written < size) {
+    const ssize_t count =
+        ::write(descriptor_, data + written, static_cast<std::size_t>(size - written));
+    if (count > 0)
+      written += count;
+    else if (count < 0 && errno != EINTR)
+      error_ = errno;
+    else if (count == 0)
+      error_ = EIO;  // a write that takes nothing will not take it later either
+  }
+  if (error_ != 0) errno = error_;
+  return written;
+}
+
+int DescriptorBuffer::sync() {
+  if (error_ == 0) return 0;
+  errno = error_;
+  return -1;
+}
+
+StandardOutput::StandardOutput()
+    : descriptor_(STDOUT_FILENO),
+      pieces_(descriptor_, 64 * 1024),
+      previous_(std::cout.rdbuf(&pieces_)) {}
+
+StandardOutput::~StandardOutput() {
+  pieces_.pubsync();
+  std::cout.rdbuf(previous_);
+}
+
+int StandardOutput::flush() {
+  pieces_.pubsync();
+  return descriptor_.error() != 0 ? descriptor_.error() : (std::cout ? 0 : EIO);
 }
 
 std::ostream& MemorySink::stream() {

@@ -44,6 +44,46 @@ class CoalescingBuffer final : public std::streambuf {
   std::vector<char> buffer_;
 };
 
+/// An unbuffered stream buffer over a file descriptor that keeps the first
+/// write's failure: every later write and sync fails with the same errno, so
+/// an error found late (at the last flush, after other calls changed errno)
+/// still names what the system said.
+class DescriptorBuffer final : public std::streambuf {
+ public:
+  explicit DescriptorBuffer(int descriptor) : descriptor_(descriptor) {}
+  /// 0 while every write got through, else the errno of the first failure.
+  int error() const noexcept { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override;
+  std::streamsize xsputn(const char* data, std::streamsize size) override;
+  int sync() override;
+
+ private:
+  int descriptor_;
+  int error_ = 0;
+};
+
+/// Standard output as docconv writes it (its own printing and `-o -`):
+/// std::cout goes to file descriptor 1 in 64 KiB pieces for this object's
+/// lifetime, and a failed write is reported with its reason by flush().
+class StandardOutput {
+ public:
+  StandardOutput();
+  ~StandardOutput();  // flushes what is left and gives std::cout its buffer back
+  StandardOutput(const StandardOutput&) = delete;
+  StandardOutput& operator=(const StandardOutput&) = delete;
+
+  /// Writes out what waits; 0 when everything written got there, else the
+  /// errno of the first failure.
+  int flush();
+
+ private:
+  DescriptorBuffer descriptor_;
+  CoalescingBuffer pieces_;
+  std::streambuf* previous_;
+};
+
 /// Writes to a path atomically: everything goes to a temporary file beside
 /// the target, renamed into place by commit(). Without commit(), the
 /// destructor removes the temporaries and any earlier file stays untouched.
