@@ -54,7 +54,7 @@ TEST_CASE("plugins lists what was found, shadowed and rejected") {
                                          ": was built for plugin ABI " +
                                          std::to_string(docconv::abi_version + 1000)));
   CHECK_THAT(result.out, Catch::Contains("rejected: " + (broken / "docconv-text.so").string() +
-                                         ": cannot be loaded"));
+                                         ": is not a shared library"));
 
   const auto json = run_cli({"plugins", "--json", "--plugin-dir", good_plugins(), "--plugin-dir",
                              broken.path().string()});

@@ -29,8 +29,8 @@ Document article(std::string title, std::vector<std::string> paragraphs) {
   return document;
 }
 
-std::vector<const host::LoadedPlugin*> writers() {
-  std::vector<const host::LoadedPlugin*> out;
+std::vector<const host::PluginEntry*> writers() {
+  std::vector<const host::PluginEntry*> out;
   for (const auto& plugin : test::project_plugins().plugins())
     if (plugin.info.kind == PluginKind::writer) out.push_back(&plugin);
   return out;
@@ -43,7 +43,7 @@ std::string output_of(const host::MemorySink& sink) {
   return all;
 }
 
-void check_writer(const host::LoadedPlugin& writer, bool split) {
+void check_writer(const host::PluginEntry& writer, bool split) {
   docconv::test::CollectingDiagnostics diagnostics;
   SECTION("an empty collection gives an empty-but-valid output or a clear error") {
     host::MemorySink sink(split);

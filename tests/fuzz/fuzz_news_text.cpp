@@ -84,7 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   docconv::test::CollectingDiagnostics diagnostics;
   const docconv::ReadContext context{options, diagnostics};
   const auto reader = docconv::host::PluginRegistry::make_reader(plugin);
-  plugin.plugin->probe(bytes.substr(0, 4096));
+  plugin.object().probe(bytes.substr(0, 4096));
   try {
     for (const auto& document : reader->read({"fuzz.txt", bytes}, context))
       check_document(document);

@@ -124,7 +124,7 @@ Metadata make_metadata(FuzzedDataProvider& data) {
 
 }  // namespace
 
-const host::LoadedPlugin& project_plugin(std::string_view name, PluginKind kind) {
+const host::PluginEntry& project_plugin(std::string_view name, PluginKind kind) {
   const auto* plugin = test::project_plugins().find(name, kind);
   if (plugin == nullptr) {
     std::fprintf(stderr, "fuzz: plugin %.*s not found in %s\n", static_cast<int>(name.size()),

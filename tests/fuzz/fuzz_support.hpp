@@ -13,7 +13,7 @@
 namespace docconv::fuzz {
 
 /// A plugin of the build tree; aborts when it is missing (the harness cannot run).
-const host::LoadedPlugin& project_plugin(std::string_view name, PluginKind kind);
+const host::PluginEntry& project_plugin(std::string_view name, PluginKind kind);
 
 /// A collection of 0 to 4 documents with every block kind, any bytes in
 /// every string and dates out of range, consuming `data`.

@@ -44,16 +44,6 @@ class TestReader final : public docconv::Reader {
 
 class TestReaderPlugin final : public docconv::Plugin {
  public:
-  docconv::PluginInfo info() const override {
-    docconv::PluginInfo info;
-    info.name = "test-reader";
-    info.kind = docconv::PluginKind::reader;
-    info.version = "1.0";
-    info.description = "Lines as paragraphs (tests only)";
-    info.extensions = {".tst"};
-    info.options = {{"test-reader-warn", "Emit a warning per input", true, ""}};
-    return info;
-  }
   int probe(std::string_view head) const override { return head.rfind("TEST", 0) == 0 ? 50 : 0; }
   std::unique_ptr<docconv::Reader> make_reader() const override {
     return std::make_unique<TestReader>();
@@ -62,4 +52,9 @@ class TestReaderPlugin final : public docconv::Plugin {
 
 }  // namespace
 
-DOCCONV_PLUGIN(TestReaderPlugin)
+DOCCONV_PLUGIN(TestReaderPlugin, R"json({
+  "name": "test-reader", "kind": "reader", "version": "1.0",
+  "description": "Lines as paragraphs (tests only)",
+  "extensions": [".tst"],
+  "options": [{"name": "test-reader-warn", "flag": true, "help": "Emit a warning per input"}]
+})json")

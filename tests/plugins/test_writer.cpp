@@ -43,18 +43,6 @@ class TestWriter final : public docconv::Writer {
 
 class TestWriterPlugin final : public docconv::Plugin {
  public:
-  docconv::PluginInfo info() const override {
-    docconv::PluginInfo info;
-    info.name = "test-writer";
-    info.kind = docconv::PluginKind::writer;
-    info.version = TEST_WRITER_VERSION;
-    info.description = "Titles and paragraphs as lines (tests only)";
-    info.aliases = {"tw"};
-    info.extensions = {".testout"};
-    info.options = {{"test-prefix", "Text before the first line", false, "TEXT"}};
-    info.supports_split = true;
-    return info;
-  }
   std::unique_ptr<docconv::Writer> make_writer() const override {
     return std::make_unique<TestWriter>();
   }
@@ -62,4 +50,11 @@ class TestWriterPlugin final : public docconv::Plugin {
 
 }  // namespace
 
-DOCCONV_PLUGIN(TestWriterPlugin)
+DOCCONV_PLUGIN(TestWriterPlugin, R"json({
+  "name": "test-writer", "kind": "writer", "version": ")json" TEST_WRITER_VERSION R"json(",
+  "description": "Titles and paragraphs as lines (tests only)",
+  "aliases": ["tw"],
+  "extensions": [".testout"],
+  "supports_split": true,
+  "options": [{"name": "test-prefix", "value_name": "TEXT", "help": "Text before the first line"}]
+})json")

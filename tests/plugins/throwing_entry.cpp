@@ -1,4 +1,5 @@
-// A plugin whose entry point throws.
+// A plugin whose object cannot be made: discovery lists it (its descriptor
+// is fine), and using it fails with the constructor's message.
 #include <docconv/plugin_export.hpp>
 
 #include <stdexcept>
@@ -8,9 +9,9 @@ namespace {
 class ThrowingPlugin final : public docconv::Plugin {
  public:
   ThrowingPlugin() { throw std::runtime_error("cannot start: configuration missing"); }
-  docconv::PluginInfo info() const override { return {}; }
 };
 
 }  // namespace
 
-DOCCONV_PLUGIN(ThrowingPlugin)
+DOCCONV_PLUGIN(ThrowingPlugin, R"json({"name": "throwing-entry", "kind": "writer", "version": "1.0",
+                                   "extensions": [".throws"]})json")

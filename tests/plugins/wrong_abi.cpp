@@ -1,21 +1,18 @@
-// A plugin stamped with another ABI version: the host must refuse it before
-// calling anything else in it (its docconv_plugin would abort the process).
-#include <docconv/plugin.hpp>
-#include <docconv/version.hpp>
-
-#include <boost/dll/alias.hpp>
+// A library stamped with another plugin ABI: refused from its descriptor,
+// before any of its code runs (the factory would abort).
+#define DOCCONV_PLUGIN_ABI_STAMP 1003
+#include <docconv/plugin_export.hpp>
 
 #include <cstdlib>
-#include <memory>
 
-namespace wrong_abi {
-inline int abi() {
-  return docconv::abi_version + 1000;
-}
-inline std::unique_ptr<docconv::Plugin> make() {
-  std::abort();
-}
-}  // namespace wrong_abi
+namespace {
 
-BOOST_DLL_ALIAS(wrong_abi::abi, docconv_plugin_abi)
-BOOST_DLL_ALIAS(wrong_abi::make, docconv_plugin)
+class WrongAbiPlugin final : public docconv::Plugin {
+ public:
+  WrongAbiPlugin() { std::abort(); }
+};
+
+}  // namespace
+
+DOCCONV_PLUGIN(WrongAbiPlugin,
+               R"json({"name": "wrong-abi", "kind": "writer", "version": "1.0"})json")

@@ -1,9 +1,10 @@
 // docconv plugin SDK: the contract between the host and reader/writer plugins.
 //
 // A plugin library defines one class derived from docconv::Plugin and exports it
-// with DOCCONV_PLUGIN (see plugin_export.hpp). The host loads the library at run
-// time, checks its ABI version, asks it for its PluginInfo and then for readers
-// or writers as needed. See docs/writing-a-plugin.md.
+// with DOCCONV_PLUGIN (see plugin_export.hpp), together with a descriptor that
+// says what it is. The host reads the descriptor from the library's file, and
+// loads the library only when the plugin is used, to ask it for readers or
+// writers. See docs/writing-a-plugin.md.
 #pragma once
 
 #include <docconv/model.hpp>
@@ -20,29 +21,8 @@
 
 namespace docconv {
 
+/// What a plugin makes: its descriptor's "kind".
 enum class PluginKind { reader, writer };
-
-/// A command-line option a plugin understands. It appears as --NAME in
-/// `docconv convert --help` and its value reaches the plugin in OptionValues.
-struct OptionSpec {
-  std::string name;        ///< Without dashes: "css", "wrap".
-  std::string help;        ///< One line for --help.
-  bool is_flag = false;    ///< A switch without value; its value is "true" when given.
-  std::string value_name;  ///< Shown in --help: "FILE", "N".
-};
-
-/// What a plugin is, returned by Plugin::info(). Plain data, copied by the host.
-struct PluginInfo {
-  std::string name;  ///< Unique, lower case: "news-text", "epub". Used by -f/-t.
-  PluginKind kind = PluginKind::writer;
-  std::string version;
-  std::string description;              ///< One line.
-  std::vector<std::string> aliases;     ///< Other names accepted by -f/-t: "md", "xml".
-  std::vector<std::string> extensions;  ///< With the dot, most specific first: ".tei.xml".
-  std::vector<OptionSpec> options;
-  bool binary_output = false;   ///< Writers: output is not text, so `-o -` is refused.
-  bool supports_split = false;  ///< Writers: can write one file per article (--split).
-};
 
 /// Option values given on the command line, by option name. Flags hold "true".
 using OptionValues = std::map<std::string, std::string, std::less<>>;
@@ -164,11 +144,10 @@ class Writer {
 };
 
 /// The object a plugin library exports. Override make_reader() or make_writer()
-/// to match PluginInfo::kind.
+/// to match the "kind" of its descriptor.
 class Plugin {
  public:
   virtual ~Plugin() = default;
-  virtual PluginInfo info() const = 0;
   /// How sure the reader is that it can read input starting with `head`
   /// (up to 4 KiB): 0 = not at all, 100 = certain. Used when neither -f nor the
   /// extension decides.

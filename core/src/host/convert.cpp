@@ -150,7 +150,7 @@ class BufferedDiagnostics final : public Diagnostics {
 
 // Runs `call`, turning anything it throws into a docconv::Error that names the plugin.
 template <class Call>
-auto guarded(const LoadedPlugin& plugin, Call&& call) {
+auto guarded(const PluginEntry& plugin, Call&& call) {
   try {
     return call();
   } catch (const std::exception& error) {
@@ -179,13 +179,13 @@ class ReaderPicker {
   }
 
   // Null when no reader claims the input.
-  const LoadedPlugin* pick(const InputRef& input, std::string_view bytes) const {
+  const PluginEntry* pick(const InputRef& input, std::string_view bytes) const {
     if (forced_ != nullptr) return forced_;
     return registry_.reader_for(input.archive_entry.empty() ? input.name : input.archive_entry,
                                 bytes.substr(0, 4096));
   }
 
-  Reader& reader_of(const LoadedPlugin& plugin) {
+  Reader& reader_of(const PluginEntry& plugin) {
     auto& made = readers_[&plugin];
     if (!made) made = guarded(plugin, [&] { return PluginRegistry::make_reader(plugin); });
     return *made;
@@ -193,8 +193,8 @@ class ReaderPicker {
 
  private:
   const PluginRegistry& registry_;
-  const LoadedPlugin* forced_ = nullptr;
-  std::map<const LoadedPlugin*, PluginObject<Reader>> readers_;
+  const PluginEntry* forced_ = nullptr;
+  std::map<const PluginEntry*, PluginObject<Reader>> readers_;
 };
 
 }  // namespace
@@ -207,7 +207,7 @@ ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
   ReadOutcome outcome;
   try {
     const std::string bytes = load_input(input, &archives, request.max_input_bytes);
-    const LoadedPlugin* plugin = picker.pick(input, bytes);
+    const PluginEntry* plugin = picker.pick(input, bytes);
     if (plugin == nullptr) {
       if (!input.found_by_listing)
         throw Error(fmt::format("no reader recognises this input (readers: {}); use -f FORMAT",
@@ -238,7 +238,7 @@ std::vector<std::uint64_t> survey_one(const ReadRequest& request, ReaderPicker& 
                                       OpenArchive& archives, const InputRef& input) {
   try {
     const std::string bytes = load_input(input, &archives, request.max_input_bytes);
-    const LoadedPlugin* plugin = picker.pick(input, bytes);
+    const PluginEntry* plugin = picker.pick(input, bytes);
     if (plugin == nullptr) return {};
     ReadOutcome ignored;  // its warnings come again when the input is read
     BufferedDiagnostics diagnostics(ignored);
@@ -450,8 +450,8 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
       });
 }
 
-const LoadedPlugin& choose_writer(const PluginRegistry& registry, const std::string& format,
-                                  const std::string& output) {
+const PluginEntry& choose_writer(const PluginRegistry& registry, const std::string& format,
+                                 const std::string& output) {
   if (!format.empty()) {
     if (const auto* writer = registry.find(format, PluginKind::writer)) return *writer;
     throw Error(unavailable(registry, format, PluginKind::writer));
@@ -472,7 +472,7 @@ namespace {
 
 class WriterRun {
  public:
-  WriterRun(const LoadedPlugin& plugin, OutputSink& output, const CollectionMetadata& collection,
+  WriterRun(const PluginEntry& plugin, OutputSink& output, const CollectionMetadata& collection,
             const OptionValues& options, Diagnostics& diagnostics, std::size_t jobs)
       : plugin_(plugin),
         writer_(guarded(plugin, [&] { return PluginRegistry::make_writer(plugin); })),
@@ -488,14 +488,14 @@ class WriterRun {
   }
 
  private:
-  const LoadedPlugin& plugin_;
+  const PluginEntry& plugin_;
   PluginObject<Writer> writer_;
   WriteContext context_;
 };
 
 }  // namespace
 
-void write_collection(const LoadedPlugin& writer, const Collection& collection, OutputSink& output,
+void write_collection(const PluginEntry& writer, const Collection& collection, OutputSink& output,
                       const OptionValues& options, Diagnostics& diagnostics, std::size_t jobs) {
   WriterRun run(writer, output, collection.metadata, options, diagnostics, jobs);
   for (const auto& document : collection.documents) run.add(document);
@@ -505,7 +505,7 @@ void write_collection(const LoadedPlugin& writer, const Collection& collection, 
 ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& request,
                       Reporter& reporter) {
   ConvertResult result;
-  const LoadedPlugin& writer = choose_writer(registry, request.writer, request.output);
+  const PluginEntry& writer = choose_writer(registry, request.writer, request.output);
   if (request.split && !writer.info.supports_split)
     throw Error(
         fmt::format("the {} writer cannot write one file per article (--split)", writer.info.name));

@@ -111,13 +111,13 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
 
 /// Picks the writer for a request, or throws docconv::Error with a message
 /// that says what was looked for and what is available.
-const LoadedPlugin& choose_writer(const PluginRegistry& registry, const std::string& format,
-                                  const std::string& output);
+const PluginEntry& choose_writer(const PluginRegistry& registry, const std::string& format,
+                                 const std::string& output);
 
 /// Runs `writer` over `collection` into `output`, wrapping plugin failures
 /// into docconv::Error messages that name the plugin. For tests and tools.
 /// `jobs` is what the writer sees as WriteContext::jobs (0 = one per core).
-void write_collection(const LoadedPlugin& writer, const Collection& collection, OutputSink& output,
+void write_collection(const PluginEntry& writer, const Collection& collection, OutputSink& output,
                       const OptionValues& options, Diagnostics& diagnostics, std::size_t jobs = 1);
 
 }  // namespace docconv::host

@@ -123,7 +123,10 @@ std::string plugins_json(const PluginRegistry& registry) {
   for (const auto& plugin : registry.plugins()) {
     Json options = Json::array();
     for (const auto& option : plugin.info.options)
-      options.push_back({{"name", option.name}, {"help", option.help}, {"flag", option.is_flag}});
+      options.push_back({{"name", option.name},
+                         {"help", option.help},
+                         {"flag", option.is_flag},
+                         {"value_name", option.value_name}});
     plugins.push_back({{"name", plugin.info.name},
                        {"kind", kind_name(plugin.info.kind)},
                        {"version", plugin.info.version},
@@ -131,6 +134,8 @@ std::string plugins_json(const PluginRegistry& registry) {
                        {"aliases", plugin.info.aliases},
                        {"extensions", plugin.info.extensions},
                        {"options", std::move(options)},
+                       {"binary_output", plugin.info.binary_output},
+                       {"supports_split", plugin.info.supports_split},
                        {"path", plugin.path.string()}});
   }
   Json rejected = Json::array();

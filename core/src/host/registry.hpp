@@ -1,6 +1,8 @@
 // Private to the docconv host: discovering, loading and holding plugins.
 #pragma once
 
+#include "host/plugin_descriptor.hpp"
+
 #include <docconv/plugin.hpp>
 
 #include <filesystem>
@@ -23,10 +25,20 @@ struct PluginObjectDeleter {
 template <class T>
 using PluginObject = std::unique_ptr<T, PluginObjectDeleter<T>>;
 
-struct LoadedPlugin {
+struct PluginLibrary;  // a plugin's library, loaded on first use
+
+/// A plugin found by discovery: what its descriptor says, where it is, and
+/// its code, which runs only once the plugin is used.
+struct PluginEntry {
   PluginInfo info;
   std::filesystem::path path;
-  PluginObject<const Plugin> plugin;
+  std::shared_ptr<PluginLibrary> library;
+
+  /// The plugin's object, loading its library the first time it is asked
+  /// for (from any thread). Throws docconv::Error with the reason when the
+  /// library cannot be loaded or its entry point fails; the same error on
+  /// every later call.
+  const Plugin& object() const;
 };
 
 struct RejectedPlugin {
@@ -43,37 +55,39 @@ struct ShadowedPlugin {
 
 class PluginRegistry {
  public:
-  /// Loads every shared library in `folders`, in that order and, inside a
-  /// folder, in file-name order. The first plugin of a name wins.
+  /// Reads the descriptor of every shared library in `folders`, in that
+  /// order and, inside a folder, in file-name order, without loading any.
+  /// The first plugin of a name wins.
   static PluginRegistry discover(const std::vector<std::filesystem::path>& folders);
 
-  /// Loads one library file. Returns null and sets `reason` when it is unusable.
-  static std::unique_ptr<LoadedPlugin> load(const std::filesystem::path& library,
-                                            std::string& reason);
+  /// Reads one library's descriptor. Throws docconv::Error with the reason
+  /// it is not a usable plugin.
+  static PluginEntry describe(const std::filesystem::path& library);
 
-  const std::vector<LoadedPlugin>& plugins() const { return plugins_; }
+  const std::vector<PluginEntry>& plugins() const { return plugins_; }
   const std::vector<RejectedPlugin>& rejected() const { return rejected_; }
   const std::vector<ShadowedPlugin>& shadowed() const { return shadowed_; }
   const std::vector<std::filesystem::path>& folders() const { return folders_; }
 
   /// By name or alias.
-  const LoadedPlugin* find(std::string_view name, PluginKind kind) const;
+  const PluginEntry* find(std::string_view name, PluginKind kind) const;
   /// The writer whose extension matches the end of `path` (longest match wins).
-  const LoadedPlugin* writer_for_path(std::string_view path) const;
-  /// The reader for an input: by extension, else the highest non-zero probe().
+  const PluginEntry* writer_for_path(std::string_view path) const;
   /// The reader whose extension `name` has (the longest match), or null.
-  const LoadedPlugin* reader_by_extension(std::string_view name) const;
-  const LoadedPlugin* reader_for(std::string_view name, std::string_view head) const;
+  const PluginEntry* reader_by_extension(std::string_view name) const;
+  /// The reader for an input: by extension, else the highest non-zero
+  /// probe(), which loads the readers asked.
+  const PluginEntry* reader_for(std::string_view name, std::string_view head) const;
   /// A rejected library whose file name suggests it is the plugin `name`
   /// ("docconv-NAME.so"), for "plugin X is not available" messages.
   const RejectedPlugin* rejected_named(std::string_view name) const;
 
-  static PluginObject<Reader> make_reader(const LoadedPlugin& plugin);
-  static PluginObject<Writer> make_writer(const LoadedPlugin& plugin);
+  static PluginObject<Reader> make_reader(const PluginEntry& plugin);
+  static PluginObject<Writer> make_writer(const PluginEntry& plugin);
 
  private:
   std::vector<std::filesystem::path> folders_;
-  std::vector<LoadedPlugin> plugins_;
+  std::vector<PluginEntry> plugins_;
   std::vector<RejectedPlugin> rejected_;
   std::vector<ShadowedPlugin> shadowed_;
 };

@@ -37,10 +37,11 @@ std::vector<fs::path> plugin_search_path(const std::vector<fs::path>& cli_folder
     if (end > start) folders.emplace_back(from_environment.substr(start, end - start));
     start = end + 1;
   }
-  auto data_home = environment("XDG_DATA_HOME");
-  if (data_home.empty() && !environment("HOME").empty())
-    data_home = environment("HOME") + "/.local/share";
-  if (!data_home.empty()) folders.push_back(fs::path(data_home) / "docconv" / "plugins");
+  // The XDG spec: a relative path in these variables is invalid and ignored,
+  // else plugin code would load from wherever docconv happens to be run.
+  auto data_home = fs::path(environment("XDG_DATA_HOME"));
+  if (!data_home.is_absolute()) data_home = fs::path(environment("HOME")) / ".local/share";
+  if (data_home.is_absolute()) folders.push_back(data_home / "docconv" / "plugins");
   if (!installed_folder.empty()) folders.push_back(installed_folder.lexically_normal());
   if (!build_folder.empty()) folders.push_back(build_folder);
 

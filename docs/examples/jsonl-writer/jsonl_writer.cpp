@@ -73,16 +73,6 @@ class JsonLinesWriter final : public docconv::Writer {
 
 class JsonLinesPlugin final : public docconv::Plugin {
  public:
-  docconv::PluginInfo info() const override {
-    docconv::PluginInfo info;
-    info.name = "jsonl";
-    info.kind = docconv::PluginKind::writer;
-    info.version = "1.0.0";
-    info.description = "One JSON object per article (metadata and plain text)";
-    info.aliases = {"json-lines"};
-    info.extensions = {".jsonl"};
-    return info;
-  }
   std::unique_ptr<docconv::Writer> make_writer() const override {
     return std::make_unique<JsonLinesWriter>();
   }
@@ -90,4 +80,11 @@ class JsonLinesPlugin final : public docconv::Plugin {
 
 }  // namespace
 
-DOCCONV_PLUGIN(JsonLinesPlugin)
+DOCCONV_PLUGIN(JsonLinesPlugin, R"json({
+  "name": "jsonl",
+  "kind": "writer",
+  "version": "1.0.0",
+  "description": "One JSON object per article (metadata and plain text)",
+  "aliases": ["json-lines"],
+  "extensions": [".jsonl"]
+})json")

@@ -7,24 +7,24 @@ namespace docconv::epub {
 
 class EpubPlugin final : public Plugin {
  public:
-  PluginInfo info() const override {
-    PluginInfo info;
-    info.name = "epub";
-    info.kind = PluginKind::writer;
-    info.version = version_string;
-    info.description = "EPUB 3 book: one page per article, table of contents, EPUBCheck-clean";
-    info.extensions = {".epub"};
-    info.options = writer_options();
-    info.binary_output = true;
-    // One book holds the whole set; a book per article is not what people
-    // want on an e-reader.
-    info.supports_split = false;
-    return info;
-  }
-
   std::unique_ptr<Writer> make_writer() const override { return std::make_unique<EpubWriter>(); }
 };
 
 }  // namespace docconv::epub
 
-DOCCONV_PLUGIN(docconv::epub::EpubPlugin)
+// One book holds the whole set: a book per article is not what people want
+// on an e-reader, so no "supports_split".
+DOCCONV_PLUGIN(docconv::epub::EpubPlugin, R"json({
+  "name": "epub",
+  "kind": "writer",
+  "version": ")json" DOCCONV_VERSION R"json(",
+  "description": "EPUB 3 book: one page per article, table of contents, EPUBCheck-clean",
+  "extensions": [".epub"],
+  "binary_output": true,
+  "options": [
+    {"name": "css", "value_name": "FILE",
+     "help": "Stylesheet FILE to use instead of the built-in one"},
+    {"name": "cover", "value_name": "IMAGE",
+     "help": "Cover IMAGE (PNG or JPEG) to put at the front of the book"}
+  ]
+})json")

@@ -40,17 +40,6 @@ std::string in_package(std::string_view href) {
   return std::string(package_folder) + std::string(href);
 }
 
-}  // namespace
-
-std::vector<OptionSpec> writer_options() {
-  return {
-      {"css", "Stylesheet FILE to use instead of the built-in one", false, "FILE"},
-      {"cover", "Cover IMAGE (PNG or JPEG) to put at the front of the book", false, "IMAGE"},
-  };
-}
-
-namespace {
-
 RenderedArticle render_article(const ArticleJob& job, Deflater& deflater) {
   RenderedArticle article;
   article.entry = article_entry(job.number);

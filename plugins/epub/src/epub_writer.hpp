@@ -20,9 +20,6 @@
 
 namespace docconv::epub {
 
-/// The options the writer declares (see EpubPlugin::info()).
-std::vector<OptionSpec> writer_options();
-
 /// One article made ready for the book on a worker: its page deflated, the
 /// page's digest and its item in the contents.
 struct RenderedArticle {

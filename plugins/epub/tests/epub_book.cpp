@@ -14,7 +14,7 @@
 namespace docconv::epub_test {
 namespace {
 
-const host::LoadedPlugin& epub_writer() {
+const host::PluginEntry& epub_writer() {
   const auto* plugin = test::project_plugins().find("epub", PluginKind::writer);
   if (plugin == nullptr) throw std::runtime_error("the epub plugin was not found in build/plugins");
   return *plugin;

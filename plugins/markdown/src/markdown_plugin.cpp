@@ -8,22 +8,6 @@ namespace docconv::markdown {
 
 class MarkdownPlugin final : public Plugin {
  public:
-  PluginInfo info() const override {
-    PluginInfo info;
-    info.name = "markdown";
-    info.kind = PluginKind::writer;
-    info.version = version_string;
-    info.description = "CommonMark with YAML front matter, escaped to read back as the same text";
-    info.aliases = {"md", "commonmark"};
-    info.extensions = {".md", ".markdown"};
-    info.options = {
-        {"wrap", "Wrap paragraphs at N characters (default: one line per paragraph)", false, "N"},
-        {"keep-removed", "Keep text the reader removed, as HTML comments", true, ""},
-    };
-    info.binary_output = false;
-    info.supports_split = true;
-    return info;
-  }
   std::unique_ptr<Writer> make_writer() const override {
     return std::make_unique<MarkdownWriter>();
   }
@@ -31,4 +15,18 @@ class MarkdownPlugin final : public Plugin {
 
 }  // namespace docconv::markdown
 
-DOCCONV_PLUGIN(docconv::markdown::MarkdownPlugin)
+DOCCONV_PLUGIN(docconv::markdown::MarkdownPlugin, R"json({
+  "name": "markdown",
+  "kind": "writer",
+  "version": ")json" DOCCONV_VERSION R"json(",
+  "description": "CommonMark with YAML front matter, escaped to read back as the same text",
+  "aliases": ["md", "commonmark"],
+  "extensions": [".md", ".markdown"],
+  "supports_split": true,
+  "options": [
+    {"name": "wrap", "value_name": "N",
+     "help": "Wrap paragraphs at N characters (default: one line per paragraph)"},
+    {"name": "keep-removed", "flag": true,
+     "help": "Keep text the reader removed, as HTML comments"}
+  ]
+})json")

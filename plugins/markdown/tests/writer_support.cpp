@@ -20,7 +20,7 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
 
 }  // namespace
 
-const host::LoadedPlugin& markdown_plugin() {
+const host::PluginEntry& markdown_plugin() {
   const auto* plugin = test::project_plugins().find("markdown", PluginKind::writer);
   if (!plugin) throw std::runtime_error("the markdown plugin is not in the build tree");
   return *plugin;

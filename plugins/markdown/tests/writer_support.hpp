@@ -15,7 +15,7 @@
 namespace docconv::markdown_test {
 
 /// The markdown plugin as the registry of the build tree finds it.
-const host::LoadedPlugin& markdown_plugin();
+const host::PluginEntry& markdown_plugin();
 
 struct Written {
   std::string text;                                        ///< One-file output.

@@ -89,7 +89,7 @@ const std::string lavrov_body = R"(HELSINKI, June 5. Russia sees *no* threats.
 }  // namespace
 
 TEST_CASE("the plugin describes itself") {
-  const PluginInfo& info = markdown_plugin().info;
+  const host::PluginInfo& info = markdown_plugin().info;
   CHECK(info.name == "markdown");
   CHECK(info.kind == PluginKind::writer);
   CHECK(info.aliases == std::vector<std::string>{"md", "commonmark"});
@@ -124,7 +124,7 @@ TEST_CASE("one file: the set's front matter, then each article under its title")
 TEST_CASE("one file: each article is written when it is added, none is held back") {
   // What keeps memory flat however many articles there are: the output after
   // each add() already holds that article, and finish() adds nothing.
-  const auto writer = markdown_plugin().plugin->make_writer();
+  const auto writer = markdown_plugin().object().make_writer();
   host::MemorySink sink;
   docconv::test::CollectingDiagnostics diagnostics;
   const CollectionMetadata collection;

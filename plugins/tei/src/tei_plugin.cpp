@@ -178,28 +178,26 @@ class TeiWriter final : public Writer {
 
 class TeiPlugin final : public Plugin {
  public:
-  PluginInfo info() const override {
-    PluginInfo info;
-    info.name = "tei";
-    info.kind = PluginKind::writer;
-    info.version = version_string;
-    info.description = "TEI P5 XML for archiving: a teiCorpus of articles, valid against tei_all";
-    info.aliases = {"tei-xml", "xml"};
-    info.extensions = {".tei.xml", ".xml"};
-    info.options = {
-        {"licence", "Licence of the TEI files (publicationStmt/availability/licence)", false,
-         "TEXT"},
-        {"licence-url", "Link to the licence text (licence/@target)", false, "URL"},
-        {"producer", "Who produced the TEI files (publicationStmt/publisher)", false, "NAME"},
-    };
-    info.supports_split = true;
-    return info;
-  }
-
   std::unique_ptr<Writer> make_writer() const override { return std::make_unique<TeiWriter>(); }
 };
 
 }  // namespace
 }  // namespace docconv::tei
 
-DOCCONV_PLUGIN(docconv::tei::TeiPlugin)
+DOCCONV_PLUGIN(docconv::tei::TeiPlugin, R"json({
+  "name": "tei",
+  "kind": "writer",
+  "version": ")json" DOCCONV_VERSION R"json(",
+  "description": "TEI P5 XML for archiving: a teiCorpus of articles, valid against tei_all",
+  "aliases": ["tei-xml", "xml"],
+  "extensions": [".tei.xml", ".xml"],
+  "supports_split": true,
+  "options": [
+    {"name": "licence", "value_name": "TEXT",
+     "help": "Licence of the TEI files (publicationStmt/availability/licence)"},
+    {"name": "licence-url", "value_name": "URL",
+     "help": "Link to the licence text (licence/@target)"},
+    {"name": "producer", "value_name": "NAME",
+     "help": "Who produced the TEI files (publicationStmt/publisher)"}
+  ]
+})json")

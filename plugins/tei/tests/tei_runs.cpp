@@ -11,8 +11,8 @@
 
 namespace docconv::tei::test {
 
-const host::LoadedPlugin& tei_plugin() {
-  const host::LoadedPlugin* plugin =
+const host::PluginEntry& tei_plugin() {
+  const host::PluginEntry* plugin =
       docconv::test::project_plugins().find("tei", PluginKind::writer);
   if (plugin == nullptr)
     throw std::runtime_error("the tei plugin is not in the build's plugin folder");
@@ -20,7 +20,7 @@ const host::LoadedPlugin& tei_plugin() {
 }
 
 std::vector<Document> read_news_text(const std::string& name, const std::string& bytes) {
-  const host::LoadedPlugin* plugin =
+  const host::PluginEntry* plugin =
       docconv::test::project_plugins().find("news-text", PluginKind::reader);
   if (plugin == nullptr)
     throw std::runtime_error("the news-text plugin is not in the build's plugin folder");

@@ -22,7 +22,7 @@ struct CollectedWarnings final : Diagnostics {
 };
 
 /// The tei plugin as the host loads it from the build's plugin folder.
-const host::LoadedPlugin& tei_plugin();
+const host::PluginEntry& tei_plugin();
 
 /// What the news-text reader plugin (from the build's plugin folder) makes of
 /// `bytes` read as input `name`: the documents (none when it skips the input).

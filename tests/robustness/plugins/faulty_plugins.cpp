@@ -36,15 +36,6 @@ class FaultyReader final : public docconv::Reader {
 
 class FaultyReaderPlugin final : public docconv::Plugin {
  public:
-  docconv::PluginInfo info() const override {
-    docconv::PluginInfo info;
-    info.name = "faulty-reader";
-    info.kind = docconv::PluginKind::reader;
-    info.version = "1.0";
-    info.description = "Fails on request (tests only)";
-    info.extensions = {".fault"};
-    return info;
-  }
   std::unique_ptr<docconv::Reader> make_reader() const override {
     return std::make_unique<FaultyReader>();
   }
@@ -52,7 +43,10 @@ class FaultyReaderPlugin final : public docconv::Plugin {
 
 }  // namespace
 
-DOCCONV_PLUGIN(FaultyReaderPlugin)
+DOCCONV_PLUGIN(FaultyReaderPlugin, R"json({
+  "name": "faulty-reader", "kind": "reader", "version": "1.0",
+  "description": "Fails on request (tests only)", "extensions": [".fault"]
+})json")
 
 #else
 
@@ -81,16 +75,6 @@ class FaultyWriter final : public docconv::Writer {
 
 class FaultyWriterPlugin final : public docconv::Plugin {
  public:
-  docconv::PluginInfo info() const override {
-    docconv::PluginInfo info;
-    info.name = "faulty-writer";
-    info.kind = docconv::PluginKind::writer;
-    info.version = "1.0";
-    info.description = "Fails on request (tests only)";
-    info.extensions = {".faultout"};
-    info.supports_split = true;
-    return info;
-  }
   std::unique_ptr<docconv::Writer> make_writer() const override {
     return std::make_unique<FaultyWriter>();
   }
@@ -98,6 +82,10 @@ class FaultyWriterPlugin final : public docconv::Plugin {
 
 }  // namespace
 
-DOCCONV_PLUGIN(FaultyWriterPlugin)
+DOCCONV_PLUGIN(FaultyWriterPlugin, R"json({
+  "name": "faulty-writer", "kind": "writer", "version": "1.0",
+  "description": "Fails on request (tests only)", "extensions": [".faultout"],
+  "supports_split": true
+})json")
 
 #endif

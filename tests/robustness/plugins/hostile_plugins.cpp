@@ -1,0 +1,33 @@
+// Libraries that attack the host the ways issue #15 found, for
+// tests/robustness/plugin_loading_test.cpp. Built once per attack:
+//   HOSTILE_EXIT_ON_LOAD: ends the process with exit(0) as soon as the
+//     library is loaded; a host that loads it for `--version` says nothing.
+//   HOSTILE_DATA_ENTRY: a valid descriptor, but `docconv_plugin` exported as
+//     plain data; a host that calls it jumps into a string.
+#include <docconv/plugin_export.hpp>
+
+#include <cstdlib>
+
+#ifdef HOSTILE_EXIT_ON_LOAD
+
+namespace {
+
+[[gnu::constructor]] void end_the_process() {
+  std::exit(0);
+}
+
+class ExitOnLoadPlugin final : public docconv::Plugin {};
+
+}  // namespace
+
+DOCCONV_PLUGIN(ExitOnLoadPlugin, R"json({"name": "exit-on-load", "kind": "writer", "version": "1.0",
+                                     "extensions": [".exit"]})json")
+
+#else
+
+DOCCONV_PLUGIN_DESCRIPTOR(R"json({"name": "data-entry", "kind": "writer", "version": "1.0",
+                              "extensions": [".data"]})json")
+
+extern "C" BOOST_SYMBOL_EXPORT const char docconv_plugin[] = "not code at all";
+
+#endif
