@@ -2,6 +2,7 @@
 
 #include "plugin_options.hpp"
 
+#include <docconv/text.hpp>
 #include <docconv/version.hpp>
 
 #include <fmt/format.h>
@@ -21,7 +22,15 @@ void add_read_options(CLI::App& command, CommonReadOptions& options) {
       ->type_name("FORMAT");
   command
       .add_option("--lang", options.language,
-                  "Language of the articles (BCP 47), overriding detection")
+                  "Language of the articles (BCP 47, e.g. en, ru-RU), overriding detection")
+      ->transform(CLI::Validator(
+          [](std::string& value) {
+            const auto tag = language_tag(value);
+            if (!tag) return std::string("not a language tag (BCP 47, e.g. en, ru-RU)");
+            value = *tag;
+            return std::string();
+          },
+          "", "language tag"))
       ->type_name("TAG");
   command.add_option("--year", options.year, "Year for dates that give only month and day")
       ->check(CLI::Range(1, 9999).description(""))

@@ -74,6 +74,9 @@ int run_convert(const docconv::host::PluginRegistry& registry,
   docconv::host::ConvertResult result;
   try {
     result = docconv::host::convert(registry, request, reporter);
+  } catch (const docconv::host::OptionValueError& error) {
+    print_error("", error.what());
+    return exit_usage;
   } catch (const docconv::Error& error) {
     print_error(request.output, error.what());
     return exit_usage;

@@ -9,6 +9,8 @@ std::string option_or(const OptionValues& values, std::string_view name, std::st
 
 Error::~Error() = default;
 
+void Plugin::check_options(const OptionValues&) const {}
+
 int Plugin::probe(std::string_view) const {
   return 0;
 }

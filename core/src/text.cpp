@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace docconv {
@@ -137,6 +138,48 @@ std::string slugify(std::string_view title, std::size_t max_length) {
 std::string split_file_name(std::size_t number, std::string_view title,
                             std::string_view extension) {
   return fmt::format("{:04}-{}{}", number, slugify(title), extension);
+}
+
+namespace {
+
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_ascii_alnum(char c) {
+  return is_ascii_alpha(c) || (c >= '0' && c <= '9');
+}
+
+bool is_primary_subtag(std::string_view subtag) {
+  const bool private_use = subtag == "x" || subtag == "X";
+  return private_use || (subtag.size() >= 2 && subtag.size() <= 3 &&
+                         std::all_of(subtag.begin(), subtag.end(), is_ascii_alpha));
+}
+
+bool is_later_subtag(std::string_view subtag) {
+  return !subtag.empty() && subtag.size() <= 8 &&
+         std::all_of(subtag.begin(), subtag.end(), is_ascii_alnum);
+}
+
+}  // namespace
+
+std::optional<std::string> language_tag(std::string_view text) {
+  // POSIX locales: language_TERRITORY.codeset@modifier
+  text = text.substr(0, text.find_first_of(".@"));
+  std::string tag(text);
+  std::replace(tag.begin(), tag.end(), '_', '-');
+  std::string_view rest = tag;
+  std::size_t subtags = 0;
+  while (true) {
+    const std::size_t dash = rest.find('-');
+    const std::string_view subtag = rest.substr(0, dash);
+    if (subtags == 0 ? !is_primary_subtag(subtag) : !is_later_subtag(subtag)) return std::nullopt;
+    ++subtags;
+    if (dash == std::string_view::npos) break;
+    rest.remove_prefix(dash + 1);
+  }
+  if ((tag[0] == 'x' || tag[0] == 'X') && subtags == 1) return std::nullopt;  // "x" alone
+  return tag;
 }
 
 }  // namespace docconv

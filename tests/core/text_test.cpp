@@ -72,3 +72,14 @@ TEST_CASE("split file names are numbered, stable and never paths") {
   CHECK(split_file_name(12345, "/", ".xml") == "12345-article.xml");
   CHECK(split_file_name(1, "a/b\\c", ".md").find('/') == std::string::npos);
 }
+
+TEST_CASE("language tags: BCP 47 as written, or from a POSIX locale name") {
+  for (const char* tag :
+       {"en", "ru", "tlh", "zh-Hant-TW", "en-GB", "sr-Latn", "x-house", "de-1996"})
+    CHECK(docconv::language_tag(tag) == std::optional<std::string>(tag));
+  CHECK(docconv::language_tag("ru_RU.UTF-8") == "ru-RU");
+  CHECK(docconv::language_tag("en_GB@euro") == "en-GB");
+  for (const char* not_tag : {"", "e", "x", "POSIX", "toolong", "-en", "en-", "en--GB",
+                              "en-toolongsub", "not a tag", "e\xffn", "en GB"})
+    CHECK_FALSE(docconv::language_tag(not_tag).has_value());
+}

@@ -11,6 +11,8 @@
 
 #include <fstream>
 #include <string>
+#include <tuple>
+#include <vector>
 
 namespace {
 
@@ -127,4 +129,50 @@ TEST_CASE("relative XDG_DATA_HOME and HOME are ignored, as the XDG spec says") {
   const auto fallback = run_limited({"plugins", "--json"},
                                     {{"XDG_DATA_HOME", "data"}, {"HOME", home.path().string()}});
   CHECK_THAT(fallback.out, Catch::Contains((home / ".local/share/docconv/plugins").string()));
+}
+
+TEST_CASE("a bad plugin option value is one usage error before anything is read") {
+  TempDir work;
+  for (const char* name : {"a.txt", "b.txt", "c.txt"}) write_file(work / name, article);
+  write_file(work / "not-an-image.png", "plain text, not an image");
+  const std::vector<std::string> inputs{(work / "a.txt").string(), (work / "b.txt").string(),
+                                        (work / "c.txt").string()};
+  for (const auto& [options, output, message] :
+       std::vector<std::tuple<std::vector<std::string>, std::string, std::string>>{
+           {{"--encoding", "NOPE"},
+            "out.md",
+            "news-text: --encoding: no encoding is called 'NOPE'"},
+           {{"--text-layout", "columns"}, "out.md", "news-text: --text-layout must be"},
+           {{"--max-lines", "many"}, "out.md", "news-text: --max-lines must be a whole number"},
+           {{"--rules", (work / "missing.rules").string()}, "out.md", "news-text: --rules"},
+           {{"--wrap", "wide"}, "out.md", "markdown: --wrap expects a number of characters"},
+           {{"--css", "/dev/zero"},
+            "out.epub",
+            "epub: --css /dev/zero: cannot be read: not a regular file"},
+           {{"--cover", (work / "not-an-image.png").string()},
+            "out.epub",
+            "not a PNG or JPEG image"},
+           {{"--lang", "e_n"}, "out.md", "--lang: not a language tag"}}) {
+    DYNAMIC_SECTION(options.front() << " " << fs::path(options.back()).filename().string()) {
+      std::vector<std::string> args{"convert"};
+      args.insert(args.end(), inputs.begin(), inputs.end());
+      args.insert(args.end(), options.begin(), options.end());
+      args.insert(args.end(), {"-o", (work / output).string()});
+      const auto result = run_limited(args);
+      INFO("stderr:\n" << result.err);
+      CHECK(result.exit_code == 2);
+      CHECK_THAT(result.err, Catch::Contains(message));
+      CHECK(docconv::test::lines(result.err).size() == 1);
+      CHECK_FALSE(fs::exists(work / output));
+    }
+  }
+}
+
+TEST_CASE("a POSIX locale name given to --lang becomes the BCP 47 tag it stands for") {
+  TempDir work;
+  write_file(work / "a.txt", article);
+  const auto result = run_limited({"inspect", "--lang", "ru_RU.UTF-8", (work / "a.txt").string()});
+  INFO("stderr:\n" << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("\"language\": \"ru-RU\""));
 }

@@ -148,6 +148,14 @@ class Writer {
 class Plugin {
  public:
   virtual ~Plugin() = default;
+  /// Checks the values the user gave this plugin's options, once, before
+  /// anything is read or written: throw docconv::Error saying which option
+  /// is wrong and why ("--wrap expects a number of characters, got \"x\"").
+  /// docconv reports it as a usage error and exits 2, so that a bad value is
+  /// one message, not one per input. Called only when at least one of the
+  /// options in the descriptor was given; `values` may hold other plugins'
+  /// options too. The default accepts everything.
+  virtual void check_options(const OptionValues& values) const;
   /// How sure the reader is that it can read input starting with `head`
   /// (up to 4 KiB): 0 = not at all, 100 = certain. Used when neither -f nor the
   /// extension decides.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,5 +31,13 @@ std::string slugify(std::string_view title, std::size_t max_length = 60);
 /// "0003-lavrov-there-are-no-threats.md". Stable across runs and never
 /// contains a path separator.
 std::string split_file_name(std::size_t number, std::string_view title, std::string_view extension);
+
+/// `text` as a BCP 47 language tag ("en", "ru-RU", "zh-Hant-TW",
+/// "x-house"), also when written as a POSIX locale ("ru_RU.UTF-8" gives
+/// "ru-RU"); nothing when it is not one. The primary subtag is 2-3 letters
+/// (ISO 639), or "x" for private use: the 5-8-letter form BCP 47 reserves is
+/// never used and would let "POSIX" through. Later subtags are 1-8 letters or
+/// digits. The one check of `--lang` and of every writer's language.
+std::optional<std::string> language_tag(std::string_view text);
 
 }  // namespace docconv

@@ -391,8 +391,30 @@ std::size_t worker_count(std::size_t jobs) {
 
 }  // namespace
 
+void check_option_values(const PluginEntry& plugin, const OptionValues& values) {
+  const auto& declared = plugin.info.options;
+  const bool given = std::any_of(declared.begin(), declared.end(), [&](const OptionSpec& option) {
+    return values.contains(option.name);
+  });
+  if (!given) return;
+  try {
+    plugin.object().check_options(values);
+  } catch (const std::exception& error) {
+    throw OptionValueError(fmt::format("{}: {}", plugin.info.name, error.what()));
+  } catch (...) {
+    throw OptionValueError(
+        fmt::format("{}: failed with an exception that is not a std::exception", plugin.info.name));
+  }
+}
+
 void read_documents(const PluginRegistry& registry, const ReadRequest& request, Reporter& reporter,
                     const std::function<void(Document&&)>& sink, ConvertResult& result) {
+  // The readers an input may get: the one asked for, or any.
+  for (const auto& plugin : registry.plugins()) {
+    if (plugin.info.kind != PluginKind::reader) continue;
+    if (request.reader.empty() || registry.find(request.reader, PluginKind::reader) == &plugin)
+      check_option_values(plugin, request.options);
+  }
   const std::size_t workers = worker_count(request.jobs);
   // One picker (and so one reader object) per worker: readers need not be thread-safe.
   std::vector<ReaderPicker> pickers;
@@ -515,6 +537,7 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
         writer.info.name));
   if (request.output == "-" && request.split)
     throw Error("--split writes a folder; give one with -o");
+  check_option_values(writer, request.read.options);
   refuse_output_among_inputs(request);
   ReadRequest read = request.read;
   read.output = request.output;
@@ -556,6 +579,8 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
       file->commit();
       result.files_written = file->files_written();
     }
+  } catch (const OptionValueError&) {
+    throw;  // a usage error, found before anything was read
   } catch (const Error& error) {
     result.output_failed = true;
     reporter.error(output->name(), error.what());

@@ -99,13 +99,28 @@ struct ConvertResult {
   bool output_failed = false;
 };
 
+/// A value the user gave a plugin option that the plugin refuses: a usage
+/// error, found before anything is read or written.
+class OptionValueError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// Has `plugin` check the values of its options (Plugin::check_options),
+/// loading it, when `values` holds at least one of them. Throws
+/// OptionValueError naming the plugin.
+void check_option_values(const PluginEntry& plugin, const OptionValues& values);
+
 /// Reads every input and calls `sink` with each document in input order.
 /// Inputs that fail are reported and skipped. Returns counts in `result`.
+/// Throws OptionValueError first when a reader refuses its options' values.
 void read_documents(const PluginRegistry& registry, const ReadRequest& request, Reporter& reporter,
                     const std::function<void(Document&&)>& sink, ConvertResult& result);
 
 /// Runs a whole conversion. The output is written atomically; it is not
-/// written at all when the writer fails or no document was read.
+/// written at all when the writer fails or no document was read. Throws
+/// docconv::Error (OptionValueError for an option's value) when the request
+/// cannot be run at all.
 ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& request,
                       Reporter& reporter);
 

@@ -1,6 +1,5 @@
 #include "book_facts.hpp"
 
-#include "language.hpp"
 #include "xhtml.hpp"
 
 #include <fmt/format.h>
@@ -74,7 +73,7 @@ BookFacts::BookFacts()
 void BookFacts::record(const Document& document) {
   ++count_;
   const Metadata& meta = document.metadata;
-  if (auto language = normalized_language(meta.language);
+  if (auto language = language_tag(meta.language);
       language && (languages_.size() < max_languages || languages_.count(*language) != 0))
     ++languages_[*language];
   remember(agencies_, meta.agency);
@@ -98,7 +97,7 @@ void BookFacts::record_resource(std::string_view bytes) {
 }
 
 std::string BookFacts::language(const CollectionMetadata& collection) const {
-  if (auto chosen = normalized_language(collection.language)) return *chosen;
+  if (auto chosen = language_tag(collection.language)) return *chosen;
   // The most common language of the documents; std::map order breaks ties.
   const auto most_common =
       std::max_element(languages_.begin(), languages_.end(),
@@ -142,8 +141,8 @@ boost::uuids::uuid page_digest(std::string_view page) {
 }
 
 std::string page_language(const Document& document, const CollectionMetadata& collection) {
-  if (auto own = normalized_language(document.metadata.language)) return *own;
-  if (auto chosen = normalized_language(collection.language)) return *chosen;
+  if (auto own = language_tag(document.metadata.language)) return *own;
+  if (auto chosen = language_tag(collection.language)) return *chosen;
   return "und";
 }
 

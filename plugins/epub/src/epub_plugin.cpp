@@ -7,6 +7,7 @@ namespace docconv::epub {
 
 class EpubPlugin final : public Plugin {
  public:
+  void check_options(const OptionValues& values) const override { check_writer_options(values); }
   std::unique_ptr<Writer> make_writer() const override { return std::make_unique<EpubWriter>(); }
 };
 

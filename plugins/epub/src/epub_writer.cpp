@@ -1,10 +1,10 @@
 #include "epub_writer.hpp"
 
-#include "language.hpp"
 #include "pages.hpp"
 #include "stylesheet.hpp"
 
 #include <docconv/file.hpp>
+#include <docconv/text.hpp>
 
 #include <fmt/format.h>
 
@@ -40,6 +40,17 @@ std::string in_package(std::string_view href) {
   return std::string(package_folder) + std::string(href);
 }
 
+}  // namespace
+
+void check_writer_options(const OptionValues& values) {
+  if (const std::string css = option_or(values, "css", ""); !css.empty())
+    (void)read_user_file("css", css);
+  if (const std::string cover = option_or(values, "cover", ""); !cover.empty())
+    (void)cover_image_for(cover, read_user_file("cover", cover));
+}
+
+namespace {
+
 RenderedArticle render_article(const ArticleJob& job, Deflater& deflater) {
   RenderedArticle article;
   article.entry = article_entry(job.number);
@@ -68,7 +79,7 @@ void EpubWriter::begin(const WriteContext& ctx) {
     cover_bytes_ = read_user_file("cover", cover_path);
     cover_ = cover_image_for(cover_path, cover_bytes_);
   }
-  if (!ctx.collection.language.empty() && !normalized_language(ctx.collection.language))
+  if (!ctx.collection.language.empty() && !language_tag(ctx.collection.language))
     ctx.diagnostics.warn(ctx.output.name(),
                          fmt::format("'{}' is not a language tag; the language is taken from "
                                      "the articles",
@@ -100,7 +111,7 @@ void EpubWriter::add_resources() {
 void EpubWriter::add(const Document& document) {
   const std::string& declared = document.metadata.language;
   std::string language = page_language(document, ctx_->collection);
-  if (!declared.empty() && !normalized_language(declared))
+  if (!declared.empty() && !language_tag(declared))
     ctx_->diagnostics.warn(
         document.metadata.source,
         fmt::format("'{}' is not a language tag; the page says '{}'", declared, language));

@@ -20,6 +20,11 @@
 
 namespace docconv::epub {
 
+/// Checks --css and --cover before a run (Plugin::check_options): each is
+/// read as the writer will read it, and the cover must be a PNG or JPEG.
+/// Throws docconv::Error naming the option.
+void check_writer_options(const OptionValues& values);
+
 /// One article made ready for the book on a worker: its page deflated, the
 /// page's digest and its item in the contents.
 struct RenderedArticle {

@@ -8,6 +8,7 @@ namespace docconv::markdown {
 
 class MarkdownPlugin final : public Plugin {
  public:
+  void check_options(const OptionValues& values) const override { (void)Options::parse(values); }
   std::unique_ptr<Writer> make_writer() const override {
     return std::make_unique<MarkdownWriter>();
   }

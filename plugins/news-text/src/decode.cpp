@@ -265,6 +265,10 @@ Conversion repair_utf8(std::string_view bytes) {
   return result;
 }
 
+bool is_known_encoding(const std::string& name) {
+  return IconvHandle(name).valid();
+}
+
 Conversion convert_to_utf8(std::string_view bytes, const std::string& encoding) {
   IconvHandle converter(encoding);
   if (!converter.valid()) throw Error(fmt::format("unknown encoding '{}'", encoding));

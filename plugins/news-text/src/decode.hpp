@@ -78,6 +78,9 @@ struct DecodedInput {
   std::vector<std::string> warnings;
 };
 
+/// True when iconv can read text in the encoding called `name`.
+bool is_known_encoding(const std::string& name);
+
 /// Decodes an input: BOM, else `forced_encoding` (--encoding) when given, else detection.
 DecodedInput decode_input(std::string_view bytes, std::string_view forced_encoding);
 

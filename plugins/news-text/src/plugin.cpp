@@ -12,6 +12,8 @@ namespace docconv::news_text {
 
 class NewsTextPlugin : public Plugin {
  public:
+  void check_options(const OptionValues& values) const override { check_reader_options(values); }
+
   int probe(std::string_view head) const override { return probe_plain_text(head); }
 
   std::unique_ptr<Reader> make_reader() const override {

@@ -1351,6 +1351,17 @@ std::vector<std::uint64_t> NewsTextReader::survey(const Input& input, const Read
   return keys;
 }
 
+void check_reader_options(const OptionValues& values) {
+  const ReaderOptions options = reader_options(values);
+  if (const std::string encoding = option_or(values, "encoding", "");
+      !encoding.empty() && !is_known_encoding(encoding))
+    throw Error("--encoding: no encoding is called '" + encoding + "' (`iconv -l` lists them)");
+  if (!options.rules_file.empty()) {
+    PhraseRules rules(PhraseRules::defaults());
+    rules.add(read_rules_file(options.rules_file), options.rules_file);
+  }
+}
+
 const PhraseRules& NewsTextReader::rules_for(const ReaderOptions& options) {
   if (options.rules_file.empty()) return PhraseRules::defaults();
   if (!user_rules_ || user_rules_file_ != options.rules_file) {

@@ -37,6 +37,11 @@ struct ReaderOptions {
 /// The reader's options from the command line. Throws docconv::Error for a bad value.
 ReaderOptions reader_options(const OptionValues& values);
 
+/// Checks every option value before a run (Plugin::check_options): those of
+/// reader_options(), the --encoding name, and the --rules file, read and
+/// parsed. Throws docconv::Error naming the option.
+void check_reader_options(const OptionValues& values);
+
 /// Builds the article in decoded text (valid UTF-8, LF line ends). Returns
 /// nothing, with `why` set, when the text holds no article (empty, or only
 /// site chrome).

@@ -7,7 +7,6 @@
 
 #include <array>
 #include <chrono>
-#include <regex>
 
 namespace docconv::tei {
 
@@ -42,11 +41,9 @@ std::string pointer(std::string_view text) {
 }
 
 bool is_language_tag(std::string_view tag) {
-  // A simplified BCP 47 grammar: language (2-3 letters, or 4-8 registered),
-  // then subtags of 1-8 letters or digits; or a private-use "x-..." tag.
-  static const std::regex pattern(
-      "([A-Za-z]{2,3}|[A-Za-z]{5,8})(-[A-Za-z0-9]{1,8})*|[xX](-[A-Za-z0-9]{1,8})+");
-  return std::regex_match(tag.begin(), tag.end(), pattern);
+  // Written as it is into xml:lang, so already in BCP 47's form ("en-GB", not "en_GB").
+  const auto canonical = language_tag(tag);
+  return canonical && *canonical == tag;
 }
 
 std::string language_name(std::string_view tag) {

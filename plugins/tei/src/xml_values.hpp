@@ -21,8 +21,8 @@ std::string name_token(std::string_view text);
 /// percent-encoded. Empty when `text` is empty.
 std::string pointer(std::string_view text);
 
-/// True when `tag` is a well-formed BCP 47 language tag as far as TEI's
-/// data.language pattern is concerned ("en", "ru", "zh-Hant-TW", "x-private").
+/// True when `tag` is a BCP 47 language tag as docconv::language_tag() reads
+/// one, already in BCP 47's form ("en", "zh-Hant-TW", "x-private"; not "en_GB").
 bool is_language_tag(std::string_view tag);
 
 /// The English name of common languages ("en" -> "English"); the tag itself otherwise.
