@@ -293,6 +293,34 @@ TEST_CASE("a zip entry with an empty name is skipped by name, the rest converts"
   CHECK(headings(read_file(out)) == std::vector<std::string>{"# Title two"});
 }
 
+TEST_CASE("a zip whose entries share their data is refused by name, the other inputs convert") {
+  // The overlapping-entries bomb: central directory records that all point at
+  // one local header, so a small archive expands many times over. libzip
+  // reads such entries without complaint; docconv checks the layout.
+  TempDir folder;
+  const std::string story = read_file(fixture("000"));
+  const auto archive = folder / "overlap.zip";
+  write_zip(archive, {{"a.txt", &story}, {"b.txt", &story}, {"c.txt", &story}});
+  std::string bytes = read_file(archive);
+  const std::string central("PK\x01\x02", 4);
+  std::size_t records = 0;
+  for (std::size_t at = bytes.find(central); at != std::string::npos;
+       at = bytes.find(central, at + 4)) {
+    if (records++ > 0) std::fill_n(bytes.begin() + static_cast<std::ptrdiff_t>(at + 42), 4, '\0');
+  }
+  REQUIRE(records == 3);
+  write_file(archive, bytes);
+  const auto out = folder / "out.md";
+  const auto result =
+      run_cli({"convert", archive.string(), fixture("002").string(), "-o", out.string()});
+  INFO("stderr:\n" << result.err);
+  CHECK(result.exit_code == 1);
+  check_one_line(result, archive.string(), "error",
+                 "entries 'a.txt' and 'b.txt' overlap: entries that share their data are a zip "
+                 "bomb's trick; the archive is refused");
+  CHECK(headings(read_file(out)).size() == 1);
+}
+
 // ---- Inputs that change between listing and reading ------------------------------------------
 
 TEST_CASE("a file that vanishes, or becomes a folder, after listing is reported by name") {

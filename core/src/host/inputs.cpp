@@ -1,5 +1,7 @@
 #include "host/inputs.hpp"
 
+#include "host/zip_layout.hpp"
+
 #include <docconv/file.hpp>
 #include <docconv/plugin.hpp>
 
@@ -83,6 +85,14 @@ std::string over_the_limit(std::uint64_t max_bytes) {
 void list_zip(const fs::path& path, const std::string& name, std::vector<InputRef>& out,
               const ProblemHandler& problem, std::uint64_t max_bytes) {
   ZipArchive archive = open_zip(path);
+  {
+    const RandomAccessFile file(path);
+    if (const auto overlap = overlapping_zip_entries(file.reader(), file.size()))
+      throw Error(
+          fmt::format("{}: entries that share their data are a zip bomb's trick; the "
+                      "archive is refused",
+                      *overlap));
+  }
   const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
   const std::uint64_t limit = expansion_limit(path, max_bytes);
   std::uint64_t total = 0;                  // what the entries listed declare

@@ -3,16 +3,12 @@
 #include <docconv/version.hpp>
 
 #include <elf.h>
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstring>
 
 namespace docconv::host {
@@ -187,30 +183,18 @@ OptionSpec option_of(const Json& object) {
   return option;
 }
 
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int descriptor) : descriptor_(descriptor) {}
-  ~FileDescriptor() {
-    if (descriptor_ >= 0) ::close(descriptor_);
-  }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  int get() const { return descriptor_; }
-
- private:
-  int descriptor_;
-};
-
 }  // namespace
 
 const ElfMachine& this_machine() {
   static const ElfMachine machine = [] {
     std::array<unsigned char, EI_NIDENT + 4> header{};
-    const FileDescriptor self(::open("/proc/self/exe", O_RDONLY | O_CLOEXEC));
-    if (self.get() < 0 ||
-        ::pread(self.get(), header.data(), header.size(), 0) != static_cast<ssize_t>(header.size()))
-      throw Error("cannot read docconv's own program file to learn its machine");
-    return machine_of(header.data());
+    try {
+      const RandomAccessFile self("/proc/self/exe");
+      if (self.read(0, header.size(), reinterpret_cast<char*>(header.data())))
+        return machine_of(header.data());
+    } catch (const Error&) {
+    }
+    throw Error("cannot read docconv's own program file to learn its machine");
   }();
   return machine;
 }
@@ -293,25 +277,9 @@ PluginInfo parse_plugin_descriptor(std::string_view text) {
 }
 
 PluginInfo read_plugin_descriptor(const std::filesystem::path& library) {
-  // O_NONBLOCK: a FIFO named like a library must not hang discovery.
-  const FileDescriptor file(::open(library.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
-  if (file.get() < 0) throw Error(fmt::format("cannot be opened: {}", std::strerror(errno)));
-  struct stat status {};
-  if (::fstat(file.get(), &status) != 0)
-    throw Error(fmt::format("cannot be opened: {}", std::strerror(errno)));
-  if (!S_ISREG(status.st_mode)) throw Error("is not a regular file");
-  const auto file_size = static_cast<std::uint64_t>(status.st_size);
-  const ReadAt read = [&](std::uint64_t offset, std::size_t size, char* out) {
-    while (size > 0) {
-      const ssize_t count = ::pread(file.get(), out, size, static_cast<off_t>(offset));
-      if (count < 0 && errno == EINTR) continue;
-      if (count <= 0) return false;
-      out += count;
-      offset += static_cast<std::uint64_t>(count);
-      size -= static_cast<std::size_t>(count);
-    }
-    return true;
-  };
+  const RandomAccessFile file(library);  // regular files only; a FIFO never blocks
+  const ReadAt read = file.reader();
+  const std::uint64_t file_size = file.size();
   const auto text =
       elf_section(read, file_size, this_machine(), descriptor_section, max_descriptor_bytes);
   if (!text)

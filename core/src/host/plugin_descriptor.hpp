@@ -3,11 +3,12 @@
 // without loading it, so that no plugin code runs until the plugin is used.
 #pragma once
 
+#include "host/random_access_file.hpp"
+
 #include <docconv/plugin.hpp>
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,10 +37,6 @@ struct PluginInfo {
   bool binary_output = false;   ///< Writers: output is not text, so `-o -` is refused.
   bool supports_split = false;  ///< Writers: can write one file per article (--split).
 };
-
-/// Reads `size` bytes at `offset` of a file into `out`; false when the file
-/// ends before.
-using ReadAt = std::function<bool(std::uint64_t offset, std::size_t size, char* out)>;
 
 /// The fields of an ELF header that say which machines can run a library.
 struct ElfMachine {
