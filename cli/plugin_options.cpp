@@ -1,12 +1,9 @@
 #include "plugin_options.hpp"
 
-#include <set>
-
 namespace docconv::cli {
 
 void add_plugin_options(CLI::App& command, const host::PluginRegistry& registry, PluginKind kind,
                         const std::string& selected, OptionValues& values) {
-  std::set<std::string> added;
   for (const auto& plugin : registry.plugins()) {
     if (plugin.info.kind != kind) continue;
     const bool shown = selected.empty() || plugin.info.name == selected ||
@@ -15,8 +12,10 @@ void add_plugin_options(CLI::App& command, const host::PluginRegistry& registry,
     const std::string group =
         shown ? plugin.info.name + " " + std::string(host::kind_name(kind)) + " options" : "";
     for (const auto& spec : plugin.info.options) {
-      if (!added.insert(spec.name).second) continue;  // shared by two plugins: one option
+      // Shared by two plugins (a reader's and a writer's too): one option, as
+      // declared first, feeding the one map both read. CLI11 would throw.
       const std::string flag = "--" + spec.name;
+      if (command.get_option_no_throw(flag) != nullptr) continue;
       CLI::Option* option = nullptr;
       if (spec.is_flag) {
         option = command.add_flag_callback(

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <vector>
 
 namespace docconv {
 namespace {
@@ -168,17 +169,26 @@ std::optional<std::string> language_tag(std::string_view text) {
   text = text.substr(0, text.find_first_of(".@"));
   std::string tag(text);
   std::replace(tag.begin(), tag.end(), '_', '-');
-  std::string_view rest = tag;
-  std::size_t subtags = 0;
-  while (true) {
+  std::vector<std::string_view> subtags;
+  for (std::string_view rest = tag;;) {
     const std::size_t dash = rest.find('-');
-    const std::string_view subtag = rest.substr(0, dash);
-    if (subtags == 0 ? !is_primary_subtag(subtag) : !is_later_subtag(subtag)) return std::nullopt;
-    ++subtags;
+    subtags.push_back(rest.substr(0, dash));
     if (dash == std::string_view::npos) break;
     rest.remove_prefix(dash + 1);
   }
-  if ((tag[0] == 'x' || tag[0] == 'X') && subtags == 1) return std::nullopt;  // "x" alone
+  if (!is_primary_subtag(subtags[0])) return std::nullopt;
+  // After a one-letter subtag (a singleton: an extension, or "x" for private
+  // use) at least one more must follow, of 2-8 characters for an extension.
+  bool private_use = subtags[0].size() == 1;
+  for (std::size_t i = 1; i < subtags.size(); ++i) {
+    if (!is_later_subtag(subtags[i])) return std::nullopt;
+    if (private_use || subtags[i].size() > 1) continue;
+    const bool last = i + 1 == subtags.size();
+    if (last || (subtags[i] != "x" && subtags[i] != "X" && subtags[i + 1].size() < 2))
+      return std::nullopt;
+    private_use = subtags[i] == "x" || subtags[i] == "X";
+  }
+  if (private_use && subtags.size() == 1) return std::nullopt;  // "x" alone
   return tag;
 }
 

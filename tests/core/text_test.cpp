@@ -74,12 +74,13 @@ TEST_CASE("split file names are numbered, stable and never paths") {
 }
 
 TEST_CASE("language tags: BCP 47 as written, or from a POSIX locale name") {
-  for (const char* tag :
-       {"en", "ru", "tlh", "zh-Hant-TW", "en-GB", "sr-Latn", "x-house", "de-1996"})
+  for (const char* tag : {"en", "ru", "tlh", "zh-Hant-TW", "en-GB", "sr-Latn", "x-house", "de-1996",
+                          "en-x-a", "de-a-bcd-x-q"})
     CHECK(docconv::language_tag(tag) == std::optional<std::string>(tag));
   CHECK(docconv::language_tag("ru_RU.UTF-8") == "ru-RU");
   CHECK(docconv::language_tag("en_GB@euro") == "en-GB");
-  for (const char* not_tag : {"", "e", "x", "POSIX", "toolong", "-en", "en-", "en--GB",
-                              "en-toolongsub", "not a tag", "e\xffn", "en GB"})
+  for (const char* not_tag :
+       {"", "e", "x", "POSIX", "toolong", "-en", "en-", "en--GB", "en-toolongsub", "not a tag",
+        "e\xffn", "en GB", "en-x", "en-a-b", "en-a"})
     CHECK_FALSE(docconv::language_tag(not_tag).has_value());
 }

@@ -20,9 +20,10 @@ namespace host = docconv::host;
 namespace {
 
 bool plain(std::string_view name) {
-  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-  });
+  return !name.empty() && name.front() != '-' && name.front() != '_' &&
+         std::all_of(name.begin(), name.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+         });
 }
 
 void check(const host::PluginInfo& info) {

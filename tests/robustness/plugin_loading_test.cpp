@@ -131,6 +131,22 @@ TEST_CASE("relative XDG_DATA_HOME and HOME are ignored, as the XDG spec says") {
   CHECK_THAT(fallback.out, Catch::Contains((home / ".local/share/docconv/plugins").string()));
 }
 
+TEST_CASE("a writer declaring a reader's option shares it instead of breaking the command line") {
+  TempDir plugins;
+  copy_hostile("docconv-shared-option.so", plugins.path());
+  const std::string dir = "--plugin-dir=" + plugins.path().string();
+  for (const std::vector<std::string>& args : {std::vector<std::string>{dir, "plugins"},
+                                               std::vector<std::string>{dir, "convert", "--help"},
+                                               std::vector<std::string>{dir, "--version"}}) {
+    const auto result = run_limited(args);
+    INFO("stderr:\n" << result.err);
+    CHECK(result.exit_code == 0);
+  }
+  const auto help = run_limited({dir, "convert", "--help"});
+  REQUIRE(help.out.find("--encoding") != std::string::npos);
+  CHECK(help.out.find("--encoding") == help.out.rfind("--encoding"));  // listed once
+}
+
 TEST_CASE("a bad plugin option value is one usage error before anything is read") {
   TempDir work;
   for (const char* name : {"a.txt", "b.txt", "c.txt"}) write_file(work / name, article);

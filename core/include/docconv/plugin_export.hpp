@@ -29,10 +29,12 @@
 /// the file without loading the library, so `docconv plugins`, `--help` and
 /// `--version` run no plugin code, and a conversion loads only the plugins
 /// it uses. DOCCONV_PLUGIN writes it; use it alone only to build a library
-/// that is deliberately not a working plugin.
+/// that is deliberately not a working plugin. The symbol is exported so that
+/// a link with --gc-sections keeps the section.
 // clang-format off
 #define DOCCONV_PLUGIN_DESCRIPTOR(descriptor)                                 \
-  extern "C" [[gnu::used, gnu::section(".docconv_plugin")]]                   \
+  extern "C" [[gnu::used, gnu::visibility("default"),                         \
+               gnu::section(".docconv_plugin")]]                              \
   const char docconv_plugin_descriptor[] =                                    \
       "{\"abi\": " DOCCONV_PLUGIN_STRING(DOCCONV_PLUGIN_ABI_STAMP)            \
       ", \"plugin\": " descriptor "}";

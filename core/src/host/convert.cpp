@@ -397,8 +397,9 @@ void check_option_values(const PluginEntry& plugin, const OptionValues& values) 
     return values.contains(option.name);
   });
   if (!given) return;
+  const Plugin* object = guarded(plugin, [&] { return &plugin.object(); });
   try {
-    plugin.object().check_options(values);
+    object->check_options(values);
   } catch (const std::exception& error) {
     throw OptionValueError(fmt::format("{}: {}", plugin.info.name, error.what()));
   } catch (...) {
@@ -407,14 +408,27 @@ void check_option_values(const PluginEntry& plugin, const OptionValues& values) 
   }
 }
 
-void read_documents(const PluginRegistry& registry, const ReadRequest& request, Reporter& reporter,
-                    const std::function<void(Document&&)>& sink, ConvertResult& result) {
-  // The readers an input may get: the one asked for, or any.
+void check_reader_option_values(const PluginRegistry& registry, const ReadRequest& request) {
+  if (!request.reader.empty()) {
+    if (const auto* forced = registry.find(request.reader, PluginKind::reader))
+      check_option_values(*forced, request.options);
+    return;
+  }
   for (const auto& plugin : registry.plugins()) {
     if (plugin.info.kind != PluginKind::reader) continue;
-    if (request.reader.empty() || registry.find(request.reader, PluginKind::reader) == &plugin)
+    try {
       check_option_values(plugin, request.options);
+    } catch (const OptionValueError&) {
+      throw;
+    } catch (const Error&) {
+      // Its library does not load: an input it is picked for says so.
+    }
   }
+}
+
+void read_documents(const PluginRegistry& registry, const ReadRequest& request, Reporter& reporter,
+                    const std::function<void(Document&&)>& sink, ConvertResult& result) {
+  if (!request.reader_options_checked) check_reader_option_values(registry, request);
   const std::size_t workers = worker_count(request.jobs);
   // One picker (and so one reader object) per worker: readers need not be thread-safe.
   std::vector<ReaderPicker> pickers;
@@ -538,8 +552,10 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
   if (request.output == "-" && request.split)
     throw Error("--split writes a folder; give one with -o");
   check_option_values(writer, request.read.options);
-  refuse_output_among_inputs(request);
   ReadRequest read = request.read;
+  check_reader_option_values(registry, read);
+  read.reader_options_checked = true;
+  refuse_output_among_inputs(request);
   read.output = request.output;
   read.output_is_folder = request.split;
 

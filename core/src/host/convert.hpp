@@ -81,6 +81,9 @@ struct ReadRequest {
   /// --max-input-size: larger inputs (files, zip entries, standard input)
   /// are refused, each with an error, and the rest of the set is read.
   std::uint64_t max_input_bytes = default_max_input_bytes;
+  /// The readers' option values were checked already (convert() does it
+  /// before it touches the output).
+  bool reader_options_checked = false;
 };
 
 struct ConvertRequest {
@@ -108,12 +111,19 @@ class OptionValueError : public Error {
 
 /// Has `plugin` check the values of its options (Plugin::check_options),
 /// loading it, when `values` holds at least one of them. Throws
-/// OptionValueError naming the plugin.
+/// OptionValueError naming the plugin; docconv::Error when its library
+/// cannot be loaded.
 void check_option_values(const PluginEntry& plugin, const OptionValues& values);
+
+/// check_option_values() for the readers a request may use: the one it
+/// forces, else every reader whose library loads (one that does not is
+/// reported when an input needs it).
+void check_reader_option_values(const PluginRegistry& registry, const ReadRequest& request);
 
 /// Reads every input and calls `sink` with each document in input order.
 /// Inputs that fail are reported and skipped. Returns counts in `result`.
-/// Throws OptionValueError first when a reader refuses its options' values.
+/// Throws OptionValueError first when a reader refuses its options' values
+/// (unless `request.reader_options_checked`).
 void read_documents(const PluginRegistry& registry, const ReadRequest& request, Reporter& reporter,
                     const std::function<void(Document&&)>& sink, ConvertResult& result);
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -334,12 +335,16 @@ std::streamsize DescriptorBuffer::xsputn(const char* data, std::streamsize size)
   while (error_ == 0 && written < size) {
     const ssize_t count =
         ::write(descriptor_, data + written, static_cast<std::size_t>(size - written));
-    if (count > 0)
+    if (count > 0) {
       written += count;
-    else if (count < 0 && errno != EINTR)
+    } else if (count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      pollfd ready{descriptor_, POLLOUT, 0};  // standard output left non-blocking by someone else
+      ::poll(&ready, 1, -1);
+    } else if (count < 0 && errno != EINTR) {
       error_ = errno;
-    else if (count == 0)
+    } else if (count == 0) {
       error_ = EIO;  // a write that takes nothing will not take it later either
+    }
   }
   if (error_ != 0) errno = error_;
   return written;
@@ -353,7 +358,9 @@ int DescriptorBuffer::sync() {
 
 StandardOutput::StandardOutput()
     : descriptor_(STDOUT_FILENO),
-      pieces_(descriptor_, 64 * 1024),
+      // A terminal sees each write at once, in order with the messages on
+      // standard error; anything else gets 64 KiB pieces.
+      pieces_(descriptor_, ::isatty(STDOUT_FILENO) ? 1 : 64 * 1024),
       previous_(std::cout.rdbuf(&pieces_)) {}
 
 StandardOutput::~StandardOutput() {

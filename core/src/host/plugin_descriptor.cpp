@@ -11,6 +11,8 @@
 #include <array>
 #include <cstring>
 
+extern "C" [[gnu::visibility("hidden")]] const unsigned char __ehdr_start[];  // by the linker
+
 namespace docconv::host {
 namespace {
 
@@ -160,10 +162,13 @@ void refuse_unknown_fields(const Json& object, std::initializer_list<std::string
   }
 }
 
+// Starts with a letter or digit, so that it is never read as an option.
 bool is_plain_name(std::string_view name) {
-  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+  const auto allowed = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-  });
+  };
+  return !name.empty() && name.front() != '-' && name.front() != '_' &&
+         std::all_of(name.begin(), name.end(), allowed);
 }
 
 OptionSpec option_of(const Json& object) {
@@ -173,9 +178,10 @@ OptionSpec option_of(const Json& object) {
   OptionSpec option{text_field(object, "name", true), text_field(object, "help", false),
                     flag_field(object, "flag"), text_field(object, "value_name", false)};
   // CLI11 takes a long option of two or more of these characters, not starting with '-'.
-  if (option.name.size() < 2 || option.name.front() == '-' || !is_plain_name(option.name))
+  if (option.name.size() < 2 || !is_plain_name(option.name))
     throw Error(
-        fmt::format("its option \"{}\" is not two or more lower-case letters, digits, '-' or '_'",
+        fmt::format("its option \"{}\" is not two or more lower-case letters, digits, '-' or '_', "
+                    "starting with a letter or digit",
                     option.name));
   if (std::find(reserved_options.begin(), reserved_options.end(), option.name) !=
       reserved_options.end())
@@ -186,16 +192,9 @@ OptionSpec option_of(const Json& object) {
 }  // namespace
 
 const ElfMachine& this_machine() {
-  static const ElfMachine machine = [] {
-    std::array<unsigned char, EI_NIDENT + 4> header{};
-    try {
-      const RandomAccessFile self("/proc/self/exe");
-      if (self.read(0, header.size(), reinterpret_cast<char*>(header.data())))
-        return machine_of(header.data());
-    } catch (const Error&) {
-    }
-    throw Error("cannot read docconv's own program file to learn its machine");
-  }();
+  // The linker's symbol for the ELF header of the object it links (this
+  // library): no /proc needed, and the machine is the one docconv runs on.
+  static const ElfMachine machine = machine_of(__ehdr_start);
   return machine;
 }
 
@@ -245,7 +244,9 @@ PluginInfo parse_plugin_descriptor(std::string_view text) {
   info.name = text_field(plugin, "name", true);
   if (!is_plain_name(info.name))
     throw Error(
-        fmt::format("its name \"{}\" is not lower-case letters, digits, '-' or '_'", info.name));
+        fmt::format("its name \"{}\" is not lower-case letters, digits, '-' or '_', starting with "
+                    "a letter or digit",
+                    info.name));
   const std::string kind = text_field(plugin, "kind", true);
   if (kind != "reader" && kind != "writer")
     throw Error(fmt::format("its kind \"{}\" is not \"reader\" or \"writer\"", kind));
@@ -256,7 +257,9 @@ PluginInfo parse_plugin_descriptor(std::string_view text) {
   for (const auto& alias : info.aliases) {
     if (!is_plain_name(alias))
       throw Error(
-          fmt::format("its alias \"{}\" is not lower-case letters, digits, '-' or '_'", alias));
+          fmt::format("its alias \"{}\" is not lower-case letters, digits, '-' or '_', starting "
+                      "with a letter or digit",
+                      alias));
   }
   info.extensions = texts_field(plugin, "extensions");
   for (const auto& extension : info.extensions) {
