@@ -51,6 +51,10 @@ void print_error(std::string_view where, std::string_view message) {
     fmt::print(stderr, "docconv: error: {}: {}\n", one_line(where), one_line(message));
 }
 
+void print_note(std::string_view message) {
+  fmt::print(stderr, "docconv: {}\n", one_line(message));
+}
+
 ConsoleReporter::ConsoleReporter() : show_progress_(progress_wanted()) {}
 
 ConsoleReporter::~ConsoleReporter() {

@@ -33,4 +33,8 @@ class ConsoleReporter final : public host::Reporter {
 /// "docconv: error: <where>: <what>" on standard error (no reporter needed).
 void print_error(std::string_view where, std::string_view message);
 
+/// "docconv: MESSAGE" on standard error, one line, safe on a terminal (what
+/// was written).
+void print_note(std::string_view message);
+
 }  // namespace docconv::cli

@@ -83,11 +83,12 @@ int run_convert(const docconv::host::PluginRegistry& registry,
   }
   if (!quiet) {
     if (!request.split && result.files_written > 0)
-      fmt::print(stderr, "docconv: wrote {} ({} articles from {} inputs)\n", request.output,
-                 result.documents, result.inputs);
+      docconv::cli::print_note(fmt::format("wrote {} ({} articles from {} inputs)", request.output,
+                                           result.documents, result.inputs));
     if (request.split && result.files_written > 0)
-      fmt::print(stderr, "docconv: wrote {} files into {} ({} articles from {} inputs)\n",
-                 result.files_written, request.output, result.documents, result.inputs);
+      docconv::cli::print_note(fmt::format("wrote {} files into {} ({} articles from {} inputs)",
+                                           result.files_written, request.output, result.documents,
+                                           result.inputs));
   }
   if (result.output_failed || result.inputs_failed > 0) return exit_failed;
   if (strict && reporter.warnings() > 0) return exit_failed;

@@ -6,6 +6,8 @@
 #include <docconv/plugin.hpp>
 
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -139,6 +141,15 @@ void list_zip(const fs::path& path, const std::string& name, std::vector<InputRe
   }
 }
 
+// Whether `path` names what standard input is (/dev/stdin, /proc/self/fd/0):
+// read as "-", so that a pipe given that way is read, not refused as a FIFO.
+bool is_standard_input(const fs::path& path) {
+  struct stat named {};
+  struct stat input {};
+  return ::stat(path.c_str(), &named) == 0 && ::fstat(STDIN_FILENO, &input) == 0 &&
+         named.st_dev == input.st_dev && named.st_ino == input.st_ino;
+}
+
 // A regular file or folder as the listing gave it, without a stat(); unknown
 // for anything else (a link, say), which visit() then stat()s.
 fs::file_type listed_type(const fs::directory_entry& entry) {
@@ -161,10 +172,29 @@ class FolderWalker {
       problem_(folder.string(), error.message());
       return;
     }
-    if (!visited_.insert(canonical).second) {
-      problem_(folder.string(), "symbolic link loop (folder already read); skipped");
+    if (std::find(ancestors_.begin(), ancestors_.end(), canonical) != ancestors_.end()) {
+      problem_(folder.string(), "symbolic link loop (a folder inside itself); skipped");
       return;
     }
+    // Reached again through another link: its articles are read once.
+    if (!visited_.insert(canonical).second) return;
+    if (ancestors_.size() == max_folder_depth) {
+      problem_(folder.string(),
+               fmt::format("folders nested more than {} deep; skipped", max_folder_depth));
+      return;
+    }
+    ancestors_.push_back(canonical);
+    walk_listed(folder);
+    ancestors_.pop_back();
+  }
+
+ private:
+  // Deeper than any real archive of articles; the bound keeps a hostile tree
+  // (thousands of levels) from costing minutes of path resolution.
+  static constexpr std::size_t max_folder_depth = 100;
+
+  void walk_listed(const fs::path& folder) {
+    std::error_code error;
     // Strings, not paths: a folder may hold 100,000 articles, and a path
     // object takes several times the memory of its text. All share the
     // folder's prefix, so they sort as the paths would: by file name.
@@ -227,6 +257,7 @@ class FolderWalker {
   const ProblemHandler& problem_;
   std::uint64_t max_bytes_;
   std::set<fs::path> visited_;
+  std::vector<fs::path> ancestors_;  // the folders being walked, outermost first
 };
 
 std::string read_zip_entry(const InputRef& input, zip_t* archive, std::uint64_t max_bytes) {
@@ -289,6 +320,10 @@ std::vector<InputRef> list_inputs(const std::vector<std::string>& arguments,
       continue;
     }
     const fs::path path(argument);
+    if (is_standard_input(path)) {  // /dev/stdin, /proc/self/fd/0: a pipe is not refused
+      inputs.push_back({argument, {}, {}, false});
+      continue;
+    }
     std::error_code error;
     const auto status = fs::status(path, error);
     if (!fs::exists(status)) {

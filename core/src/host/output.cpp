@@ -25,11 +25,19 @@ std::string system_error_text(int error) {
   return std::strerror(error);
 }
 
+// The output's name as its temporary's name holds it: cut, when it is long,
+// so that ".NAME.tmp-XXXXXX" fits the 255 bytes a file name may have.
+std::string temporary_stem(const std::string& name) {
+  constexpr std::size_t most =
+      255 - std::string_view(".").size() - std::string_view(".tmp-XXXXXX").size();
+  return name.size() <= most ? name : name.substr(0, most);
+}
+
 // A new, empty temporary file ".NAME.tmp-XXXXXX" in `folder`, readable as
 // the user's umask allows (mkstemp alone would make it private). Returns what
 // mkstemp put in place of the X's.
 std::array<char, 6> make_temporary(const fs::path& folder, const std::string& name) {
-  std::string pattern = (folder / ("." + name + ".tmp-XXXXXX")).string();
+  std::string pattern = (folder / ("." + temporary_stem(name) + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(pattern.data());
   if (fd < 0)
     throw Error(
@@ -220,8 +228,8 @@ fs::path AtomicFileSink::final_path(const Part& part) const {
 }
 
 fs::path AtomicFileSink::temporary_path(const Part& part) const {
-  return folder() /
-         ("." + *part.name + ".tmp-" + std::string(part.suffix.begin(), part.suffix.end()));
+  return folder() / ("." + temporary_stem(*part.name) + ".tmp-" +
+                     std::string(part.suffix.begin(), part.suffix.end()));
 }
 
 // `file_name` must not be in part_names_ yet.

@@ -1,5 +1,6 @@
 #include "epub_writer.hpp"
 
+#include "deflate.hpp"
 #include "pages.hpp"
 #include "stylesheet.hpp"
 
@@ -29,10 +30,44 @@ std::string read_user_file(const std::string& option, const std::string& path) {
   }
 }
 
-// The cover's type from its first bytes, not from its name.
+std::uint32_t big_endian32(std::string_view bytes, std::size_t at) {
+  std::uint32_t value = 0;
+  for (std::size_t i = 0; i < 4; ++i)
+    value = value << 8 | static_cast<unsigned char>(bytes[at + i]);
+  return value;
+}
+
+// A PNG as reading systems (and EPUBCheck) start to read one: the signature,
+// an IHDR chunk of 13 bytes with a non-zero size and the right CRC, and an
+// IEND chunk at the end (a file cut short has none).
+bool is_whole_png(std::string_view bytes) {
+  constexpr std::string_view signature = "\x89PNG\r\n\x1a\n";
+  constexpr std::string_view end_chunk("\0\0\0\0IEND\xAE\x42\x60\x82", 12);
+  if (bytes.size() < 8 + 25 + end_chunk.size() || !bytes.starts_with(signature) ||
+      !bytes.ends_with(end_chunk))
+    return false;
+  const std::string_view header = bytes.substr(8, 25);  // length, "IHDR", 13 bytes, CRC
+  return big_endian32(header, 0) == 13 && header.substr(4, 4) == "IHDR" &&
+         big_endian32(header, 8) != 0 && big_endian32(header, 12) != 0 &&
+         big_endian32(header, 21) == crc32_of(header.substr(4, 17));
+}
+
+// A JPEG from its start-of-image marker to its end-of-image marker.
+bool is_whole_jpeg(std::string_view bytes) {
+  return bytes.size() > 4 && bytes.starts_with("\xFF\xD8\xFF") && bytes.ends_with("\xFF\xD9");
+}
+
+// The cover's type from its bytes, not from its name; a file cut short or
+// with a broken header would make the book invalid.
 CoverImage cover_image_for(const std::string& path, std::string_view bytes) {
-  if (bytes.substr(0, 8) == "\x89PNG\r\n\x1a\n") return {"images/cover.png", "image/png"};
-  if (bytes.substr(0, 3) == "\xFF\xD8\xFF") return {"images/cover.jpg", "image/jpeg"};
+  if (bytes.starts_with("\x89PNG\r\n\x1a\n")) {
+    if (is_whole_png(bytes)) return {"images/cover.png", "image/png"};
+    throw Error(fmt::format("--cover {}: a broken PNG (its header or its end is wrong)", path));
+  }
+  if (bytes.starts_with("\xFF\xD8\xFF")) {
+    if (is_whole_jpeg(bytes)) return {"images/cover.jpg", "image/jpeg"};
+    throw Error(fmt::format("--cover {}: a broken JPEG (it does not end as a JPEG does)", path));
+  }
   throw Error(fmt::format("--cover {}: not a PNG or JPEG image", path));
 }
 

@@ -305,6 +305,27 @@ TEST_CASE("unusable options and inputs give clear errors") {
   CHECK_THROWS_WITH(write_epub(Collection{}), Catch::Contains("no articles"));
 }
 
+TEST_CASE("a cover cut short or with a broken header is refused, a whole one taken") {
+  test::TempDir folder;
+  const Collection collection = realistic_collection(1);
+  const auto refused = [&](const std::string& bytes, const std::string& what) {
+    test::write_file(folder / "cover.img", bytes);
+    CHECK_THROWS_WITH(write_epub(collection, {{"cover", (folder / "cover.img").string()}}),
+                      Catch::Contains(what));
+  };
+  std::string bad_crc = tiny_png;
+  bad_crc[29] = static_cast<char>(bad_crc[29] ^ 0x01);  // a byte of the IHDR chunk's CRC
+  std::string zero_width = tiny_png;
+  zero_width[19] = '\0';
+  refused(bad_crc, "a broken PNG");
+  refused(zero_width, "a broken PNG");
+  refused(tiny_png.substr(0, tiny_png.size() - 5), "a broken PNG");
+  refused(tiny_png.substr(0, 20), "a broken PNG");
+  refused("\xFF\xD8\xFF\xE0 a JPEG that never ends", "a broken JPEG");
+  test::write_file(folder / "cover.jpg", "\xFF\xD8\xFF\xE0 tiny but whole \xFF\xD9");
+  CHECK_NOTHROW(write_epub(collection, {{"cover", (folder / "cover.jpg").string()}}));
+}
+
 TEST_CASE("the plugin declares itself as a binary writer of .epub with its options") {
   const auto* plugin = test::project_plugins().find("epub", PluginKind::writer);
   REQUIRE(plugin != nullptr);
