@@ -106,7 +106,7 @@ TEST_CASE("an earlier output in the input folder is not read back as an article"
   }
 }
 
-TEST_CASE("special files are written through, never replaced; symlinks stay", "[outputs]") {
+TEST_CASE("special files are written through, never replaced: symlinks stay", "[outputs]") {
   TempDir folder;
   write_file(folder / "rain.txt", article);
   const auto convert_to = [&](const fs::path& output) {
@@ -139,6 +139,20 @@ TEST_CASE("special files are written through, never replaced; symlinks stay", "[
     CHECK(result.exit_code == 0);
     CHECK(S_ISFIFO(mode_of(fifo)));
     CHECK_THAT(read_file(folder / "got.md"), Catch::Contains("Rain returns to the valley"));
+  }
+  SECTION("a symbolic link to /proc/self/fd/1 on a pipe: the pipe gets the output") {
+    // The link's target names no file ("pipe:[N]"); writing through it is what
+    // a shell redirection into the link would do.
+    fs::create_symlink("/proc/self/fd/1", folder / "stdout.md");
+    const auto result = run(
+        "/bin/sh", {"-c", "(" + quoted(docconv::test::cli_path()) + " convert " +
+                              quoted(folder / "rain.txt") + " -o " + quoted(folder / "stdout.md") +
+                              " -t markdown; echo \"docconv exit $?\" >&2) | cat"});
+    INFO("stderr:\n" << result.err);
+    CHECK_THAT(result.err, Catch::Contains("docconv exit 0"));
+    CHECK_THAT(result.out, Catch::Contains("Rain returns to the valley"));
+    CHECK(fs::is_symlink(folder / "stdout.md"));
+    CHECK(temporaries_in(folder.path()).empty());
   }
   SECTION("a symbolic link to a file: the file gets the output, the link stays") {
     write_file(folder / "book.md", "old\n");

@@ -198,17 +198,19 @@ AtomicFileSink::AtomicFileSink(fs::path target, bool split)
 }
 
 void AtomicFileSink::resolve_existing_target() {
+  struct stat info {};
+  // Through any link: a device or pipe is written to as it is named, also
+  // when the link's target is no path (/proc/self/fd/1 on a pipe: "pipe:[N]").
+  if (::stat(target_.c_str(), &info) == 0 && (S_ISCHR(info.st_mode) || S_ISFIFO(info.st_mode))) {
+    pass_through_ = true;
+    return;
+  }
   std::error_code error;
   if (fs::is_symlink(fs::symlink_status(target_, error))) {
     target_ = fs::weakly_canonical(target_, error);
     if (error) throw Error(fmt::format("cannot follow the symbolic link: {}", error.message()));
   }
-  struct stat info {};
   if (::stat(target_.c_str(), &info) != 0) return;  // a new file
-  if (S_ISCHR(info.st_mode) || S_ISFIFO(info.st_mode)) {
-    pass_through_ = true;
-    return;
-  }
   if (!S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode))
     throw Error("is neither a regular file nor a character device or named pipe; not replaced");
 }

@@ -162,7 +162,7 @@ TEST_CASE("inspect --lines prints every line with its class, for each input in o
   CHECK(lines[12] == "==> " + (set / "b.txt").string() + " <==");
 }
 
-TEST_CASE("a rules file adds phrases; a bad one is one error naming file and line") {
+TEST_CASE("a rules file adds phrases: a bad one is one error naming file and line") {
   TempDir set;
   write_file(set / "a.txt",
              "Harbour bridge to close to cars\n\nThe city council voted on "
@@ -177,7 +177,7 @@ TEST_CASE("a rules file adds phrases; a bad one is one error naming file and lin
   CHECK_THAT(with.out, Catch::Contains("chrome      Jetzt Probeabo sichern  [site chrome]"));
   const auto bad =
       run_cli({"inspect", "--rules", (set / "bad.rules").string(), (set / "a.txt").string()});
-  CHECK(bad.exit_code == 1);
+  CHECK(bad.exit_code == 2);  // checked once before any input is read: a usage error
   CHECK_THAT(bad.err,
              Catch::Contains((set / "bad.rules").string() + ":2: unknown section [chrom]"));
   CHECK(docconv::test::lines(bad.err).size() == 1);

@@ -162,7 +162,7 @@ TEST_CASE("phrase tables: whole lines, starts and labels, ignoring case and coun
   CHECK(rules().month("червня") == 6);
 }
 
-TEST_CASE("a rules file adds phrases; a bad one names its line") {
+TEST_CASE("a rules file adds phrases: a bad one names its line") {
   PhraseRules mine = PhraseRules::defaults();
   mine.add(
       "docconv-news-rules 1\n# mine\n[chrome]\nJetzt Probeabo sichern\n[agency]\nAgenzia Nova\n",
@@ -277,7 +277,7 @@ TEST_CASE("bylines that put the role first, names that are no names") {
   CHECK(looks_like_name("Lucía Herrero"));
 }
 
-TEST_CASE("a caption before the first paragraph does not hide its dateline; FILE - is no place") {
+TEST_CASE("a caption before the first paragraph does not hide its dateline: FILE - is no place") {
   CHECK_FALSE(parse_dateline("FILE - Firefighters work to contain a wildfire.", rules()));
   CHECK(parse_dateline("MILANO \u2014 Quattro chilometri di pista.", rules())->place == "Milano");
   std::string why;
@@ -374,7 +374,7 @@ TEST_CASE("boxes inside the text: widget labels, lines the page repeats, teasers
   CHECK(labels[7] == "paragraph");
 }
 
-TEST_CASE("subheadings between dashes; questions in a text without blank lines") {
+TEST_CASE("subheadings between dashes: questions in a text without blank lines") {
   auto labels = labels_of("Harbour bridge to close to cars for two years\n\n" + body_one +
                           "\n\n- \"A first step\" -\n\n" + body_two + "\n\n- What next ? -\n\n" +
                           body_three + "\n");
@@ -421,7 +421,7 @@ TEST_CASE("a caption whose credit follows a copyright sign") {
   CHECK(figure->credit == "© Seydou Camara, AFP");
 }
 
-TEST_CASE("dates as pages glue and shorten them; a place alone above the text") {
+TEST_CASE("dates as pages glue and shorten them: a place alone above the text") {
   CHECK(find_date("March 3, 20259:14 AM GMTUpdated 2 hours ago", rules()) ==
         PartialDate{2025, 3, 3});
   CHECK(find_date("14:32, 05.06.25", rules()) == PartialDate{2025, 6, 5});

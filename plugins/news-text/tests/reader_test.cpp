@@ -164,7 +164,7 @@ TEST_CASE("quoted lines form one blockquote, bullets one list") {
   CHECK(std::get<List>(document.blocks[2].content).marker == "-");
 }
 
-TEST_CASE("a change of bullet starts a new list; READ MORE keeps its label as written") {
+TEST_CASE("a change of bullet starts a new list: READ MORE keeps its label as written") {
   const Document document =
       build("Title\n\n" + lead + "\n- one\n- two\n* three\nRead more: Finns Disenchanted\n" +
             second + "\n");
