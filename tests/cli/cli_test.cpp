@@ -3,7 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <docconv/version.hpp>
 #include <nlohmann/json.hpp>
 
@@ -239,56 +238,6 @@ TEST_CASE("a progress bar appears on a terminal, never on a pipe or in CI") {
   CHECK_THAT(in_ci.out, !Catch::Contains("] 4/8"));
   const auto on_pipe = run_cli(args);
   CHECK_THAT(on_pipe.err, !Catch::Contains("] 4/8"));
-}
-
-TEST_CASE("an interrupted run keeps the old output and leaves no temporary") {
-  TempDir folder;
-  std::string command = "exec '" + docconv::test::cli_path().string() + "' --plugin-dir '" +
-                        good_plugins() + "' convert";
-  for (int i = 0; i < 40; ++i) {
-    const auto file = folder / ("a" + std::to_string(i) + ".tst");
-    docconv::test::write_file(file, "Title\nREADER-SLOW\n");
-    command += " '" + file.string() + "'";
-  }
-  const auto out = folder / "out.testout";
-  docconv::test::write_file(out, "previous\n");
-  command += " -o '" + out.string() + "' & sleep 1; kill -INT $!; wait $!";
-  const auto result = docconv::test::run("/bin/sh", {"-c", command});
-  CHECK(result.exit_code == 1);
-  CHECK_THAT(result.err, Catch::Contains(out.string() + ": interrupted"));
-  CHECK(docconv::test::read_file(out) == "previous\n");
-  CHECK(docconv::test::temporaries_in(folder.path()).empty());
-}
-
-TEST_CASE("an interrupt is obeyed within a second even inside one long input") {
-  // The second input keeps the reader busy for 30 s: the run cannot reach
-  // the next input to notice the interrupt, so the deadline ends it. SIGTERM
-  // after SIGINT (a supervisor insisting) must not cancel the deadline.
-  for (const std::string signals : {"kill -INT $!", "kill -INT $!; sleep 0.2; kill -TERM $!"}) {
-    DYNAMIC_SECTION(signals) {
-      TempDir folder;
-      docconv::test::write_file(folder / "a.tst", "Title\nText\n");
-      docconv::test::write_file(folder / "b.tst", "Title\nREADER-STUCK\n");
-      const auto out = folder / "out.testout";
-      docconv::test::write_file(out, "previous\n");
-      const std::string command =
-          "exec '" + docconv::test::cli_path().string() + "' --plugin-dir '" + good_plugins() +
-          "' convert -j 1 '" + (folder / "a.tst").string() + "' '" + (folder / "b.tst").string() +
-          "' -o '" + out.string() + "' & sleep 1; ls -a '" + folder.path().string() + "'; " +
-          signals + "; wait $!";
-      const auto started = std::chrono::steady_clock::now();
-      const auto result = docconv::test::run("/bin/sh", {"-c", command});
-      const auto seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
-      INFO("stderr:\n" << result.err);
-      CHECK(result.exit_code == 130);
-      CHECK_THAT(result.err, Catch::Contains("docconv: error: interrupted: stopped at once"));
-      CHECK(seconds.count() < 20);  // not a timing test: the reader alone takes 30 s
-      CHECK_THAT(result.out, Catch::Contains(".out.testout.tmp-"));  // the first article's
-      CHECK(docconv::test::read_file(out) == "previous\n");
-      CHECK(docconv::test::temporaries_in(folder.path()).empty());
-    }
-  }
 }
 
 TEST_CASE("parallel reading gives the same output and messages as -j 1") {

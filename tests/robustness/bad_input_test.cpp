@@ -10,6 +10,7 @@
 
 #include <zip.h>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -293,6 +294,54 @@ TEST_CASE("a zip entry with an empty name is skipped by name, the rest converts"
   CHECK(headings(read_file(out)) == std::vector<std::string>{"# Title two"});
 }
 
+TEST_CASE("zip entries that share a name are both read, the second as NAME#2") {
+  TempDir folder;
+  const auto archive = folder / "twice.zip";
+  // libzip will not write a name twice; Python's zipfile will (with a warning).
+  REQUIRE(docconv::test::run("/usr/bin/python3",
+                             {"-W", "ignore", "-c",
+                              "import sys, zipfile\n"
+                              "with zipfile.ZipFile(sys.argv[1], 'w') as z:\n"
+                              "    z.writestr('a.txt', 'Title one\\n\\nThe first text.\\n')\n"
+                              "    z.writestr('a.txt', 'Title two\\n\\nThe second text.\\n')\n",
+                              archive.string()})
+              .exit_code == 0);
+  for (const std::string jobs : {"1", "2"}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      const auto result = run_cli({"inspect", "-j", jobs, archive.string()});
+      INFO("stderr:\n" << result.err);
+      REQUIRE(result.exit_code == 0);
+      CHECK(result.err.empty());
+      const auto documents = nlohmann::json::parse(result.out)["documents"];
+      REQUIRE(documents.size() == 2);
+      CHECK(documents[0]["metadata"]["source"] == archive.string() + ":a.txt");
+      CHECK(documents[0]["metadata"]["title"] == "Title one");
+      CHECK(documents[1]["metadata"]["source"] == archive.string() + ":a.txt#2");
+      CHECK(documents[1]["metadata"]["title"] == "Title two");
+    }
+  }
+}
+
+TEST_CASE("a zip's entries may not expand past 200 times its size in all") {
+  // Entries that each fit --max-input-size but together pass the archive's
+  // own limit: the later ones are skipped by name, the earlier ones read.
+  TempDir folder;
+  // One long word in bzip2: text compresses too little to pass 200 times.
+  const std::string text = "Title\n\n" + std::string(std::size_t{600} << 10, 'a') + "\n";
+  const std::string small = "Small title\n\nA short text.\n";
+  const auto archive = folder / "expands.zip";
+  write_zip(archive, {{"a.txt", &text}, {"b.txt", &text}, {"c.txt", &small}}, ZIP_CM_BZIP2);
+  REQUIRE(fs::file_size(archive) * 200 < (std::size_t{1} << 20));
+  const auto out = folder / "out.md";
+  const auto result =
+      run_cli({"convert", archive.string(), "--max-input-size", "1MiB", "-o", out.string()});
+  INFO("stderr:\n" << result.err);
+  CHECK(result.exit_code == 1);
+  check_one_line(result, archive.string() + ":b.txt", "error",
+                 "the archive's entries expand to more than 1 MiB in all, 200 times its size");
+  CHECK(headings(read_file(out)) == std::vector<std::string>{"# Title", "# Small title"});
+}
+
 TEST_CASE("a zip whose entries share their data is refused by name, the other inputs convert") {
   // The overlapping-entries bomb: central directory records that all point at
   // one local header, so a small archive expands many times over. libzip
@@ -564,29 +613,3 @@ TEST_CASE("when every input is bad, nothing is written and the old output stays"
 }
 
 }  // namespace
-
-TEST_CASE("SIGINT during a --split run: earlier parts untouched, no new part, no temporary") {
-  // The single-file case is in tests/cli/cli_test.cpp; in split mode every
-  // part stays a temporary until all are renamed together at the end.
-  TempDir folder;
-  const auto inputs = folder / "in";
-  fs::create_directory(inputs);
-  for (int i = 0; i < 40; ++i)
-    write_file(inputs / ("a" + std::to_string(10 + i) + ".tst"), "Title\nREADER-SLOW\n");
-  const auto parts = folder / "parts";
-  fs::create_directory(parts);
-  write_file(parts / "0001-title.out", previous_output);
-  const std::string command = "exec '" + docconv::test::cli_path().string() + "' --plugin-dir '" +
-                              (docconv::test::test_plugin_dir() / "good").string() +
-                              "' convert -j 1 '" + inputs.string() + "' -o '" + parts.string() +
-                              "' --split -t test-writer & sleep 1; kill -INT $!; wait $!";
-  const auto result = docconv::test::run("/bin/sh", {"-c", command});
-  INFO("stderr:\n" << result.err);
-  CHECK(result.exit_code == 1);
-  check_one_line(result, parts.string(), "error", "interrupted");
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(parts))
-    names.push_back(entry.path().filename().string());
-  CHECK(names == std::vector<std::string>{"0001-title.out"});
-  CHECK(read_file(parts / "0001-title.out") == previous_output);
-}

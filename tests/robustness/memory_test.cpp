@@ -89,6 +89,13 @@ TEST_CASE("one input at the default limits stays within the stated memory bound"
          for (std::size_t i = 0; i < lines; ++i) text += menu[i % 5] + std::string("\n");
          return text;
        }},
+      {"100,000 list items of 160 bytes, 16 MiB, as TEI (issue #15's list lines)", "tei",
+       [&] {
+         std::string text = "A title\n\n";
+         for (std::size_t i = 0; i < lines; ++i) text += "- " + sentence(156, unsigned(i)) + "\n";
+         text.resize(std::min<std::size_t>(text.size(), (std::size_t{16} << 20) - 1));
+         return text;
+       }},
       {"100,000 paragraphs of 160 bytes, 16 MiB, as EPUB", "epub",
        [&] {
          std::string text = "A title\n\n";

@@ -195,6 +195,38 @@ TEST_CASE("a replaced output keeps its permissions", "[outputs]") {
   }
 }
 
+TEST_CASE("no part of a --split run is replaced when one of them cannot be", "[outputs]") {
+  TempDir folder;
+  write_file(folder / "a.txt", article);
+  write_file(folder / "b.txt", article);
+  const auto parts = folder / "parts";
+  const std::vector<std::string> args{"convert",
+                                      (folder / "a.txt").string(),
+                                      (folder / "b.txt").string(),
+                                      "--split",
+                                      "-t",
+                                      "markdown",
+                                      "-o",
+                                      parts.string()};
+  REQUIRE(run_cli(args).exit_code == 0);
+  const auto names = docconv::test::file_names(parts);
+  REQUIRE(names.size() == 2);
+  const std::string first_before = read_file(parts / names[0]);
+  // The second part's name is now a folder, and the first part would change.
+  fs::remove(parts / names[1]);
+  fs::create_directory(parts / names[1]);
+  write_file(parts / names[1] / "keep.txt", "mine\n");
+  write_file(folder / "a.txt", "Rain returns to the valley\n\nIt rained, officials said.\n");
+  const auto result = run_cli(args);
+  INFO("stderr:\n" << result.err);
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains((parts / names[1]).string() + ": it is a folder"));
+  CHECK(docconv::test::file_names(parts) == names);
+  CHECK(read_file(parts / names[0]) == first_before);
+  CHECK(read_file(parts / names[1] / "keep.txt") == "mine\n");
+  CHECK(temporaries_in(parts).empty());
+}
+
 TEST_CASE("temporaries a killed run left are removed by the next run after a day", "[outputs]") {
   // A second SIGINT ends docconv at once, without cleaning up (tests/cli).
   TempDir folder;

@@ -289,11 +289,26 @@ std::ostream& AtomicFileSink::open_part(std::string_view file_name) {
   return start_part(std::string(file_name));
 }
 
+// A part can be renamed over a file or a link, never over a folder. Checked
+// for every part before the first is renamed, so that a folder in the way
+// does not leave the set half replaced.
+void AtomicFileSink::refuse_unreplaceable_parts() const {
+  for (const auto& part : parts_) {
+    std::error_code error;
+    if (fs::symlink_status(final_path(part), error).type() == fs::file_type::directory)
+      throw Error(
+          fmt::format("cannot move the output into place at {}: it is a folder; no part "
+                      "was replaced",
+                      final_path(part).string()));
+  }
+}
+
 void AtomicFileSink::commit() {
   if (!split_ && parts_.empty()) stream();  // an empty output is still an output
   close_current();
   if (pass_through_) renamed_ = 1;  // written in place
   std::lock_guard lock(live_sinks_mutex);
+  if (split_) refuse_unreplaceable_parts();
   for (const auto& part : parts_) {
     const fs::path temporary = temporary_path(part);
     if (!split_) sync_file(temporary);

@@ -129,6 +129,7 @@ class AtomicFileSink final : public OutputSink {
   std::filesystem::path folder() const;
   std::filesystem::path final_path(const Part& part) const;
   std::filesystem::path temporary_path(const Part& part) const;
+  void refuse_unreplaceable_parts() const;
   void close_current();
   void discard() noexcept;
 
