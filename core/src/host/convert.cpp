@@ -1,8 +1,9 @@
 #include "host/convert.hpp"
 
 #include "host/line_census.hpp"
-#include "host/ordered_workers.hpp"
 #include "host/output.hpp"
+
+#include <docconv_support/ordered_pipeline.hpp>
 
 #include <fmt/format.h>
 
@@ -200,6 +201,12 @@ class ReaderPicker {
 }  // namespace
 
 namespace {
+
+// What one reading thread keeps between inputs.
+struct ReadingState {
+  ReaderPicker picker;
+  OpenArchive archive;  // the archive last read from, kept open for its next entry
+};
 
 ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
                      ReaderPicker& picker, OpenArchive& archives, const InputRef& input,
@@ -430,10 +437,6 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
                     const std::function<void(Document&&)>& sink, ConvertResult& result) {
   if (!request.reader_options_checked) check_reader_option_values(registry, request);
   const std::size_t workers = worker_count(request.jobs);
-  // One picker (and so one reader object) per worker: readers need not be thread-safe.
-  std::vector<ReaderPicker> pickers;
-  for (std::size_t i = 0; i < workers; ++i) pickers.emplace_back(registry, request.reader);
-  std::vector<OpenArchive> archives(workers);
   auto inputs = list_inputs(
       request.inputs,
       [&](const std::string& where, const std::string& what) {
@@ -444,31 +447,40 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
   skip_this_runs_output(request, inputs, reporter);
   skip_unclaimed_beside_claimed(registry, request, inputs, reporter);
   result.inputs += inputs.size() + result.inputs_failed;
+  // Each thread reads with a picker (and so reader objects) of its own:
+  // readers need not be thread-safe.
+  const auto reading_state = [&] { return ReadingState{{registry, request.reader}, {}}; };
+  const std::size_t threads = support::pipeline_threads(workers);
+  const std::size_t per_job = support::items_per_job(inputs.size(), threads);
   // A furniture line must recur in 3 inputs at least: fewer inputs need no survey.
   std::optional<SketchLineCensus> census;
   if (request.survey && inputs.size() >= 3) {
     census.emplace();
-    run_ordered<std::vector<std::uint64_t>>(
-        inputs.size(), workers, 4 * workers,
-        [&](std::size_t index, std::size_t worker) {
+    support::OrderedPipeline<std::size_t, std::vector<std::uint64_t>, ReadingState> survey(
+        threads,
+        [&](const std::size_t& index, ReadingState& state) {
           if (interrupted()) return std::vector<std::uint64_t>{};
-          return survey_one(request, pickers[worker], archives[worker], inputs[index]);
+          return survey_one(request, state.picker, state.archive, inputs[index]);
         },
-        [&](std::size_t, std::vector<std::uint64_t>&& keys) {
-          if (interrupted()) throw Error("interrupted");
-          census->add_input(keys);
-        });
+        [&](std::vector<std::uint64_t>&& keys) { census->add_input(keys); }, per_job,
+        reading_state);
+    for (std::size_t index = 0; index < inputs.size(); ++index) {
+      if (interrupted()) throw Error("interrupted");
+      survey.add(index);
+    }
+    survey.finish();
   }
   const LineCensus* census_seen = census ? &*census : nullptr;
-  run_ordered<ReadOutcome>(
-      inputs.size(), workers, 4 * workers,
-      [&](std::size_t index, std::size_t worker) {
+  std::size_t taken = 0;
+  support::OrderedPipeline<std::size_t, ReadOutcome, ReadingState> reading(
+      threads,
+      [&](const std::size_t& index, ReadingState& state) {
         if (interrupted()) return ReadOutcome{};
-        return read_one(registry, request, pickers[worker], archives[worker], inputs[index],
-                        census_seen);
+        return read_one(registry, request, state.picker, state.archive, inputs[index], census_seen);
       },
-      [&](std::size_t index, ReadOutcome&& outcome) {
+      [&](ReadOutcome&& outcome) {
         if (interrupted()) throw Error("interrupted");
+        const std::size_t index = taken++;
         for (const auto& message : outcome.messages) {
           if (message.is_error)
             reporter.error(message.where, message.text);
@@ -483,7 +495,13 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
           sink(std::move(document));
         }
         reporter.progress(index + 1, inputs.size());
-      });
+      },
+      per_job, reading_state);
+  for (std::size_t index = 0; index < inputs.size(); ++index) {
+    if (interrupted()) throw Error("interrupted");
+    reading.add(index);
+  }
+  reading.finish();
 }
 
 const PluginEntry& choose_writer(const PluginRegistry& registry, const std::string& format,

@@ -17,9 +17,9 @@ namespace docconv::host {
 
 /// Gathers writes into pieces of `size` bytes before they reach `target`:
 /// libstdc++'s file stream hands every write of 1 KiB or more straight to
-/// the kernel, so a writer that writes an article at a time made a system
-/// call per article (1,000 for the 1,000-article TEI file, now 25). Seeking
-/// and telling pass through, after the pending bytes (libzip seeks).
+/// the kernel, which would make a system call per article
+/// (docs/performance.md). Seeking and telling pass through, after the
+/// pending bytes (libzip seeks).
 class CoalescingBuffer final : public std::streambuf {
  public:
   explicit CoalescingBuffer(std::streambuf& target, std::size_t size = 256 * 1024);

@@ -40,7 +40,18 @@ Deflater::Deflater() : stream_(std::make_unique<Stream>()) {
 }
 
 Deflater::~Deflater() {
-  deflateEnd(&stream_->z);
+  if (stream_) deflateEnd(&stream_->z);
+}
+
+// The z_stream stays where it is (zlib's state points back at it): only the
+// pointer to it moves.
+Deflater::Deflater(Deflater&&) noexcept = default;
+Deflater& Deflater::operator=(Deflater&& other) noexcept {
+  if (this != &other) {
+    if (stream_) deflateEnd(&stream_->z);
+    stream_ = std::move(other.stream_);
+  }
+  return *this;
 }
 
 Deflated Deflater::deflate(std::string_view data) {

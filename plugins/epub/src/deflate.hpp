@@ -29,6 +29,8 @@ class Deflater {
   ~Deflater();
   Deflater(const Deflater&) = delete;
   Deflater& operator=(const Deflater&) = delete;
+  Deflater(Deflater&&) noexcept;
+  Deflater& operator=(Deflater&&) noexcept;
 
   /// Deflates `data` at zlib's default level (6, the level of `zip -6`). The
   /// same data always gives the same bytes, whichever Deflater runs it.

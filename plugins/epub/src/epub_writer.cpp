@@ -122,8 +122,8 @@ void EpubWriter::begin(const WriteContext& ctx) {
 
   nav_items_.emplace();
   ncx_points_.emplace();
-  renderer_ = std::make_unique<support::OrderedRenderer<ArticleJob, RenderedArticle, Deflater>>(
-      support::writer_threads(ctx.jobs), render_article,
+  pages_ = std::make_unique<support::OrderedPipeline<ArticleJob, RenderedArticle, Deflater>>(
+      support::pipeline_threads(ctx.jobs), render_article,
       [this](RenderedArticle&& article) { take(article); });
   zip_ = std::make_unique<ZipBuilder>(ctx.output.stream(), entry_stamp(ctx.collection));
   // The EPUB container format: `mimetype` first, stored, no extra field.
@@ -153,7 +153,7 @@ void EpubWriter::add(const Document& document) {
   facts_.record(document);
   const std::size_t number = ++articles_;
   // The document is valid only during add(): the renderer gets a copy.
-  renderer_->add({document, number, std::move(language)});
+  pages_->add({document, number, std::move(language)});
 }
 
 void EpubWriter::take(const RenderedArticle& article) {
@@ -165,7 +165,7 @@ void EpubWriter::take(const RenderedArticle& article) {
 }
 
 void EpubWriter::finish() {
-  renderer_->finish();
+  pages_->finish();
   if (facts_.count() == 0)
     throw Error("no articles to put in the book: an EPUB needs at least one article");
   add_package_files();

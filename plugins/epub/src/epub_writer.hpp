@@ -9,7 +9,7 @@
 #include "zip_builder.hpp"
 
 #include <docconv/plugin.hpp>
-#include <docconv_support/ordered_renderer.hpp>
+#include <docconv_support/ordered_pipeline.hpp>
 
 #include <boost/uuid/uuid.hpp>
 
@@ -64,8 +64,8 @@ class EpubWriter final : public Writer {
   std::string stylesheet_;
   std::string cover_bytes_;
   std::optional<CoverImage> cover_;
-  // Last: destroyed first, so no thread renders while the rest goes away.
-  std::unique_ptr<support::OrderedRenderer<ArticleJob, RenderedArticle, Deflater>> renderer_;
+  // Last: destroyed first, so no thread renders a page while the rest goes away.
+  std::unique_ptr<support::OrderedPipeline<ArticleJob, RenderedArticle, Deflater>> pages_;
 };
 
 }  // namespace docconv::epub

@@ -263,26 +263,19 @@ void MarkdownWriter::begin(const WriteContext& ctx) {
   // One file: the front matter comes first, and each article is written as
   // it comes, so that memory does not grow with the number of articles.
   if (!ctx_->output.split()) ctx_->output.stream() << collection_front_matter();
-  renderer_ = std::make_unique<support::TextRenderer>(
-      support::writer_threads(ctx.jobs),
-      [this](const support::TextJob& job, support::NoState&) { return render(job); },
-      [this](support::RenderedText&& article) { write_rendered(ctx_->output, article); });
 }
 
 void MarkdownWriter::add(const Document& document) {
   ++count_;
-  std::string file;
-  if (ctx_->output.split()) file = split_file_name(count_, document.metadata.title, ".md");
-  renderer_->add({document, count_, std::move(file)});
-}
-
-// On the writer's threads: only the job and options_, which no one changes after begin().
-support::RenderedText MarkdownWriter::render(const support::TextJob& job) const {
-  if (job.file.empty()) return {{}, "\n" + article_section(job.document, options_)};
-  std::string text = article_front_matter(job.document.metadata);
-  const std::string body = render_body(job.document.blocks, options_);
-  if (!body.empty()) text += "\n" + body;
-  return {job.file, std::move(text)};
+  if (!ctx_->output.split()) {
+    ctx_->output.stream() << '\n' << article_section(document, options_);
+    return;
+  }
+  std::ostream& file =
+      ctx_->output.open_part(split_file_name(count_, document.metadata.title, ".md"));
+  file << article_front_matter(document.metadata);
+  const std::string body = render_body(document.blocks, options_);
+  if (!body.empty()) file << '\n' << body;
 }
 
 // Written before the first article: what only the whole set could tell (how
@@ -297,8 +290,6 @@ std::string MarkdownWriter::collection_front_matter() const {
   return front_matter(map);
 }
 
-void MarkdownWriter::finish() {
-  renderer_->finish();
-}
+void MarkdownWriter::finish() {}
 
 }  // namespace docconv::markdown

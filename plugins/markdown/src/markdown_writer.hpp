@@ -2,7 +2,6 @@
 #pragma once
 
 #include <docconv/plugin.hpp>
-#include <docconv_support/rendered_text.hpp>
 
 #include <cstddef>
 #include <memory>
@@ -32,7 +31,7 @@ std::string article_front_matter(const Metadata& metadata);
 /// metadata line, its standfirst and its body.
 std::string article_section(const Document& document, const Options& options);
 
-/// Articles are rendered on the writer's own threads (-j) and written in order.
+/// Each article is written as it comes: memory does not grow with the set.
 class MarkdownWriter final : public Writer {
  public:
   void begin(const WriteContext& ctx) override;
@@ -41,13 +40,10 @@ class MarkdownWriter final : public Writer {
 
  private:
   std::string collection_front_matter() const;
-  support::RenderedText render(const support::TextJob& job) const;
 
   const WriteContext* ctx_ = nullptr;
   Options options_;
   std::size_t count_ = 0;  // articles so far: numbers the --split files
-  // Last: destroyed first, so no thread renders while the rest goes away.
-  std::unique_ptr<support::TextRenderer> renderer_;
 };
 
 }  // namespace docconv::markdown

@@ -1,6 +1,6 @@
-// The writers' own threads (docconv_support/ordered_renderer.hpp): results
+// The one thread primitive (docconv_support/ordered_pipeline.hpp): results
 // taken in the order items came, on the caller, with as many threads as asked.
-#include <docconv_support/ordered_renderer.hpp>
+#include <docconv_support/ordered_pipeline.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -17,7 +17,7 @@
 
 namespace {
 
-using docconv::support::OrderedRenderer;
+using docconv::support::OrderedPipeline;
 
 std::size_t threads_of_this_process() {
   std::size_t count = 0;
@@ -37,49 +37,49 @@ std::size_t settled_threads(std::size_t expected) {
   return count;
 }
 
-// Counts the items each thread's state rendered.
+// Counts the items each thread's state processed.
 struct Counter {
-  std::size_t rendered = 0;
+  std::size_t processed = 0;
 };
 
 }  // namespace
 
-TEST_CASE("OrderedRenderer without threads renders and takes each item inside add()") {
+TEST_CASE("OrderedPipeline without threads processes and takes each item inside add()") {
   const std::size_t before = threads_of_this_process();
   std::vector<int> taken;
   const auto caller = std::this_thread::get_id();
-  OrderedRenderer<int, int, Counter> renderer(
+  OrderedPipeline<int, int, Counter> pipeline(
       0,
       [&](const int& item, Counter&) {
         CHECK(std::this_thread::get_id() == caller);
         return item * 2;
       },
       [&](int&& result) { taken.push_back(result); });
-  CHECK(renderer.threads() == 0);
+  CHECK(pipeline.threads() == 0);
   CHECK(threads_of_this_process() <= before);  // none started (one of an earlier test may end)
-  renderer.add(1);
+  pipeline.add(1);
   CHECK(taken == std::vector<int>{2});
-  renderer.add(2);
-  renderer.finish();
+  pipeline.add(2);
+  pipeline.finish();
   CHECK(taken == std::vector<int>{2, 4});
 }
 
-TEST_CASE("OrderedRenderer takes results in the order items came, whatever thread rendered them") {
+TEST_CASE("OrderedPipeline takes results in the order items came, whatever thread processed them") {
   const std::size_t before = threads_of_this_process();
   for (const std::size_t threads : {1, 2, 3}) {
     for (const int count : {0, 1, 7, 8, 9, 100, 1000}) {
       CAPTURE(threads, count);
       std::vector<int> taken;
-      std::set<std::thread::id> rendered_on;
+      std::set<std::thread::id> processed_on;
       std::mutex mutex;
       const auto caller = std::this_thread::get_id();
       {
-        OrderedRenderer<int, std::string, Counter> renderer(
+        OrderedPipeline<int, std::string, Counter> pipeline(
             threads,
             [&](const int& item, Counter& counter) {
-              ++counter.rendered;
+              ++counter.processed;
               std::lock_guard lock(mutex);
-              rendered_on.insert(std::this_thread::get_id());
+              processed_on.insert(std::this_thread::get_id());
               return std::to_string(item);
             },
             [&](std::string&& result) {
@@ -88,20 +88,20 @@ TEST_CASE("OrderedRenderer takes results in the order items came, whatever threa
             },
             4);
         CHECK(settled_threads(before + threads) == before + threads);
-        for (int i = 0; i < count; ++i) renderer.add(i);
-        renderer.finish();
+        for (int i = 0; i < count; ++i) pipeline.add(i);
+        pipeline.finish();
       }
       REQUIRE(taken.size() == static_cast<std::size_t>(count));
       for (int i = 0; i < count; ++i) REQUIRE(taken[i] == i);
-      CHECK(rendered_on.size() <= threads + 1);
+      CHECK(processed_on.size() <= threads + 1);
       CHECK(settled_threads(before) == before);
     }
   }
 }
 
-TEST_CASE("OrderedRenderer hands a failure on a thread to the caller that takes it") {
+TEST_CASE("OrderedPipeline hands a failure on a thread to the caller that takes it") {
   std::vector<int> taken;
-  OrderedRenderer<int, int, Counter> renderer(
+  OrderedPipeline<int, int, Counter> pipeline(
       2,
       [](const int& item, Counter&) {
         if (item == 13) throw std::runtime_error("broken page 13");
@@ -109,37 +109,84 @@ TEST_CASE("OrderedRenderer hands a failure on a thread to the caller that takes 
       },
       [&](int&& result) { taken.push_back(result); }, 4);
   const auto run = [&] {
-    for (int i = 0; i < 40; ++i) renderer.add(i);
-    renderer.finish();
+    for (int i = 0; i < 40; ++i) pipeline.add(i);
+    pipeline.finish();
   };
   REQUIRE_THROWS_WITH(run(), "broken page 13");
   // Everything before the failing item's job (items 12..15) was taken, in order.
   REQUIRE(taken.size() == 12);
   for (int i = 0; i < 12; ++i) CHECK(taken[i] == i);
-  // The failed job is off the queue: the renderer can still be finished,
+  // The failed job is off the queue: the pipeline can still be finished,
   // and whatever was added after that job is taken in order.
-  CHECK_NOTHROW(renderer.finish());
+  CHECK_NOTHROW(pipeline.finish());
   for (std::size_t i = 12; i < taken.size(); ++i) CHECK(taken[i] == static_cast<int>(i) + 4);
 }
 
-TEST_CASE("OrderedRenderer keeps only a bounded number of items out") {
-  std::atomic<int> rendered{0};
+TEST_CASE("OrderedPipeline keeps only a bounded number of items out") {
+  std::atomic<int> processed{0};
   int taken = 0;
   int most_out = 0;
-  OrderedRenderer<int, int, Counter> renderer(
+  OrderedPipeline<int, int, Counter> pipeline(
       2,
       [&](const int& item, Counter&) {
-        ++rendered;
+        ++processed;
         return item;
       },
       [&](int&&) { ++taken; }, 4);
   for (int i = 0; i < 5000; ++i) {
-    renderer.add(i);
+    pipeline.add(i);
     most_out = std::max(most_out, i + 1 - taken);
   }
-  renderer.finish();
+  pipeline.finish();
   CHECK(taken == 5000);
-  CHECK(rendered == 5000);
+  CHECK(processed == 5000);
   // 2 × (threads + 1) + 1 jobs of 4 items out, plus up to 3 being gathered.
   CHECK(most_out <= (2 * 3 + 1) * 4 + 3);
+}
+
+TEST_CASE("OrderedPipeline makes every state on the caller, before any thread starts") {
+  const auto caller = std::this_thread::get_id();
+  std::vector<int> made;
+  std::vector<int> taken;
+  {
+    OrderedPipeline<int, int, int> pipeline(
+        3, [](const int& item, int& state) { return item * 10 + (state >= 0 ? 0 : 1); },
+        [&](int&& result) { taken.push_back(result); }, 2,
+        [&] {
+          CHECK(std::this_thread::get_id() == caller);
+          made.push_back(static_cast<int>(made.size()));
+          return made.back();
+        });
+    CHECK(made == std::vector<int>{0, 1, 2, 3});  // the caller's and one per thread
+    for (int i = 0; i < 20; ++i) pipeline.add(i);
+    pipeline.finish();
+  }
+  REQUIRE(taken.size() == 20);
+  for (int i = 0; i < 20; ++i) CHECK(taken[i] == i * 10);
+}
+
+TEST_CASE("a state that cannot be made fails the constructor, with no thread left running") {
+  const std::size_t before = threads_of_this_process();
+  int made = 0;
+  const auto make = [&] {
+    if (++made == 3) throw std::runtime_error("no reader");
+    return Counter{};
+  };
+  REQUIRE_THROWS_WITH(
+      (OrderedPipeline<int, int, Counter>(
+          4, [](const int& item, Counter&) { return item; }, [](int&&) {}, 8, make)),
+      "no reader");
+  CHECK(settled_threads(before) == before);
+}
+
+TEST_CASE("items_per_job gives small sets jobs of one and large sets jobs of eight") {
+  using docconv::support::items_per_job;
+  CHECK(items_per_job(5, 1) == 1);
+  CHECK(items_per_job(31, 1) == 1);
+  CHECK(items_per_job(64, 1) == 2);
+  CHECK(items_per_job(1000, 1) == 8);
+  CHECK(items_per_job(100000, 15) == 8);
+  CHECK(docconv::support::pipeline_threads(0) == 0);
+  CHECK(docconv::support::pipeline_threads(1) == 0);
+  CHECK(docconv::support::pipeline_threads(4) == 3);
 }

@@ -1,6 +1,6 @@
-// Private to the plugins in this repository (not part of the installed SDK):
-// a writer's own threads, which render articles while the host goes on
-// reading, and give the results back in the order the articles came.
+// Private to this repository (not part of the installed SDK): the one way
+// docconv does work on several threads. The host reads inputs with it, the
+// EPUB writer deflates pages with it (docs/architecture.md, "Threads").
 #pragma once
 
 #include <algorithm>
@@ -17,59 +17,69 @@
 
 namespace docconv::support {
 
-/// The threads a writer starts for `-j jobs` (WriteContext::jobs): one fewer
-/// than the jobs, since the thread that calls the writer renders too. -j 1
-/// starts none. The host's reader threads run meanwhile, but they wait when
-/// the writer falls behind (their window is bounded), so the writer's share
-/// of the cores follows the work.
-inline std::size_t writer_threads(unsigned jobs) {
+/// The threads to start for `-j jobs`: one fewer than the jobs, since the
+/// thread that adds the items processes them too. -j 1 starts none.
+inline std::size_t pipeline_threads(std::size_t jobs) {
   return jobs > 1 ? jobs - 1 : 0;
 }
 
-/// Renders items on `threads` threads and hands each result to `take`, on
-/// the thread that calls add() and finish(), in the order the items were
-/// added. Each thread has a State of its own (a compressor, say), and so
-/// does the caller, which renders too whenever the threads fall behind:
-/// with N threads, N + 1 share the work. With 0 threads add() renders and
-/// takes the item at once, and no thread is started.
-///
-/// Items go to the threads `items_per_job` at a time: each hand-over costs
-/// a futex wake-up and a context switch, on a virtual machine about as
-/// much as rendering a short article. At most 2 × (threads + 1) + 1 jobs are
-/// out at once, so memory stays small however many items come.
-///
-/// An exception from `render` reaches the caller of add() or finish() that
-/// takes that item's job (the job's other items are not taken); one from
-/// `take` propagates from there too. Jobs not yet taken when the renderer is
-/// destroyed are dropped.
-template <class Item, class Rendered, class State>
-class OrderedRenderer {
- public:
-  using Render = std::function<Rendered(const Item&, State&)>;
-  using Take = std::function<void(Rendered&&)>;
+/// Items per job for `count` items on `threads` threads: up to 8, so that a
+/// hand-over's cost is shared, and fewer for small sets, so that every
+/// thread gets a share (docs/performance.md measures why).
+inline std::size_t items_per_job(std::size_t count, std::size_t threads) {
+  return std::clamp<std::size_t>(count / ((threads + 1) * 16), 1, 8);
+}
 
-  OrderedRenderer(std::size_t threads, Render render, Take take, std::size_t items_per_job = 8)
-      : render_(std::move(render)),
+/// Processes items on `threads` threads and hands each result to `take`, on
+/// the thread that calls add() and finish(), in the order the items were
+/// added. Each thread has a State of its own (a reader, a compressor), made
+/// by `make_state` on the calling thread before any thread starts; so does
+/// the caller, which processes too whenever the threads fall behind: with N
+/// threads, N + 1 share the work. With 0 threads add() processes and takes
+/// the item at once, and no thread is started.
+///
+/// Items go to the threads `items_per_job` at a time. At most
+/// 2 × (threads + 1) + 1 jobs are out at once, so memory stays bounded
+/// however many items come.
+///
+/// An exception from `process` reaches the caller of add() or finish() that
+/// takes that item's job (the job's other items are not taken); one from
+/// `take` propagates from there too. Jobs not yet taken when the pipeline is
+/// destroyed are dropped; a job under way is finished first.
+template <class Item, class Result, class State>
+class OrderedPipeline {
+ public:
+  using Process = std::function<Result(const Item&, State&)>;
+  using Take = std::function<void(Result&&)>;
+  using MakeState = std::function<State()>;
+
+  OrderedPipeline(
+      std::size_t threads, Process process, Take take, std::size_t items_per_job = 8,
+      const MakeState& make_state = [] { return State{}; })
+      : process_(std::move(process)),
         take_(std::move(take)),
         items_per_job_(std::max<std::size_t>(1, items_per_job)) {
+    states_.reserve(threads + 1);
+    for (std::size_t i = 0; i <= threads; ++i) states_.push_back(make_state());
     try {
-      for (std::size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
+      for (std::size_t i = 1; i <= threads; ++i)
+        threads_.emplace_back([this, i] { work(states_[i]); });
     } catch (...) {
       stop();  // the destructor will not run: join the threads that did start
       throw;
     }
   }
 
-  ~OrderedRenderer() { stop(); }
+  ~OrderedPipeline() { stop(); }
 
-  OrderedRenderer(const OrderedRenderer&) = delete;
-  OrderedRenderer& operator=(const OrderedRenderer&) = delete;
+  OrderedPipeline(const OrderedPipeline&) = delete;
+  OrderedPipeline& operator=(const OrderedPipeline&) = delete;
 
   std::size_t threads() const { return threads_.size(); }
 
   void add(Item item) {
     if (threads_.empty()) {
-      take_(render_(item, own_));
+      take_(process_(item, states_[0]));
       return;
     }
     pending_.push_back(std::move(item));
@@ -78,14 +88,15 @@ class OrderedRenderer {
     take_done(false);
   }
 
-  /// Renders and takes every item added so far.
+  /// Processes and takes every item added so far.
   void finish() {
     submit_pending();
     take_done(true);
   }
 
  private:
-  using Results = std::vector<Rendered>;
+  using Results = std::vector<Result>;
+  using Job = std::packaged_task<Results(State&)>;
 
   void stop() noexcept {
     {
@@ -97,12 +108,8 @@ class OrderedRenderer {
     threads_.clear();
   }
 
-  using Job = std::packaged_task<Results(State&)>;
-
   // Jobs given out and not yet taken: two for each thread and for the
-  // caller, so that a thread finding its next job ready seldom waits (with
-  // one each, the 2-core EPUB run was 5-15 % slower), while memory stays at
-  // a few jobs' worth of articles.
+  // caller, so that a thread finding its next job ready seldom waits.
   std::size_t window() const { return 2 * (threads_.size() + 1); }
 
   void submit_pending() {
@@ -110,7 +117,7 @@ class OrderedRenderer {
     Job job([this, items = std::move(pending_)](State& state) {
       Results results;
       results.reserve(items.size());
-      for (const auto& item : items) results.push_back(render_(item, state));
+      for (const auto& item : items) results.push_back(process_(item, state));
       return results;
     });
     pending_.clear();
@@ -127,7 +134,7 @@ class OrderedRenderer {
       auto& next = out_.front();
       if (next.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
         if (!all && out_.size() <= window()) return;
-        // Rather than wait, render a job no thread has started.
+        // Rather than wait, process a job no thread has started.
         if (help()) continue;
         next.wait();
       }
@@ -147,12 +154,11 @@ class OrderedRenderer {
       job = std::move(jobs_.front());
       jobs_.pop_front();
     }
-    job(own_);  // an exception is stored in the job's future, not thrown here
+    job(states_[0]);  // an exception is stored in the job's future, not thrown here
     return true;
   }
 
-  void work() {
-    State state;
+  void work(State& state) {
     for (;;) {
       Job job;
       {
@@ -166,10 +172,10 @@ class OrderedRenderer {
     }
   }
 
-  Render render_;
+  Process process_;
   Take take_;
   std::size_t items_per_job_;
-  State own_;                             // the caller's, for the jobs it renders itself
+  std::vector<State> states_;             // [0] is the caller's, [i] thread i's
   std::vector<Item> pending_;             // not yet given to the threads
   std::deque<std::future<Results>> out_;  // given, in order, not yet taken
   std::mutex mutex_;
