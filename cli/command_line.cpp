@@ -1,14 +1,47 @@
 #include "command_line.hpp"
 
-#include "plugin_options.hpp"
-
 #include <docconv/text.hpp>
 #include <docconv/version.hpp>
 
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
 
 namespace docconv::cli {
 namespace {
+
+// Adds every option of every plugin of `kind` to `command` once, grouped by
+// plugin. Groups of plugins other than `selected` (when given) are hidden
+// from --help. Given values land in `values`.
+void add_plugin_options(CLI::App& command, const host::PluginRegistry& registry, PluginKind kind,
+                        const std::string& selected, OptionValues& values) {
+  for (const auto& plugin : registry.plugins()) {
+    if (plugin.info.kind != kind) continue;
+    const bool shown = selected.empty() || plugin.info.name == selected ||
+                       std::find(plugin.info.aliases.begin(), plugin.info.aliases.end(),
+                                 selected) != plugin.info.aliases.end();
+    const std::string group =
+        shown ? plugin.info.name + " " + std::string(host::kind_name(kind)) + " options" : "";
+    for (const auto& spec : plugin.info.options) {
+      // Shared by two plugins (a reader's and a writer's too): one option, as
+      // declared first, feeding the one map both read. CLI11 would throw.
+      const std::string flag = "--" + spec.name;
+      if (command.get_option_no_throw(flag) != nullptr) continue;
+      CLI::Option* option = nullptr;
+      if (spec.is_flag) {
+        option = command.add_flag_callback(
+            flag, [&values, name = spec.name] { values[name] = "true"; }, spec.help);
+      } else {
+        option = command.add_option_function<std::string>(
+            flag, [&values, name = spec.name](const std::string& value) { values[name] = value; },
+            spec.help);
+        if (!spec.value_name.empty()) option->type_name(spec.value_name);
+      }
+      option->group(group);
+    }
+  }
+}
 
 void add_read_options(CLI::App& command, CommonReadOptions& options) {
   command
@@ -55,6 +88,53 @@ void add_read_options(CLI::App& command, CommonReadOptions& options) {
 
 }  // namespace
 
+std::vector<std::string> prescan(int argc, char** argv, const std::string& name,
+                                 const std::string& short_name) {
+  std::vector<std::string> values;
+  const std::string long_form = "--" + name;
+  const std::string short_form = short_name.empty() ? std::string() : "-" + short_name;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") break;
+    if ((arg == long_form || (!short_form.empty() && arg == short_form)) && i + 1 < argc) {
+      values.emplace_back(argv[++i]);
+    } else if (arg.rfind(long_form + "=", 0) == 0) {
+      values.push_back(arg.substr(long_form.size() + 1));
+    }
+  }
+  return values;
+}
+
+CommandLine::CommandLine() : app(std::make_unique<CLI::App>()) {}
+CommandLine::~CommandLine() = default;
+
+void CommandLine::parse(int argc, char** argv) {
+  app->parse(argc, argv);
+  command = *convert_      ? Command::convert
+            : *inspect_    ? Command::inspect
+            : *plugins_    ? Command::plugins
+            : *new_plugin_ ? Command::new_plugin
+                           : Command::none;
+}
+
+std::optional<int> CommandLine::parse_or_report(int argc, char** argv) {
+  try {
+    parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app->exit(error);  // --help and --version print here too
+  }
+  return std::nullopt;
+}
+
+std::string CommandLine::help() const {
+  return app->help();
+}
+
+int CommandLine::commands_given() const {
+  return int(bool(*convert_)) + int(bool(*inspect_)) + int(bool(*plugins_)) +
+         int(bool(*new_plugin_));
+}
+
 host::ReadRequest read_request(const CommonReadOptions& options) {
   host::ReadRequest request{options.inputs,   options.reader, options.plugin_values,
                             options.language, options.year,   options.jobs};
@@ -64,7 +144,7 @@ host::ReadRequest read_request(const CommonReadOptions& options) {
 
 void define_command_line(CommandLine& line, const host::PluginRegistry& registry, int argc,
                          char** argv) {
-  CLI::App& app = line.app;
+  CLI::App& app = *line.app;
   app.description(
       "docconv: convert news article dumps into EPUB, TEI-XML, Markdown and more.\n"
       "Readers and writers are plugins found at run time; see `docconv plugins`.");
@@ -86,65 +166,65 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
   const auto selected_writer = prescan(argc, argv, "to", "t");
   const auto selected_reader = prescan(argc, argv, "from", "f");
 
-  line.convert =
+  line.convert_ =
       app.add_subcommand("convert", "Convert inputs into one output (or one file per article)");
-  line.convert->fallthrough();
-  add_read_options(*line.convert, line.convert_read);
-  line.convert
+  line.convert_->fallthrough();
+  add_read_options(*line.convert_, line.convert_read);
+  line.convert_
       ->add_option("-o,--output", line.convert_request.output,
                    "Output file, folder with --split, or - for standard output")
       ->required()
       ->type_name("OUTPUT");
-  line.convert
+  line.convert_
       ->add_option("-t,--to", line.convert_request.writer,
                    "Output format (writer plugin); default: from the output's extension")
       ->type_name("FORMAT");
-  line.convert->add_flag("--split", line.convert_request.split,
-                         "Write one file per article into the folder given by -o");
-  line.convert
+  line.convert_->add_flag("--split", line.convert_request.split,
+                          "Write one file per article into the folder given by -o");
+  line.convert_
       ->add_option("--title", line.convert_request.collection.title, "Title of the collection")
       ->type_name("TEXT");
-  line.convert
+  line.convert_
       ->add_option("--author", line.convert_request.collection.authors,
                    "Author of the collection (repeatable)")
       ->type_name("NAME");
-  add_plugin_options(*line.convert, registry, PluginKind::reader,
+  add_plugin_options(*line.convert_, registry, PluginKind::reader,
                      selected_reader.empty() ? "" : selected_reader.back(),
                      line.convert_read.plugin_values);
-  add_plugin_options(*line.convert, registry, PluginKind::writer,
+  add_plugin_options(*line.convert_, registry, PluginKind::writer,
                      selected_writer.empty() ? "" : selected_writer.back(),
                      line.convert_read.plugin_values);
 
-  line.inspect = app.add_subcommand("inspect", "Print the document model of inputs as JSON");
-  line.inspect->fallthrough();
-  add_read_options(*line.inspect, line.inspect_read);
-  line.inspect->add_flag("--lines", line.inspect_lines,
-                         "Print every input line with the class the reader gave it (and why it "
-                         "removed a line) instead of the model");
-  add_plugin_options(*line.inspect, registry, PluginKind::reader,
+  line.inspect_ = app.add_subcommand("inspect", "Print the document model of inputs as JSON");
+  line.inspect_->fallthrough();
+  add_read_options(*line.inspect_, line.inspect_read);
+  line.inspect_->add_flag("--lines", line.inspect_lines,
+                          "Print every input line with the class the reader gave it (and why it "
+                          "removed a line) instead of the model");
+  add_plugin_options(*line.inspect_, registry, PluginKind::reader,
                      selected_reader.empty() ? "" : selected_reader.back(),
                      line.inspect_read.plugin_values);
 
   const std::string global_options =
       "\nGlobal options: --plugin-dir DIR (repeatable), --strict, -q.\n"
       "Exit status: 0 success, 1 conversion failed, 2 usage error.";
-  line.convert->footer(global_options);
-  line.inspect->footer(global_options);
+  line.convert_->footer(global_options);
+  line.inspect_->footer(global_options);
 
-  line.plugins =
+  line.plugins_ =
       app.add_subcommand("plugins", "List the plugins found, and those rejected with the reason");
-  line.plugins->fallthrough();
-  line.plugins->add_flag("--json", line.plugins_as_json, "Print the list as JSON");
+  line.plugins_->fallthrough();
+  line.plugins_->add_flag("--json", line.plugins_as_json, "Print the list as JSON");
 
-  line.new_plugin = app.add_subcommand(
+  line.new_plugin_ = app.add_subcommand(
       "new-plugin", "Write a ready-to-build plugin project to start your own reader or writer");
-  line.new_plugin->add_option("kind", line.new_kind, "writer or reader")
+  line.new_plugin_->add_option("kind", line.new_kind, "writer or reader")
       ->required()
       ->check(CLI::IsMember({"writer", "reader"}));
-  line.new_plugin
+  line.new_plugin_
       ->add_option("name", line.new_name, "Plugin name: a-z, 0-9, '-' and '_' (used by -t/-f)")
       ->required();
-  line.new_plugin->add_option("--dir", line.new_dir, "Folder to create (default: ./docconv-NAME)")
+  line.new_plugin_->add_option("--dir", line.new_dir, "Folder to create (default: ./docconv-NAME)")
       ->type_name("DIR");
 }
 

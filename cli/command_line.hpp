@@ -6,12 +6,16 @@
 #include "host/convert.hpp"
 #include "host/registry.hpp"
 
-#include <CLI/CLI.hpp>
-
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+namespace CLI {
+class App;
+}
 
 namespace docconv::cli {
 
@@ -32,26 +36,56 @@ struct CommonReadOptions {
 
 host::ReadRequest read_request(const CommonReadOptions& options);
 
-/// The parser and the values it fills. CLI::App neither moves nor copies, so
-/// this is made in place and then filled by define_command_line().
+enum class Command { none, convert, inspect, plugins, new_plugin };
+
+/// The parser and the values it fills. CLI11 is compiled in
+/// command_line.cpp only (it is the costliest header of the build): the rest
+/// of the CLI sees the values. The parser holds pointers into this object,
+/// so it is made in place, never moved, and filled by define_command_line().
 struct CommandLine {
-  CLI::App app;
+  CommandLine();
+  ~CommandLine();
+  CommandLine(const CommandLine&) = delete;
+  CommandLine& operator=(const CommandLine&) = delete;
+
+  /// Parses argv. Throws CLI::ParseError for a usage error, and for --help
+  /// and --version (which CLI11 reports that way too).
+  void parse(int argc, char** argv);
+  /// Parses argv. When the command line itself ends the run (--help,
+  /// --version, a usage error), prints what it must and returns the exit
+  /// status: 0 after help or the version, nonzero after an error.
+  std::optional<int> parse_or_report(int argc, char** argv);
+  /// The top-level help, as --help prints it.
+  std::string help() const;
+  /// How many commands the parse found (exactly one when it succeeds).
+  int commands_given() const;
+
+  std::unique_ptr<CLI::App> app;
+  Command command = Command::none;  ///< the command parsed
   std::vector<std::string> plugin_dirs;
   bool strict = false;
   bool quiet = false;
-  CLI::App* convert = nullptr;
   CommonReadOptions convert_read;
   host::ConvertRequest convert_request;
-  CLI::App* inspect = nullptr;
   CommonReadOptions inspect_read;
   bool inspect_lines = false;
-  CLI::App* plugins = nullptr;
   bool plugins_as_json = false;
-  CLI::App* new_plugin = nullptr;
   std::string new_kind;
   std::string new_name;
   std::string new_dir;
+
+ private:
+  CLI::App* convert_ = nullptr;
+  CLI::App* inspect_ = nullptr;
+  CLI::App* plugins_ = nullptr;
+  CLI::App* new_plugin_ = nullptr;
+  friend void define_command_line(CommandLine&, const host::PluginRegistry&, int, char**);
 };
+
+/// The values of `--NAME VALUE` / `--NAME=VALUE` options in argv, read before
+/// CLI11 parses, because the plugins (and so the full option list) depend on them.
+std::vector<std::string> prescan(int argc, char** argv, const std::string& name,
+                                 const std::string& short_name = {});
 
 /// Every command and option, the plugins' own included (`registry`; the
 /// plugins chosen with -f/-t in argv show their options in --help).

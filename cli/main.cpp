@@ -2,7 +2,6 @@
 #include "command_line.hpp"
 #include "console_reporter.hpp"
 #include "new_plugin.hpp"
-#include "plugin_options.hpp"
 
 #include "host/convert.hpp"
 #include "host/json.hpp"
@@ -10,7 +9,6 @@
 #include "host/registry.hpp"
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 #include <boost/dll/runtime_symbol_info.hpp>
 
 #include <cerrno>
@@ -151,29 +149,24 @@ int main(int argc, char** argv) {
 
   docconv::cli::CommandLine line;
   docconv::cli::define_command_line(line, registry, argc, argv);
-  CLI::App& app = line.app;
-
   if (argc == 1) {
-    std::cerr << app.help();
+    std::cerr << line.help();
     return exit_usage;
   }
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& error) {
-    const int code = app.exit(error);  // --help and --version print here too
-    if (code != 0) return exit_usage;
+  if (const auto ended = line.parse_or_report(argc, argv)) {
+    if (*ended != 0) return exit_usage;
     return standard_output_written(standard_output) ? exit_ok : exit_failed;
   }
 
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
 
-  if (*line.plugins) {
+  if (line.command == docconv::cli::Command::plugins) {
     std::cout << (line.plugins_as_json ? docconv::host::plugins_json(registry)
                                        : plugin_table(registry));
     return standard_output_written(standard_output) ? exit_ok : exit_failed;
   }
-  if (*line.new_plugin) {
+  if (line.command == docconv::cli::Command::new_plugin) {
     const fs::path folder =
         line.new_dir.empty() ? fs::path("docconv-" + line.new_name) : fs::path(line.new_dir);
     try {
@@ -191,7 +184,7 @@ int main(int argc, char** argv) {
   // An interrupt stops the run at the next input; one input that keeps a
   // reader or writer busy longer is cut short (docs/robustness.md).
   const docconv::host::InterruptDeadline deadline(std::chrono::milliseconds(800));
-  if (*line.inspect)
+  if (line.command == docconv::cli::Command::inspect)
     return run_inspect(registry, line.inspect_read, line.strict, line.inspect_lines,
                        standard_output);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {

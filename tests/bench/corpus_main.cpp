@@ -1,6 +1,6 @@
 // docconv-bench-corpus COUNT DIR [SEED]: writes COUNT generated news dumps into
-// DIR (see corpus.hpp). Used by scripts/bench.
-#include "corpus.hpp"
+// DIR (see tests/support/news_corpus.hpp). Used by scripts/bench.
+#include "news_corpus.hpp"
 
 #include <cstdlib>
 #include <exception>
@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
   try {
     const std::uint64_t count = std::stoull(argv[1]);
     const std::uint64_t seed = argc == 4 ? std::stoull(argv[3]) : 1;
-    const std::uint64_t bytes = docconv::bench::write_corpus(argv[2], count, seed);
+    const std::uint64_t bytes = docconv::test::write_corpus(argv[2], count, seed);
     std::cout << count << " articles, " << bytes << " bytes\n";
   } catch (const std::exception& error) {
     std::cerr << "docconv-bench-corpus: " << error.what() << "\n";

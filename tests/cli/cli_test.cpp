@@ -239,32 +239,3 @@ TEST_CASE("a progress bar appears on a terminal, never on a pipe or in CI") {
   const auto on_pipe = run_cli(args);
   CHECK_THAT(on_pipe.err, !Catch::Contains("] 4/8"));
 }
-
-TEST_CASE("parallel reading gives the same output and messages as -j 1") {
-  TempDir folder;
-  for (int i = 0; i < 30; ++i) {
-    std::string text = "Title " + std::to_string(i) + "\n";
-    for (int line = 0; line < i % 7; ++line) text += "line " + std::to_string(line) + "\n";
-    if (i % 11 == 5) text = "READER-FAIL\n";
-    if (i % 13 == 7) text = "\n";
-    docconv::test::write_file(folder / ("in" + std::to_string(100 + i) + ".tst"), text);
-  }
-  TempDir outputs;
-  auto convert = [&](const std::string& jobs) {
-    const auto out = outputs / ("j" + jobs + ".testout");
-    const auto result =
-        run_cli({"--plugin-dir", good_plugins(), "-q", "convert", folder.path().string(), "-o",
-                 out.string(), "-j", jobs, "--test-reader-warn"});
-    return std::make_pair(result, docconv::test::read_file(out));
-  };
-  const auto [serial, serial_output] = convert("1");
-  CHECK(serial.exit_code == 1);                                              // the failing inputs
-  CHECK(std::count(serial_output.begin(), serial_output.end(), '#') == 25);  // 3 fail, 2 empty
-  for (const auto* jobs : {"2", "4", "0"}) {
-    const auto [parallel, parallel_output] = convert(jobs);
-    INFO("-j " << jobs);
-    CHECK(parallel.exit_code == serial.exit_code);
-    CHECK(parallel_output == serial_output);
-    CHECK(parallel.err == serial.err);
-  }
-}

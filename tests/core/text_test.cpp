@@ -64,7 +64,9 @@ TEST_CASE("slugs are short lower-case ASCII words") {
   CHECK(slugify("") == "article");
   CHECK(slugify("one two three", 8) == "one-two");
   CHECK(slugify("abcdefghij", 4) == "abcd");  // one long word is cut inside
-  CHECK(slugify(std::string(2000, 'a') + " b").size() <= 60);
+  std::string long_title(2000, 'a');
+  long_title += " b";  // not `string + " b"`: GCC 12 warns falsely on it (bug 105651)
+  CHECK(slugify(long_title).size() <= 60);
 }
 
 TEST_CASE("split file names are numbered, stable and never paths") {

@@ -7,6 +7,8 @@
 #include "fuzz_support.hpp"
 #include "support.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -34,13 +36,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   docconv::cli::CommandLine line;
   docconv::cli::define_command_line(line, docconv::test::project_plugins(), argc, argv.data());
   try {
-    line.app.parse(argc, argv.data());
+    line.parse(argc, argv.data());
   } catch (const CLI::ParseError&) {
     return 0;  // help, version, or a usage error: docconv exits 0 or 2
   }
-  const int commands = int(bool(*line.convert)) + int(bool(*line.inspect)) +
-                       int(bool(*line.plugins)) + int(bool(*line.new_plugin));
-  if (commands != 1) fail("a command line parsed with " + std::to_string(commands) + " commands");
+  const int commands = line.commands_given();
+  if (commands != 1 || line.command == docconv::cli::Command::none)
+    fail("a command line parsed with " + std::to_string(commands) + " commands");
   for (const auto* read : {&line.convert_read, &line.inspect_read}) {
     if (read->jobs > docconv::cli::max_jobs) fail("-j out of range parsed");
     if (read->max_input_bytes == 0 || read->max_input_bytes > (std::uint64_t{1} << 40))

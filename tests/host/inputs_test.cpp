@@ -82,7 +82,7 @@ TEST_CASE("missing inputs are reported and the others still listed") {
   CHECK_THAT(problems.lines[0], Catch::EndsWith("missing.txt: no such file or folder"));
 }
 
-TEST_CASE("zip archives are read entry by entry, unsafe entries refused") {
+TEST_CASE("zip archives are read entry by entry, unsafe entries refused", "[zip]") {
   TempDir folder;
   const auto archive = folder / "set.zip";
   make_zip(archive, {{"b.txt", "B"},
@@ -101,19 +101,16 @@ TEST_CASE("zip archives are read entry by entry, unsafe entries refused") {
   CHECK_THAT(problems.lines[1], Catch::Contains("/abs.txt") && Catch::Contains("absolute"));
 }
 
-TEST_CASE("an entry that inflates past the limit is refused without holding it all") {
+TEST_CASE("an entry is held to the limit again when it is read, not only when listed", "[zip]") {
+  // Reading with a smaller limit than the listing used: what is read is
+  // checked on its own. Zip bombs themselves are tested through the CLI in
+  // tests/robustness/bad_input_test.cpp.
   TempDir folder;
-  const auto archive = folder / "bomb.zip";
-  constexpr std::uint64_t limit = std::uint64_t{1} << 20;
-  make_zip(archive, {{"bomb.txt", std::string(limit + 1, '\0')}, {"fits.txt", "small"}});
+  const auto archive = folder / "fits.zip";
+  make_zip(archive, {{"fits.txt", "small"}});
   Problems problems;
-  // Declared too big: left out of the listing, before anything is inflated.
-  const auto inputs = host::list_inputs({archive.string()}, problems.handler(), limit);
-  CHECK(names(inputs) == std::vector<std::string>{archive.string() + ":fits.txt"});
-  REQUIRE(problems.lines.size() == 1);
-  CHECK_THAT(problems.lines[0], Catch::Contains("bomb.txt: entry is 1048577 bytes") &&
-                                    Catch::Contains("more than --max-input-size (1 MiB)"));
-  // Read with a smaller limit than it was listed with: refused all the same.
+  const auto inputs = host::list_inputs({archive.string()}, problems.handler());
+  REQUIRE(names(inputs) == std::vector<std::string>{archive.string() + ":fits.txt"});
   CHECK_THROWS_WITH(host::load_input(inputs[0], nullptr, 4),
                     Catch::Contains("entry is 5 bytes, more than --max-input-size (4 bytes)"));
 }

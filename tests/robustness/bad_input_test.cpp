@@ -245,7 +245,8 @@ void write_zip(const fs::path& path,
   REQUIRE(zip_close(archive) == 0);
 }
 
-TEST_CASE("a zip with ../ and absolute entries and a bomb: those skipped, the rest converts") {
+TEST_CASE("a zip with ../ and absolute entries and a bomb: those skipped, the rest converts",
+          "[zip]") {
   TempDir folder;
   const std::string good_a = read_file(fixture("000"));
   const std::string good_b = read_file(fixture("002"));
@@ -277,7 +278,7 @@ TEST_CASE("a zip with ../ and absolute entries and a bomb: those skipped, the re
   CHECK(temporaries_in(folder.path()).empty());
 }
 
-TEST_CASE("a zip entry with an empty name is skipped by name, the rest converts") {
+TEST_CASE("a zip entry with an empty name is skipped by name, the rest converts", "[zip]") {
   // Found while writing the zip fuzz harness: list_zip() read the last
   // character of the empty name (UBSan: pointer overflow). The archive is the
   // harness's kept regression input.
@@ -294,7 +295,7 @@ TEST_CASE("a zip entry with an empty name is skipped by name, the rest converts"
   CHECK(headings(read_file(out)) == std::vector<std::string>{"# Title two"});
 }
 
-TEST_CASE("zip entries that share a name are both read, the second as NAME#2") {
+TEST_CASE("zip entries that share a name are both read, the second as NAME#2", "[zip]") {
   TempDir folder;
   const auto archive = folder / "twice.zip";
   // libzip will not write a name twice; Python's zipfile will (with a warning).
@@ -322,7 +323,7 @@ TEST_CASE("zip entries that share a name are both read, the second as NAME#2") {
   }
 }
 
-TEST_CASE("a zip's entries may not expand past 200 times its size in all") {
+TEST_CASE("a zip's entries may not expand past 200 times its size in all", "[zip]") {
   // Entries that each fit --max-input-size but together pass the archive's
   // own limit: the later ones are skipped by name, the earlier ones read.
   TempDir folder;
@@ -342,7 +343,8 @@ TEST_CASE("a zip's entries may not expand past 200 times its size in all") {
   CHECK(headings(read_file(out)) == std::vector<std::string>{"# Title", "# Small title"});
 }
 
-TEST_CASE("a zip whose entries share their data is refused by name, the other inputs convert") {
+TEST_CASE("a zip whose entries share their data is refused by name, the other inputs convert",
+          "[zip]") {
   // The overlapping-entries bomb: central directory records that all point at
   // one local header, so a small archive expands many times over. libzip
   // reads such entries without complaint; docconv checks the layout.
@@ -370,7 +372,7 @@ TEST_CASE("a zip whose entries share their data is refused by name, the other in
   CHECK(headings(read_file(out)).size() == 1);
 }
 
-TEST_CASE("a bzip2 bomb is refused like a deflate one, before it is decompressed") {
+TEST_CASE("a bzip2 bomb is refused like a deflate one, before it is decompressed", "[zip]") {
   REQUIRE(zip_compression_method_supported(ZIP_CM_BZIP2, 1) != 0);
   TempDir folder;
   const std::string bomb((std::size_t{64} << 20), 'a');  // about 50 bytes in bzip2
@@ -386,7 +388,7 @@ TEST_CASE("a bzip2 bomb is refused like a deflate one, before it is decompressed
   CHECK(headings(read_file(out)).size() == 1);
 }
 
-TEST_CASE("a zip of 10,000 small articles is listed and read in one pass") {
+TEST_CASE("a zip of 10,000 small articles is listed and read in one pass", "[zip]") {
   // Opened once per archive, not once per entry: 1,000 entries took 4.2 s and
   // 4,000 took 45.6 s when each entry reopened the archive.
   TempDir folder;

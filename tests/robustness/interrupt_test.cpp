@@ -48,7 +48,7 @@ TimedRun run_then(const std::string& arguments, const std::string& then) {
 
 }  // namespace
 
-TEST_CASE("an interrupted run keeps the old output and leaves no temporary") {
+TEST_CASE("an interrupted run keeps the old output and leaves no temporary", "[interrupt]") {
   TempDir folder;
   std::string inputs;
   for (int i = 0; i < 40; ++i) {
@@ -71,7 +71,7 @@ TEST_CASE("an interrupted run keeps the old output and leaves no temporary") {
   }
 }
 
-TEST_CASE("an interrupt is obeyed within a second even inside one long input") {
+TEST_CASE("an interrupt is obeyed within a second even inside one long input", "[interrupt]") {
   // The second input keeps the reader busy for 30 s: the run cannot reach
   // the next input to notice the interrupt, so the deadline ends it. SIGTERM
   // after SIGINT (a supervisor insisting) must not cancel the deadline.
@@ -97,7 +97,7 @@ TEST_CASE("an interrupt is obeyed within a second even inside one long input") {
   }
 }
 
-TEST_CASE("an interrupt is obeyed while docconv waits in a system call") {
+TEST_CASE("an interrupt is obeyed while docconv waits in a system call", "[interrupt]") {
   // Nothing in docconv's own loop runs while it is blocked: opening a named
   // pipe as the output waits for a reader that never comes, and reading
   // standard input waits for data that never comes (the pipe is opened for
@@ -126,7 +126,8 @@ TEST_CASE("an interrupt is obeyed while docconv waits in a system call") {
     }
   }
 }
-TEST_CASE("SIGINT during a --split run: earlier parts untouched, no new part, no temporary") {
+TEST_CASE("SIGINT during a --split run: earlier parts untouched, no new part, no temporary",
+          "[interrupt]") {
   // In split mode every part stays a temporary until all are renamed
   // together at the end.
   TempDir folder;

@@ -1,6 +1,6 @@
 #include "source_inputs.hpp"
 
-#include "corpus.hpp"
+#include "news_corpus.hpp"
 
 namespace docconv::tei::test {
 
@@ -94,7 +94,8 @@ std::vector<SourceInput> generated_inputs(std::size_t count) {
   std::vector<SourceInput> inputs;
   inputs.reserve(count);
   for (std::size_t i = 0; i < count; ++i)
-    inputs.push_back({"generated-" + std::to_string(i) + ".txt", bench::generate_article(seed, i)});
+    inputs.push_back(
+        {"generated-" + std::to_string(i) + ".txt", docconv::test::generate_article(seed, i)});
   return inputs;
 }
 

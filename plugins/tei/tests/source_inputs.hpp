@@ -1,6 +1,6 @@
 // News dumps as input files, for the tests that rebuild an input's text from
 // the TEI: hand-made ones holding every marker the reader keeps, and the
-// generated corpus of tests/bench.
+// generated news corpus (tests/support/news_corpus.hpp).
 #pragma once
 
 #include <string>
@@ -21,7 +21,7 @@ struct SourceInput {
 /// title derived from the lead.
 std::vector<SourceInput> marker_inputs();
 
-/// Articles 0..count-1 of the benchmark's generated corpus (tests/bench/corpus.hpp).
+/// Articles 0..count-1 of the generated news corpus (tests/support/news_corpus.hpp).
 std::vector<SourceInput> generated_inputs(std::size_t count);
 
 }  // namespace docconv::tei::test

@@ -1,6 +1,6 @@
-// The benchmark corpus is deterministic and reads as news: every generated
+// The generated news corpus is deterministic and reads as news: every generated
 // article gives one document with a title, a dateline agency and paragraphs.
-#include "corpus.hpp"
+#include "news_corpus.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,15 +12,15 @@
 using docconv::test::TempDir;
 
 TEST_CASE("the same seed and index give the same article and others differ") {
-  CHECK(docconv::bench::generate_article(1, 42) == docconv::bench::generate_article(1, 42));
-  CHECK(docconv::bench::generate_article(1, 42) != docconv::bench::generate_article(1, 43));
-  CHECK(docconv::bench::generate_article(1, 42) != docconv::bench::generate_article(2, 42));
+  CHECK(docconv::test::generate_article(1, 42) == docconv::test::generate_article(1, 42));
+  CHECK(docconv::test::generate_article(1, 42) != docconv::test::generate_article(1, 43));
+  CHECK(docconv::test::generate_article(1, 42) != docconv::test::generate_article(2, 42));
 }
 
 TEST_CASE("generated articles read as news with titles and datelines of every agency") {
   TempDir corpus;
   constexpr std::size_t articles = 60;
-  const auto bytes = docconv::bench::write_corpus(corpus.path(), articles, 1);
+  const auto bytes = docconv::test::write_corpus(corpus.path(), articles, 1);
   CHECK(bytes > articles * 1000);
   const auto result = docconv::test::run_cli({"inspect", corpus.path().string()});
   INFO(result.err);

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-namespace docconv::bench {
+namespace docconv::test {
 
 /// The text of article `index` of the corpus made from `seed`: a title, and by
 /// chance leading and trailing site chrome, a standfirst, photo captions and
@@ -20,4 +20,4 @@ std::string generate_article(std::uint64_t seed, std::uint64_t index);
 std::uint64_t write_corpus(const std::filesystem::path& dir, std::uint64_t count,
                            std::uint64_t seed);
 
-}  // namespace docconv::bench
+}  // namespace docconv::test

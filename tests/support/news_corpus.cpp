@@ -1,4 +1,4 @@
-#include "corpus.hpp"
+#include "news_corpus.hpp"
 
 #include <array>
 #include <cstdio>
@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace docconv::bench {
+namespace docconv::test {
 namespace {
 
 // splitmix64: tiny, and unlike the standard distributions it gives the same
@@ -250,4 +250,4 @@ std::uint64_t write_corpus(const std::filesystem::path& dir, std::uint64_t count
   return bytes;
 }
 
-}  // namespace docconv::bench
+}  // namespace docconv::test

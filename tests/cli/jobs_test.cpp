@@ -1,11 +1,14 @@
-// -j N reads and parses inputs on several threads; the output must not depend
-// on it. Every writer, in one file and --split, on the fixtures and on a
-// generated corpus, gives the same bytes with -j 1, -j 2 and -j 5.
-#include "corpus.hpp"
+// -j N reads and parses inputs on several threads (and the EPUB writer renders
+// pages on them); the output must not depend on it. Every writer, in one file
+// and --split, on the fixtures and on a generated corpus, gives the same bytes
+// with -j 1, -j 2 and -j 5; messages and exit status do not change either.
+// Every test of -j is tagged [jobs].
+#include "news_corpus.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -72,15 +75,44 @@ void check_same_bytes_for_any_jobs(const std::vector<std::string>& inputs, std::
 
 }  // namespace
 
-TEST_CASE("parallel reading gives output byte-identical to -j 1 on the fixtures") {
+TEST_CASE("parallel reading gives output byte-identical to -j 1 on the fixtures", "[jobs]") {
   std::vector<std::string> inputs;
   for (const auto& path : docconv::test::news_fixtures()) inputs.push_back(path.string());
   check_same_bytes_for_any_jobs(inputs, inputs.size());
 }
 
-TEST_CASE("parallel reading gives output byte-identical to -j 1 on a generated corpus") {
+TEST_CASE("parallel reading gives output byte-identical to -j 1 on a generated corpus", "[jobs]") {
   TempDir corpus;
   constexpr std::size_t articles = 300;
-  docconv::bench::write_corpus(corpus.path(), articles, 7);
+  docconv::test::write_corpus(corpus.path(), articles, 7);
   check_same_bytes_for_any_jobs({corpus.path().string()}, articles);
+}
+
+TEST_CASE("parallel reading gives the same output and messages as -j 1", "[jobs]") {
+  TempDir folder;
+  for (int i = 0; i < 30; ++i) {
+    std::string text = "Title " + std::to_string(i) + "\n";
+    for (int line = 0; line < i % 7; ++line) text += "line " + std::to_string(line) + "\n";
+    if (i % 11 == 5) text = "READER-FAIL\n";
+    if (i % 13 == 7) text = "\n";
+    docconv::test::write_file(folder / ("in" + std::to_string(100 + i) + ".tst"), text);
+  }
+  TempDir outputs;
+  auto convert = [&](const std::string& jobs) {
+    const auto out = outputs / ("j" + jobs + ".testout");
+    const auto result = docconv::test::run_cli(
+        {"--plugin-dir", (docconv::test::test_plugin_dir() / "good").string(), "-q", "convert",
+         folder.path().string(), "-o", out.string(), "-j", jobs, "--test-reader-warn"});
+    return std::make_pair(result, docconv::test::read_file(out));
+  };
+  const auto [serial, serial_output] = convert("1");
+  CHECK(serial.exit_code == 1);                                              // the failing inputs
+  CHECK(std::count(serial_output.begin(), serial_output.end(), '#') == 25);  // 3 fail, 2 empty
+  for (const auto* jobs : {"2", "4", "0"}) {
+    const auto [parallel, parallel_output] = convert(jobs);
+    INFO("-j " << jobs);
+    CHECK(parallel.exit_code == serial.exit_code);
+    CHECK(parallel_output == serial_output);
+    CHECK(parallel.err == serial.err);
+  }
 }
