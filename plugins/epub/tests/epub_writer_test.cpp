@@ -392,7 +392,8 @@ std::size_t threads_now() {
 
 }  // namespace
 
-TEST_CASE("the book is the same for any -j, -j 1 starts no thread, -j N at most N - 1 threads") {
+TEST_CASE("the book is the same for any -j, -j 1 starts no thread, -j N at most N - 1 threads",
+          "[jobs]") {
   const Collection collection = realistic_collection(400);
   std::string one_job;
   const std::size_t idle = threads_now();  // this thread and the sampler
