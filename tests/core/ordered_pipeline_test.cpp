@@ -190,3 +190,30 @@ TEST_CASE("items_per_job gives small sets jobs of one and large sets jobs of eig
   CHECK(docconv::support::pipeline_threads(1) == 0);
   CHECK(docconv::support::pipeline_threads(4) == 3);
 }
+
+TEST_CASE("OrderedPipeline stops at once when take throws, with jobs still queued") {
+  // The host's interrupt: take() throws, the caller stops adding and
+  // destroys the pipeline; the threads must not go on through the backlog.
+  std::atomic<int> processed{0};
+  int taken = 0;
+  {
+    OrderedPipeline<int, int, Counter> pipeline(
+        2,
+        [&](const int& item, Counter&) {
+          ++processed;
+          return item;
+        },
+        [&](int&& item) {
+          if (item == 50) throw std::runtime_error("interrupted");
+          ++taken;
+        },
+        4);
+    const auto run = [&] {
+      for (int i = 0; i < 100000; ++i) pipeline.add(i);
+      pipeline.finish();
+    };
+    REQUIRE_THROWS_WITH(run(), "interrupted");
+  }
+  CHECK(taken == 50);
+  CHECK(processed < 1000);  // a few jobs' worth, not the 100,000 items
+}

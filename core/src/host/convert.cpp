@@ -436,6 +436,9 @@ void check_reader_option_values(const PluginRegistry& registry, const ReadReques
 void read_documents(const PluginRegistry& registry, const ReadRequest& request, Reporter& reporter,
                     const std::function<void(Document&&)>& sink, ConvertResult& result) {
   if (!request.reader_options_checked) check_reader_option_values(registry, request);
+  // A reader named with -f that does not exist fails the run before any
+  // folder is walked or archive opened.
+  const ReaderPicker forced_reader_exists(registry, request.reader);
   const std::size_t workers = worker_count(request.jobs);
   auto inputs = list_inputs(
       request.inputs,
@@ -450,8 +453,12 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
   // Each thread reads with a picker (and so reader objects) of its own:
   // readers need not be thread-safe.
   const auto reading_state = [&] { return ReadingState{{registry, request.reader}, {}}; };
-  const std::size_t threads = support::pipeline_threads(workers);
-  const std::size_t per_job = support::items_per_job(inputs.size(), threads);
+  // No more threads than there are jobs to give them: one input reads on
+  // the calling thread, whatever -j says.
+  const std::size_t per_job =
+      support::items_per_job(inputs.size(), support::pipeline_threads(workers));
+  const std::size_t jobs = (inputs.size() + per_job - 1) / per_job;
+  const std::size_t threads = std::min(support::pipeline_threads(workers), jobs > 0 ? jobs - 1 : 0);
   // A furniture line must recur in 3 inputs at least: fewer inputs need no survey.
   std::optional<SketchLineCensus> census;
   if (request.survey && inputs.size() >= 3) {

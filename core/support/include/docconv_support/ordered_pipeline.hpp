@@ -44,8 +44,9 @@ inline std::size_t items_per_job(std::size_t count, std::size_t threads) {
 ///
 /// An exception from `process` reaches the caller of add() or finish() that
 /// takes that item's job (the job's other items are not taken); one from
-/// `take` propagates from there too. Jobs not yet taken when the pipeline is
-/// destroyed are dropped; a job under way is finished first.
+/// `take` propagates from there too, and the rest of that job's results are
+/// dropped. Either way the run is over for the caller: destroy the pipeline
+/// (the jobs not yet taken are dropped; a job under way is finished first).
 template <class Item, class Result, class State>
 class OrderedPipeline {
  public:
