@@ -1,16 +1,36 @@
-# docconv_add_plugin(NAME SOURCES... [OUTPUT_DIRECTORY DIR])
+# docconv_add_plugin(NAME SOURCES... [IMPLEMENTATION sources...]
+#                    [LIBRARIES libraries...] [OUTPUT_DIRECTORY DIR])
 #
 # Builds a docconv plugin: a MODULE library named docconv-NAME.so, linked to
 # docconv::core, compiled as C++20 with hidden visibility so that only the
 # entry points exported by DOCCONV_PLUGIN are visible. The ABI stamp is the
 # docconv::abi_version of the headers it compiles against.
 #
+# With IMPLEMENTATION, the plugin is laid out as docconv's own are
+# (docs/architecture.md, "Plugin layout"): SOURCES hold only the plugin class
+# and its descriptor; the IMPLEMENTATION sources are the static library
+# NAME-impl, which the plugin links and which the plugin's tests can link too,
+# so that nothing is compiled twice. LIBRARIES are linked to NAME-impl when
+# there is one, else to the plugin.
+#
 # Used by docconv's own build and installed with the CMake package, so that
 # plugins built outside the repository are built the same way.
 function(docconv_add_plugin name)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "OUTPUT_DIRECTORY" "SOURCES")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "OUTPUT_DIRECTORY" "SOURCES;IMPLEMENTATION;LIBRARIES")
   add_library(${name} MODULE ${ARG_SOURCES} ${ARG_UNPARSED_ARGUMENTS})
   target_link_libraries(${name} PRIVATE docconv::core)
+  if(ARG_IMPLEMENTATION)
+    add_library(${name}-impl STATIC ${ARG_IMPLEMENTATION})
+    target_link_libraries(${name}-impl PUBLIC docconv::core ${ARG_LIBRARIES})
+    target_compile_features(${name}-impl PUBLIC cxx_std_20)
+    set_target_properties(${name}-impl PROPERTIES
+      POSITION_INDEPENDENT_CODE ON
+      CXX_VISIBILITY_PRESET hidden
+      VISIBILITY_INLINES_HIDDEN ON)
+    target_link_libraries(${name} PRIVATE ${name}-impl)
+  else()
+    target_link_libraries(${name} PRIVATE ${ARG_LIBRARIES})
+  endif()
   target_compile_features(${name} PRIVATE cxx_std_20)
   set_target_properties(${name} PROPERTIES
     PREFIX ""

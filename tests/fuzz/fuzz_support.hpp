@@ -15,8 +15,9 @@ namespace docconv::fuzz {
 /// A plugin of the build tree; aborts when it is missing (the harness cannot run).
 const host::PluginEntry& project_plugin(std::string_view name, PluginKind kind);
 
-/// A collection of 0 to 4 documents with every block kind, any bytes in
-/// every string and dates out of range, consuming `data`.
+/// A collection of 0 to 4 documents of 0 to 8 blocks, made by the tests'
+/// DocumentGenerator (tests/support/sample_documents.hpp) with the choices
+/// taken from `data`: every block kind, any bytes in every string.
 Collection make_collection(FuzzedDataProvider& data);
 
 /// Prints what went wrong and the output that shows it, then aborts, so that

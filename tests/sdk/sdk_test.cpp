@@ -61,7 +61,7 @@ struct InstalledSdk {
                "install");
     // The example plugin, copied out of the repository so nothing points back into it.
     fs::copy(docconv::test::source_dir() / "docs" / "examples" / "jsonl-writer",
-             work / "jsonl-writer");
+             work / "jsonl-writer", fs::copy_options::recursive);
     build_plugin(work / "jsonl-writer", work / "jsonl-build", prefix, env);
     require_ok(run(cmake, {"--install", (work / "jsonl-build").string()}, env), "install jsonl");
     // A project from `docconv new-plugin`, built and installed the same way.
@@ -154,6 +154,25 @@ TEST_CASE("a user builds, installs and runs their own writer against an installe
     CHECK_FALSE(read_file(out).empty());
   }
 
+  SECTION("a generated reader, its name with a dash, builds and reads as generated") {
+    require_ok(
+        run(docconv, {"new-plugin", "reader", "line-list", "--dir", (work / "line-list").string()}),
+        "new-plugin reader");
+    for (const auto* file : {"CMakeLists.txt", "README.md", "src/line_list_plugin.cpp",
+                             "src/line_list_reader.hpp", "src/line_list_reader.cpp"})
+      CHECK(fs::exists(work / "line-list" / file));
+    build_plugin(work / "line-list", work / "line-list-build", prefix, env);
+    write_file(work / "input.line-list", "A title\nfirst line\n\nsecond line\n");
+    const auto inspected = run(docconv,
+                               {"--plugin-dir", (work / "line-list-build").string(), "inspect",
+                                (work / "input.line-list").string()},
+                               env);
+    require_ok(inspected, "inspect with the generated reader");
+    const auto document = nlohmann::json::parse(inspected.out)["documents"].at(0);
+    CHECK(document["metadata"]["title"] == "A title");
+    CHECK(document["blocks"].size() == 2);
+  }
+
   SECTION("pkg-config gives the flags to build a plugin by hand") {
     const docconv::test::Environment pkg_env{
         {"PKG_CONFIG_PATH", (prefix / "lib" / "pkgconfig").string()},
@@ -171,8 +190,8 @@ TEST_CASE("a user builds, installs and runs their own writer against an installe
     // As the doc says: flags before the source, libraries after it.
     const std::string command =
         "c++ -shared -fPIC -fvisibility=hidden $(pkg-config --cflags docconv) -o '" +
-        library.string() + "' '" + (work / "shout" / "shout_writer.cpp").string() +
-        "' $(pkg-config --libs docconv)";
+        library.string() + "' '" + (work / "shout" / "src" / "shout_plugin.cpp").string() + "' '" +
+        (work / "shout" / "src" / "shout_writer.cpp").string() + "' $(pkg-config --libs docconv)";
     require_ok(run("/bin/sh", {"-c", command}, pkg_env), "c++ with pkg-config flags");
     const auto listed =
         run(docconv, {"plugins", "--plugin-dir", library.parent_path().string()}, pkg_env);
@@ -206,7 +225,7 @@ TEST_CASE("a user builds, installs and runs their own writer against an installe
     require_ok(
         run(docconv, {"new-plugin", "writer", "thrower", "--dir", (work / "thrower").string()}),
         "new-plugin");
-    const auto source = work / "thrower" / "thrower_writer.cpp";
+    const auto source = work / "thrower" / "src" / "thrower_writer.cpp";
     auto code = read_file(source);
     const std::string marker = "// Extension point: render the article.";
     REQUIRE(code.find(marker) != std::string::npos);

@@ -1,7 +1,7 @@
 // The epub writer through the real docconv executable: format from the
 // extension, options in --help and on the command line, reproducible files.
 #include "epub_book.hpp"
-#include "sample_articles.hpp"
+#include "sample_documents.hpp"
 
 #include "support.hpp"
 
@@ -9,6 +9,7 @@
 
 using namespace docconv;
 using namespace docconv::epub_test;
+using namespace docconv::test;
 
 namespace {
 

@@ -1,7 +1,7 @@
 // EPUBCheck, the reference validator, on the books the writer makes: no
 // fatal error, no error, no warning. One JVM per book, two books at a time.
 #include "epub_book.hpp"
-#include "sample_articles.hpp"
+#include "sample_documents.hpp"
 
 #include "support.hpp"
 
@@ -9,6 +9,7 @@
 
 using namespace docconv;
 using namespace docconv::epub_test;
+using namespace docconv::test;
 
 TEST_CASE("EPUBCheck finds nothing to report in the books") {
   test::TempDir folder;

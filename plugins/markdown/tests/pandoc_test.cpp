@@ -1,6 +1,6 @@
 // Pandoc is a real consumer of this output: it must read the YAML front
 // matter as the model's metadata, and the body as cmark does.
-#include "generator.hpp"
+#include "markdown_samples.hpp"
 #include "markdown_tree.hpp"
 #include "support.hpp"
 #include "writer_support.hpp"
@@ -284,8 +284,10 @@ TEST_CASE("Pandoc reads the set's front matter of a one-file output") {
 TEST_CASE("Pandoc reads the body as cmark does") {
   Collection collection;
   collection.documents.push_back(every_position_document());
-  for (unsigned seed = 1; seed <= 40; ++seed)
-    collection.documents.push_back(Generator(seed).document(25));
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    auto choices = markdown_choices(seed);
+    collection.documents.push_back(test::DocumentGenerator(choices).document(25));
+  }
   for (const std::string wrap : {"0", "9"}) {
     CAPTURE(wrap);
     const auto written = write_markdown(collection, {{"wrap", wrap}, {"keep-removed", "true"}});
@@ -300,10 +302,10 @@ TEST_CASE("Pandoc reads the body as cmark does") {
 
 TEST_CASE("Pandoc reads generated metadata values back as the same text") {
   // Many values in one front matter, one Pandoc run: the set's authors.
-  Generator generator(7);
+  auto choices = markdown_choices(7);
   Collection collection;
   for (int i = 0; i < 500; ++i) {
-    std::string value = generator.text(10);
+    std::string value = choices.text(10);
     if (!collapse_whitespace(value).empty()) collection.metadata.authors.push_back(value);
   }
   collection.documents.push_back(document_of({"One", "", "A", "", "en", "", "", "", {}}));

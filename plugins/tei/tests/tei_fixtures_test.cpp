@@ -1,7 +1,7 @@
 // The tei writer on the real article set (fixtures/news) as the news-text
 // reader reads it: valid TEI through the CLI, and nothing of the text lost.
 
-#include "sample_articles.hpp"
+#include "sample_documents.hpp"
 #include "tei_runs.hpp"
 #include "tei_text.hpp"
 
@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 using namespace docconv;
 using namespace docconv::tei::test;
+using namespace docconv::test;
 using docconv::test::TempDir;
 namespace fs = std::filesystem;
 

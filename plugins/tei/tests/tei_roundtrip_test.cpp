@@ -3,7 +3,7 @@
 // from the TEI alone, equal modulo white space. tei_source_text_test.cpp does
 // the same against real input files.
 
-#include "sample_articles.hpp"
+#include "sample_documents.hpp"
 #include "tei_runs.hpp"
 #include "tei_text.hpp"
 
@@ -13,6 +13,7 @@
 
 using namespace docconv;
 using namespace docconv::tei::test;
+using namespace docconv::test;
 
 namespace {
 

@@ -5,7 +5,7 @@
 // generated corpus of tests/bench. tei_fixtures_test.cpp does the same for
 // fixtures/news through the CLI.
 
-#include "sample_articles.hpp"
+#include "sample_documents.hpp"
 #include "source_inputs.hpp"
 #include "tei_runs.hpp"
 #include "tei_text.hpp"
@@ -16,6 +16,7 @@
 
 using namespace docconv;
 using namespace docconv::tei::test;
+using namespace docconv::test;
 
 namespace {
 

@@ -1,7 +1,7 @@
 // Every kind of TEI file the writer produces validates against TEI P5
 // tei_all (fixtures/schemas/tei_all.rng) with jing, with no message at all.
 
-#include "sample_articles.hpp"
+#include "sample_documents.hpp"
 #include "source_inputs.hpp"
 #include "tei_runs.hpp"
 
@@ -11,6 +11,7 @@
 
 using namespace docconv;
 using namespace docconv::tei::test;
+using namespace docconv::test;
 using docconv::test::TempDir;
 namespace fs = std::filesystem;
 

@@ -1,7 +1,7 @@
 // The shape of the tei writer's output: corpus, single TEI, split files,
 // header contents, body structure, ids, and what happens to bad text.
 
-#include "sample_articles.hpp"
+#include "sample_documents.hpp"
 #include "tei_runs.hpp"
 #include "tei_text.hpp"
 
@@ -22,6 +22,7 @@
 
 using namespace docconv;
 using namespace docconv::tei::test;
+using namespace docconv::test;
 
 namespace {
 

@@ -1,6 +1,6 @@
 // jsonl: one JSON object per line and article, with its metadata and its text,
 // for feeding a search index. Written against docconv's public headers only.
-#include <docconv/plugin_export.hpp>
+#include "jsonl_writer.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -44,47 +44,31 @@ std::string article_text(const docconv::Document& document) {
   return text;
 }
 
-class JsonLinesWriter final : public docconv::Writer {
- public:
-  void begin(const docconv::WriteContext& ctx) override { ctx_ = &ctx; }
-
-  void add(const docconv::Document& document) override {
-    const auto& m = document.metadata;
-    Json record{{"title", m.title},
-                {"title_derived", m.title_derived},
-                {"standfirst", m.standfirst},
-                {"authors", m.authors},
-                {"agency", m.agency},
-                {"place", m.dateline_place},
-                {"date", docconv::iso_date(m.date)},
-                {"language", m.language},
-                {"source", m.source},
-                {"text", article_text(document)}};
-    // Invalid UTF-8 never reaches here (readers guarantee it); replace anyway
-    // rather than throw, so that one odd byte cannot fail a whole index run.
-    ctx_->output.stream() << record.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
-  }
-
-  void finish() override {}
-
- private:
-  const docconv::WriteContext* ctx_ = nullptr;
-};
-
-class JsonLinesPlugin final : public docconv::Plugin {
- public:
-  std::unique_ptr<docconv::Writer> make_writer() const override {
-    return std::make_unique<JsonLinesWriter>();
-  }
-};
-
 }  // namespace
 
-DOCCONV_PLUGIN(JsonLinesPlugin, R"json({
-  "name": "jsonl",
-  "kind": "writer",
-  "version": "1.0.0",
-  "description": "One JSON object per article (metadata and plain text)",
-  "aliases": ["json-lines"],
-  "extensions": [".jsonl"]
-})json")
+namespace jsonl {
+
+void JsonLinesWriter::begin(const docconv::WriteContext& ctx) {
+  ctx_ = &ctx;
+}
+
+void JsonLinesWriter::add(const docconv::Document& document) {
+  const auto& m = document.metadata;
+  Json record{{"title", m.title},
+              {"title_derived", m.title_derived},
+              {"standfirst", m.standfirst},
+              {"authors", m.authors},
+              {"agency", m.agency},
+              {"place", m.dateline_place},
+              {"date", docconv::iso_date(m.date)},
+              {"language", m.language},
+              {"source", m.source},
+              {"text", article_text(document)}};
+  // Invalid UTF-8 never reaches here (readers guarantee it); replace anyway
+  // rather than throw, so that one odd byte cannot fail a whole index run.
+  ctx_->output.stream() << record.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+void JsonLinesWriter::finish() {}
+
+}  // namespace jsonl
