@@ -6,6 +6,7 @@
 // are not repeated: SIGINT and a writer that throws mid-stream are in
 // tests/cli/cli_test.cpp, the reader's own malformed-input set in
 // plugins/news-text/tests/cli_test.cpp.
+#include "robustness_support.hpp"
 #include "support.hpp"
 
 #include <zip.h>
@@ -21,6 +22,8 @@
 #include <string>
 #include <vector>
 
+using namespace docconv::robustness_test;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -31,20 +34,10 @@ using docconv::test::TempDir;
 using docconv::test::temporaries_in;
 using docconv::test::write_file;
 
-const std::string previous_output = "previous output, must survive\n";
-
 fs::path fixture(const std::string& number) {
   for (const auto& path : docconv::test::news_fixtures())
     if (path.filename().string().starts_with(number + "_")) return path;
   throw std::runtime_error("no fixture " + number);
-}
-
-// The stderr lines that mention `name`.
-std::vector<std::string> lines_naming(const RunResult& result, const std::string& name) {
-  std::vector<std::string> found;
-  for (const auto& line : docconv::test::lines(result.err))
-    if (line.find(name) != std::string::npos) found.push_back(line);
-  return found;
 }
 
 // Exactly one line names `name`; it is a docconv message of `level` and says `what`.

@@ -3,6 +3,7 @@
 // about a second even when it is blocked in a system call or stuck inside one
 // long input. The slow and stuck inputs come from the test reader
 // (tests/plugins), which sleeps on the lines READER-SLOW and READER-STUCK.
+#include "robustness_support.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,13 +21,9 @@ using docconv::test::temporaries_in;
 using docconv::test::write_file;
 namespace fs = std::filesystem;
 
+using namespace docconv::robustness_test;
+
 namespace {
-
-const std::string previous_output = "previous output, must survive\n";
-
-std::string quoted(const fs::path& path) {
-  return docconv::test::shell_quote(path.string());
-}
 
 // docconv started in the background with the test plugins, then `then`
 // (shell commands where $! is docconv), then waited for.

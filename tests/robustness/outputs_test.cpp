@@ -1,6 +1,7 @@
 // Outputs that must never hit the wrong file, write errors that must never
 // pass in silence, and values that must never crash: the real CLI, as a
 // careless or hostile user would run it.
+#include "robustness_support.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -14,6 +15,8 @@
 #include <string>
 #include <tuple>
 #include <vector>
+
+using namespace docconv::robustness_test;
 
 namespace {
 
@@ -31,10 +34,6 @@ const std::string article =
     "The first rain in four months fell on the valley on Tuesday, filling the reservoirs "
     "that farmers had watched shrink all summer long, officials said.\n\n"
     "The storm is expected to move east by Thursday, the weather service said in a statement.\n";
-
-std::string quoted(const fs::path& path) {
-  return docconv::test::shell_quote(path.string());
-}
 
 // `docconv ARGS` run by the shell with `redirect` applied to it first.
 RunResult run_shell(const std::string& redirect, const std::string& args) {

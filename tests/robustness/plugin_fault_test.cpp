@@ -3,12 +3,15 @@
 // host) is contained and attributed to the plugin by name, the other inputs
 // still convert, and a failing writer never replaces an earlier output.
 // (A plugin that crashes the process cannot be contained: docs/robustness.md.)
+#include "robustness_support.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <string>
+
+using namespace docconv::robustness_test;
 
 namespace {
 
@@ -21,13 +24,6 @@ using docconv::test::write_file;
 
 std::string faulty_plugins() {
   return DOCCONV_TEST_FAULTY_PLUGIN_DIR;
-}
-
-std::vector<std::string> lines_naming(const RunResult& result, const std::string& name) {
-  std::vector<std::string> found;
-  for (const auto& line : docconv::test::lines(result.err))
-    if (line.find(name) != std::string::npos) found.push_back(line);
-  return found;
 }
 
 }  // namespace

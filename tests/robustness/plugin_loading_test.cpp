@@ -24,7 +24,7 @@ using docconv::test::RunResult;
 using docconv::test::TempDir;
 using docconv::test::write_file;
 
-const std::string article = "Rain in the valley\n\nIt rained all day in the valley.\n";
+const std::string short_article = "Rain in the valley\n\nIt rained all day in the valley.\n";
 
 // A hostile library alone in a plugin folder of its own.
 void copy_hostile(const std::string& file, const fs::path& folder) {
@@ -52,7 +52,7 @@ TEST_CASE("a plugin that ends the process when loaded runs only when it is used"
   TempDir plugins;
   TempDir work;
   copy_hostile("docconv-exit-on-load.so", plugins.path());
-  write_file(work / "rain.txt", article);
+  write_file(work / "rain.txt", short_article);
   const std::string dir = "--plugin-dir=" + plugins.path().string();
 
   const auto version = run_limited({dir, "--version"});
@@ -89,7 +89,7 @@ TEST_CASE("a library exporting its entry point as data is refused when used, not
   TempDir plugins;
   TempDir work;
   copy_hostile("docconv-data-entry.so", plugins.path());
-  write_file(work / "rain.txt", article);
+  write_file(work / "rain.txt", short_article);
   const auto result =
       run_limited({"--plugin-dir", plugins.path().string(), "convert", (work / "rain.txt").string(),
                    "-o", (work / "rain.data").string()});
@@ -149,7 +149,7 @@ TEST_CASE("a writer declaring a reader's option shares it instead of breaking th
 
 TEST_CASE("a bad plugin option value is one usage error before anything is read") {
   TempDir work;
-  for (const char* name : {"a.txt", "b.txt", "c.txt"}) write_file(work / name, article);
+  for (const char* name : {"a.txt", "b.txt", "c.txt"}) write_file(work / name, short_article);
   write_file(work / "not-an-image.png", "plain text, not an image");
   const std::vector<std::string> inputs{(work / "a.txt").string(), (work / "b.txt").string(),
                                         (work / "c.txt").string()};
@@ -186,7 +186,7 @@ TEST_CASE("a bad plugin option value is one usage error before anything is read"
 
 TEST_CASE("a POSIX locale name given to --lang becomes the BCP 47 tag it stands for") {
   TempDir work;
-  write_file(work / "a.txt", article);
+  write_file(work / "a.txt", short_article);
   const auto result = run_limited({"inspect", "--lang", "ru_RU.UTF-8", (work / "a.txt").string()});
   INFO("stderr:\n" << result.err);
   CHECK(result.exit_code == 0);
