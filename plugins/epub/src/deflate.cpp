@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::size_t max_piece = std::numeric_limits<uInt>::max() / 2;
 
-[[noreturn]] void fail(std::string_view what) {
+[[noreturn]] void fail_in_zlib(std::string_view what) {
   throw Error("cannot build the EPUB archive: zlib " + std::string(what));
 }
 
@@ -36,7 +36,7 @@ Deflater::Deflater() : stream_(std::make_unique<Stream>()) {
   // Negative window bits: a raw deflate stream, as zip entries hold it.
   if (deflateInit2(&stream_->z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8,
                    Z_DEFAULT_STRATEGY) != Z_OK)
-    fail("cannot start compressing");
+    fail_in_zlib("cannot start compressing");
 }
 
 Deflater::~Deflater() {
@@ -65,7 +65,7 @@ Deflated Deflater::deflate(std::string_view data) {
   stream.avail_in = static_cast<uInt>(data.size());
   stream.next_out = reinterpret_cast<Bytef*>(result.bytes.data());
   stream.avail_out = static_cast<uInt>(result.bytes.size());
-  if (::deflate(&stream, Z_FINISH) != Z_STREAM_END) fail("failed to compress");
+  if (::deflate(&stream, Z_FINISH) != Z_STREAM_END) fail_in_zlib("failed to compress");
   result.bytes.resize(stream.total_out);
   result.size = data.size();
   result.crc = crc32_of(data);
@@ -73,7 +73,7 @@ Deflated Deflater::deflate(std::string_view data) {
 }
 
 void Deflater::begin() {
-  if (deflateReset(&stream_->z) != Z_OK) fail("cannot start compressing");
+  if (deflateReset(&stream_->z) != Z_OK) fail_in_zlib("cannot start compressing");
 }
 
 void Deflater::feed(std::string_view data, bool finish, std::string& out) {
@@ -91,7 +91,7 @@ void Deflater::feed(std::string_view data, bool finish, std::string& out) {
       stream.next_out = reinterpret_cast<Bytef*>(chunk.data());
       stream.avail_out = static_cast<uInt>(chunk.size());
       status = ::deflate(&stream, flush);
-      if (status == Z_STREAM_ERROR) fail("failed to compress");
+      if (status == Z_STREAM_ERROR) fail_in_zlib("failed to compress");
       out.append(chunk.data(), chunk.size() - stream.avail_out);
     } while (stream.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END));
     data.remove_prefix(piece);

@@ -12,7 +12,7 @@
 namespace docconv::epub {
 namespace {
 
-[[noreturn]] void fail(std::string_view what) {
+[[noreturn]] void fail_with_temporary(std::string_view what) {
   throw Error("cannot build the EPUB archive: " + std::string(what) +
               " a temporary file: " + std::strerror(errno));
 }
@@ -22,16 +22,17 @@ namespace {
 constexpr std::size_t buffer_size = 256 * 1024;
 
 Spool::Spool() : file_(std::tmpfile()) {
-  if (!file_) fail("cannot create");
+  if (!file_) fail_with_temporary("cannot create");
   // Large writes: a book of 100,000 articles spools some 150 MB.
-  if (std::setvbuf(file_.get(), nullptr, _IOFBF, buffer_size) != 0) fail("cannot buffer");
+  if (std::setvbuf(file_.get(), nullptr, _IOFBF, buffer_size) != 0)
+    fail_with_temporary("cannot buffer");
 }
 
 std::uint64_t Spool::append(std::string_view bytes) {
   const std::uint64_t offset = size_;
   if (bytes.empty()) return offset;
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_.get()) != bytes.size())
-    fail("cannot write to");
+    fail_with_temporary("cannot write to");
   size_ += bytes.size();
   unflushed_ = true;
   return offset;
@@ -59,7 +60,7 @@ std::size_t Spool::read(std::uint64_t offset, void* out, std::size_t length) {
 
 std::size_t Spool::read_file(std::uint64_t offset, char* out, std::size_t length) {
   if (unflushed_) {
-    if (std::fflush(file_.get()) != 0) fail("cannot write to");
+    if (std::fflush(file_.get()) != 0) fail_with_temporary("cannot write to");
     unflushed_ = false;
   }
   // pread leaves the stdio position (the end, where appends go) alone.
@@ -68,7 +69,7 @@ std::size_t Spool::read_file(std::uint64_t offset, char* out, std::size_t length
     const ssize_t got =
         ::pread(fileno(file_.get()), out + done, length - done, static_cast<off_t>(offset + done));
     if (got < 0 && errno == EINTR) continue;
-    if (got < 0) fail("cannot read from");
+    if (got < 0) fail_with_temporary("cannot read from");
     if (got == 0) break;
     done += static_cast<std::size_t>(got);
   }
@@ -79,7 +80,7 @@ void Spool::read_all(const std::function<void(std::string_view)>& take) {
   std::string piece(64 * 1024, '\0');
   for (std::uint64_t offset = 0; offset < size_; offset += piece.size()) {
     const std::size_t got = read(offset, piece.data(), piece.size());
-    if (got == 0) fail("cannot read from");
+    if (got == 0) fail_with_temporary("cannot read from");
     take(std::string_view(piece.data(), got));
   }
 }

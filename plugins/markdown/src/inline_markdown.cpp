@@ -11,6 +11,14 @@
 #include <optional>
 
 namespace docconv::markdown {
+
+std::string trimmed(std::string_view text) {
+  constexpr std::string_view space = " \t\n\r";
+  const auto first = text.find_first_not_of(space);
+  if (first == std::string_view::npos) return {};
+  return std::string(text.substr(first, text.find_last_not_of(space) + 1 - first));
+}
+
 namespace {
 
 // ---- Characters as CommonMark classifies them ----
@@ -344,13 +352,6 @@ std::string escape_text(std::string_view text, const TextPlace& place) {
 }
 
 // ---- Link destinations ----
-
-std::string trimmed(std::string_view text) {
-  constexpr std::string_view space = " \t\n\r";
-  const auto first = text.find_first_not_of(space);
-  if (first == std::string_view::npos) return {};
-  return std::string(text.substr(first, text.find_last_not_of(space) + 1 - first));
-}
 
 std::string link_destination(std::string_view url) {
   bool angle = false;

@@ -25,13 +25,6 @@ Options Options::parse(const OptionValues& values) {
 
 namespace {
 
-std::string trimmed(std::string_view text) {
-  constexpr std::string_view space = " \t\n\r";
-  const auto first = text.find_first_not_of(space);
-  if (first == std::string_view::npos) return {};
-  return std::string(text.substr(first, text.find_last_not_of(space) + 1 - first));
-}
-
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
   for (const auto& part : parts) {

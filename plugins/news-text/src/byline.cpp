@@ -9,7 +9,7 @@
 namespace docconv::news_text {
 namespace {
 
-bool is_digit(char c) {
+bool is_ascii_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
@@ -47,7 +47,7 @@ int number_of(std::string_view word) {
   if (word.empty() || word.size() > 4) return -1;
   int value = 0;
   for (const char c : word) {
-    if (!is_digit(c)) return -1;
+    if (!is_ascii_digit(c)) return -1;
     value = value * 10 + (c - '0');
   }
   return value;
@@ -61,11 +61,12 @@ bool is_time(std::string_view word) {
   }
   // 10:42, 10h42, 14:32:05, and 10.42 (two digits after the point)
   if (word.size() >= 4 && word.size() <= 5 && word[word.size() - 3] == '.' &&
-      is_digit(word[word.size() - 1]) && is_digit(word[word.size() - 2]) && is_digit(word[0]))
+      is_ascii_digit(word[word.size() - 1]) && is_ascii_digit(word[word.size() - 2]) &&
+      is_ascii_digit(word[0]))
     return true;
   std::size_t digits = 0, separators = 0;
   for (const char c : word) {
-    if (is_digit(c))
+    if (is_ascii_digit(c))
       ++digits;
     else if (c == ':' || c == 'h')
       ++separators;
@@ -244,7 +245,7 @@ std::optional<std::vector<std::string>> parse_byline(std::string_view line,
       const std::size_t close = rest.find(']');
       if (close != std::string_view::npos && close <= 6 &&
           std::all_of(rest.begin() + 1, rest.begin() + static_cast<std::ptrdiff_t>(close),
-                      [](char c) { return is_digit(c); }))
+                      [](char c) { return is_ascii_digit(c); }))
         rest = trim(rest.substr(close + 1));
     }
     // "Par Mathilde Garnier (Agen, envoyée spéciale)": the place or role in brackets.
@@ -291,7 +292,7 @@ PartialDate find_date(std::string_view text, const PhraseRules& rules) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string_view word = words[i];
     // 2025-03-03, 03.03.2025, 03/03/2025
-    if (word.size() >= 8 && word.size() <= 10 && is_digit(word[0])) {
+    if (word.size() >= 8 && word.size() <= 10 && is_ascii_digit(word[0])) {
       int parts[3] = {-1, -1, -1};
       std::size_t count = 0, value_start = 0;
       for (std::size_t j = 0; j <= word.size() && count < 3; ++j) {
@@ -308,7 +309,7 @@ PartialDate find_date(std::string_view text, const PhraseRules& rules) {
         return PartialDate{parts[2], parts[1], parts[0]};
     }
     // 05.06.25: day, month and a two-digit year, with points (as in Europe).
-    if (word.size() == 8 && is_digit(word[0]) && word[2] == '.' && word[5] == '.') {
+    if (word.size() == 8 && is_ascii_digit(word[0]) && word[2] == '.' && word[5] == '.') {
       const int day = number_of(word.substr(0, 2)), month = number_of(word.substr(3, 2)),
                 year = number_of(word.substr(6, 2));
       if (day >= 1 && day <= 31 && month >= 1 && month <= 12 && year >= 0)
@@ -355,7 +356,8 @@ std::optional<PartialDate> parse_timestamp(std::string_view line, const PhraseRu
   }
   // Without a label or a digit only a relative time of a few words is one
   // ("an hour ago"): most lines are out before their words are looked at.
-  if (!labelled && std::none_of(rest.begin(), rest.end(), [](char c) { return is_digit(c); }) &&
+  if (!labelled &&
+      std::none_of(rest.begin(), rest.end(), [](char c) { return is_ascii_digit(c); }) &&
       count_words_up_to(rest, 4) > 4)
     return std::nullopt;
   // What is left must be mostly date and time: numbers, month names, zones,
@@ -378,7 +380,7 @@ std::optional<PartialDate> parse_timestamp(std::string_view line, const PhraseRu
       time = time || is_time(word);
       continue;
     }
-    if (word.size() >= 8 && is_digit(word[0])) {
+    if (word.size() >= 8 && is_ascii_digit(word[0])) {
       ++dated;  // 03.03.2025
       continue;
     }
@@ -398,8 +400,9 @@ std::optional<PartialDate> parse_timestamp(std::string_view line, const PhraseRu
   }
   // "14.04.2025" or "11.21am" alone on its line is a time stamp too.
   const bool numeric_date_alone =
-      words.size() == 1 && (is_time(words[0]) || (words[0].size() >= 8 && is_digit(words[0][0]) &&
-                                                  find_date(words[0], rules).year != 0));
+      words.size() == 1 &&
+      (is_time(words[0]) || (words[0].size() >= 8 && is_ascii_digit(words[0][0]) &&
+                             find_date(words[0], rules).year != 0));
   const bool enough = labelled ? dated >= 1 && other <= 6
                                : (dated >= 2 && other <= dated / 2 + 2) || numeric_date_alone;
   if (!enough) return std::nullopt;
@@ -432,7 +435,7 @@ bool has_numeric_date(std::string_view text, const PhraseRules& rules) {
                    [](char c) { return c == '.' || c == '-' || c == '/'; }))
     return false;
   for (const std::string_view word : bare_words(text))
-    if (word.size() >= 8 && word.size() <= 10 && is_digit(word[0]) &&
+    if (word.size() >= 8 && word.size() <= 10 && is_ascii_digit(word[0]) &&
         find_date(word, rules).year != 0)
       return true;
   return false;
@@ -440,7 +443,7 @@ bool has_numeric_date(std::string_view text, const PhraseRules& rules) {
 
 bool is_reading_time(std::string_view line, const PhraseRules& rules) {
   // A number of minutes is needed: most short lines hold no digit.
-  if (line.size() > 60 || std::none_of(line.begin(), line.end(), is_digit)) return false;
+  if (line.size() > 60 || std::none_of(line.begin(), line.end(), is_ascii_digit)) return false;
   // A label of the table first ("Время на прочтение: 4 мин."): its words are no others.
   const std::size_t label = rules.prefix_length(PhraseKind::reading_time, line);
   const std::vector<std::string_view> words = bare_words(line.substr(label));
