@@ -41,8 +41,9 @@ void check_inlines(const docconv::Inlines& inlines) {
 
 void check_document(const docconv::Document& document) {
   const auto& metadata = document.metadata;
-  for (const auto* text : {&metadata.title, &metadata.standfirst, &metadata.publisher,
-                           &metadata.agency, &metadata.dateline_place, &metadata.language})
+  for (const auto* text :
+       {&metadata.title, &metadata.standfirst, &metadata.publisher, &metadata.agency,
+        &metadata.dateline_place, &metadata.language, &metadata.in_source.dateline_text})
     check_text("metadata", *text);
   for (const auto& author : metadata.authors) check_text("author", author);
   for (const auto& block : document.blocks) {

@@ -63,10 +63,11 @@ Document realistic_article(std::size_t number) {
   m.language = "en";
   m.source = "fixtures/news/004_6902fbf2ab0facc4.txt";
   m.identifiers["url"] = "https://tass.com/politics/880000?utm source=feed";
-  m.extras["dateline"] = "MOSCOW, June 6. /TASS/.";  // as news-text keeps them
-  m.extras["dateline_line"] = "10";
-  m.extras["title_line"] = "3";
-  m.extras["standfirst_line"] = "5";
+  m.in_source = {.title = {3, 3},
+                 .standfirst = {5, 5},
+                 .byline = {},
+                 .dateline = {10, 12},
+                 .dateline_text = "MOSCOW, June 6. /TASS/."};
   m.extras["encoding"] = "UTF-8";
 
   auto& b = document.blocks;
@@ -216,7 +217,7 @@ Document non_latin_article() {
   m.language = "ru";
   m.authors = {"\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432"};
   // Neither the place (non-ASCII case) nor the date is found as written.
-  m.extras["dateline"] =
+  m.in_source.dateline_text =
       "\u041c\u041e\u0421\u041a\u0412\u0410, 6 \u0438\u044e\u043d\u044f /\u0422\u0410\u0421\u0421/";
   document.blocks.push_back(paragraph(
       "\u0417\u0430\u0433\u043e\u0432\u043e\u043b\u043e\u0432\u043e\u043a \u0441\u0442\u0430\u0442"

@@ -122,6 +122,19 @@ struct PartialDate {
   friend bool operator==(const PartialDate&, const PartialDate&) = default;
 };
 
+/// Where in the input a reader found what it put into Metadata, for writers
+/// that keep the source's shape (TEI's @n, rebuilding the input's text).
+/// Lines {0, 0}: not a line of the input (made up, or not there).
+struct SourceFacts {
+  SourceLines title{};
+  SourceLines standfirst{};
+  SourceLines byline{};  ///< The first line the authors were read from.
+  SourceLines dateline{};
+  /// The dateline as written ("MOSCOW, June 5. /TASS/."); empty when none.
+  std::string dateline_text{};
+  friend bool operator==(const SourceFacts&, const SourceFacts&) = default;
+};
+
 struct Metadata {
   std::string title;
   bool title_derived = false;  ///< The reader made the title up (e.g. from the lead).
@@ -134,7 +147,10 @@ struct Metadata {
   std::string language;        ///< BCP 47 tag ("en", "ru"); empty if unknown.
   std::string source;          ///< Name of the input the document came from.
   std::map<std::string, std::string> identifiers;
+  /// Free notes a reader wants kept ("encoding": "windows-1251"); archival
+  /// writers list them, reading formats leave them out.
   std::map<std::string, std::string> extras;
+  SourceFacts in_source{};  ///< Where the reader found the fields above.
   friend bool operator==(const Metadata&, const Metadata&) = default;
 };
 

@@ -23,6 +23,6 @@ inline constexpr const char* version_string = DOCCONV_VERSION;
 inline constexpr int abi_version = DOCCONV_ABI_VERSION;
 
 /// Version of the document model as shown by `docconv inspect`.
-inline constexpr int model_version = 2;
+inline constexpr int model_version = 3;
 
 }  // namespace docconv

@@ -80,6 +80,10 @@ struct BlockToJson {
   }
 };
 
+Json lines_json(const SourceLines& lines) {
+  return Json::array({lines.first, lines.last});
+}
+
 Json metadata_json(const Metadata& m) {
   return Json{{"title", m.title},
               {"title_derived", m.title_derived},
@@ -96,14 +100,19 @@ Json metadata_json(const Metadata& m) {
               {"language", m.language},
               {"source", m.source},
               {"identifiers", m.identifiers},
-              {"extras", m.extras}};
+              {"extras", m.extras},
+              {"in_source",
+               {{"title", lines_json(m.in_source.title)},
+                {"standfirst", lines_json(m.in_source.standfirst)},
+                {"byline", lines_json(m.in_source.byline)},
+                {"dateline", lines_json(m.in_source.dateline)},
+                {"dateline_text", m.in_source.dateline_text}}}};
 }
 
 Json document_json(const Document& document) {
   Json blocks = Json::array();
   for (const auto& block : document.blocks) {
-    Json item{{"type", block_type_name(block.content)},
-              {"lines", {block.lines.first, block.lines.last}}};
+    Json item{{"type", block_type_name(block.content)}, {"lines", lines_json(block.lines)}};
     std::visit(BlockToJson{item}, block.content);
     blocks.push_back(std::move(item));
   }

@@ -589,7 +589,7 @@ class ArticleBuilder {
   void take_title(std::size_t index) {
     const Unit& unit = units_[index];
     document_.metadata.title = unit.text;
-    document_.metadata.extras["title_line"] = std::to_string(unit.lines.first);
+    document_.metadata.in_source.title = unit.lines;
     label(unit, "title");
     title_text_ = folded_text(index);
     title_unit_ = index;
@@ -685,8 +685,8 @@ class ArticleBuilder {
     dateline_seen_ = true;
     Metadata& metadata = document_.metadata;
     metadata.dateline_place = title_case_place(trim(unit.text));
-    metadata.extras["dateline"] = std::string(trim(unit.text));
-    metadata.extras["dateline_line"] = std::to_string(unit.lines.first);
+    metadata.in_source.dateline_text = std::string(trim(unit.text));
+    metadata.in_source.dateline = unit.lines;
     label(unit, "dateline");
   }
 
@@ -698,7 +698,7 @@ class ArticleBuilder {
 
   void take_standfirst(const Unit& unit) {
     document_.metadata.standfirst = unit.text;
-    document_.metadata.extras["standfirst_line"] = std::to_string(unit.lines.first);
+    document_.metadata.in_source.standfirst = unit.lines;
     label(unit, "standfirst");
   }
 
@@ -756,6 +756,8 @@ class ArticleBuilder {
         document_.metadata.authors.push_back(author);
     add(Removed{units_[index].text, "byline"}, units_[index].lines);
     label(units_[index], "byline", "byline");
+    if (document_.metadata.in_source.byline.first == 0)
+      document_.metadata.in_source.byline = units_[index].lines;
     last_byline_unit_ = index;
   }
 
@@ -1139,8 +1141,8 @@ class ArticleBuilder {
         metadata.date.month = dateline->month;
         metadata.date.day = dateline->day;
         metadata.date.year = dateline->year;
-        metadata.extras["dateline"] = std::string(trim(text.substr(0, dateline->length)));
-        metadata.extras["dateline_line"] = std::to_string(unit.lines.first);
+        metadata.in_source.dateline_text = std::string(trim(text.substr(0, dateline->length)));
+        metadata.in_source.dateline = unit.lines;
         if (!dateline->region.empty()) metadata.extras["dateline_region"] = dateline->region;
         if (unit.lines.first < labels_.size()) labels_[unit.lines.first].first = "dateline";
         text = trim(text.substr(dateline->length));

@@ -156,7 +156,7 @@ TEST_CASE("002: 'All news' removed, title, standfirst, TASS dateline with date")
   CHECK(metadata["standfirst"].get<std::string>().starts_with("Lavrov believes that"));
   check_dateline(metadata, "TASS", 2, 19);
   CHECK(metadata["date"]["iso"] == "--02-19");
-  CHECK(metadata["extras"]["dateline"] == "MOSCOW, February 19. /TASS/.");
+  CHECK(metadata["in_source"]["dateline_text"] == "MOSCOW, February 19. /TASS/.");
   check_first_paragraph_starts(document, "NATO’s actions in the Balkans");
   CHECK(blocks_of(document, "paragraph").size() == 6);
 }

@@ -440,7 +440,7 @@ TEST_CASE("dates as pages glue and shorten them: a place alone above the text") 
       why, {}, nullptr, nullptr, &lines);
   REQUIRE(document);
   CHECK(document->metadata.dateline_place == "Ankara");
-  CHECK(document->metadata.extras.at("dateline") == "ANKARA");
+  CHECK(document->metadata.in_source.dateline_text == "ANKARA");
   CHECK(lines.labels[5] == "dateline");
   CHECK(lines.labels[7] == "paragraph");
 }

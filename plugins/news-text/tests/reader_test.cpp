@@ -190,7 +190,7 @@ TEST_CASE("leading chrome, then a dateline-first article with a related list") {
   const Document document = build("All news\n\nMOSCOW, June 5. /TASS/. " + lead + "\n" + second +
                                   "\n- Headline one\n- Headline two\n" + third + "\n");
   CHECK(document.metadata.title_derived);
-  CHECK(document.metadata.extras.at("dateline") == "MOSCOW, June 5. /TASS/.");
+  CHECK(document.metadata.in_source.dateline_text == "MOSCOW, June 5. /TASS/.");
   CHECK(document.metadata.date == PartialDate{0, 6, 5});
   CHECK(types(document) ==
         std::vector<std::string>{"removed", "paragraph", "paragraph", "list", "paragraph"});

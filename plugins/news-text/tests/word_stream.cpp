@@ -63,11 +63,6 @@ struct Piece {
   std::string text;
 };
 
-std::size_t extra_line(const Metadata& metadata, const std::string& key) {
-  const auto found = metadata.extras.find(key);
-  return found == metadata.extras.end() ? 0 : std::stoul(found->second);
-}
-
 // A block's text as the source wrote it: with its markers, and a figure cut
 // out of a longer line as that line.
 std::string block_text(const BlockContent& content) {
@@ -109,12 +104,12 @@ std::vector<std::string> document_words(const Document& document) {
   std::vector<Piece> pieces;
   std::size_t order = 0;
   if (!metadata.title_derived && !metadata.title.empty())
-    pieces.push_back({extra_line(metadata, "title_line"), 0, order++, metadata.title});
+    pieces.push_back({metadata.in_source.title.first, 0, order++, metadata.title});
   if (!metadata.standfirst.empty())
-    pieces.push_back({extra_line(metadata, "standfirst_line"), 0, order++, metadata.standfirst});
-  if (metadata.extras.contains("dateline"))
+    pieces.push_back({metadata.in_source.standfirst.first, 0, order++, metadata.standfirst});
+  if (!metadata.in_source.dateline_text.empty())
     pieces.push_back(
-        {extra_line(metadata, "dateline_line"), 0, order++, metadata.extras.at("dateline")});
+        {metadata.in_source.dateline.first, 0, order++, metadata.in_source.dateline_text});
   for (const Block& block : document.blocks)
     pieces.push_back({block.lines.first, 1, order++, block_text(block.content)});
   std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) {

@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <string_view>
 #include <variant>
 
@@ -103,22 +102,9 @@ std::string article_language(const Metadata& metadata, const FileFacts& facts) {
   return "und";  // BCP 47 "undetermined"
 }
 
-/// Metadata::extras keys the news-text reader sets that this writer encodes
-/// in place instead of listing them in notesStmt.
-constexpr std::string_view raw_dateline_key = "dateline";
-constexpr std::array<std::string_view, 4> encoded_extras{raw_dateline_key, "title_line",
-                                                         "standfirst_line", "dateline_line"};
-
-std::string extra(const Metadata& metadata, std::string_view key) {
-  const auto found = metadata.extras.find(std::string(key));
-  return found == metadata.extras.end() ? std::string() : found->second;
-}
-
-/// @n of a metadata element from the line number the reader recorded.
-void set_line(pugi::xml_node node, const Metadata& metadata, std::string_view key) {
-  const std::string line = extra(metadata, key);
-  if (!line.empty() && line.find_first_not_of("0123456789") == std::string::npos)
-    set_attribute(node, "n", line);
+/// @n of a metadata element: the first input line the reader found it on.
+void set_line(pugi::xml_node node, const SourceLines& lines) {
+  if (lines.first != 0) set_attribute(node, "n", std::to_string(lines.first));
 }
 
 // ---- teiHeader ----
@@ -208,13 +194,7 @@ void append_title_statement(pugi::xml_node file_desc, const Metadata& metadata,
 }
 
 void append_notes(pugi::xml_node file_desc, const Metadata& metadata) {
-  const bool has_notes =
-      metadata.title_derived ||
-      std::any_of(metadata.extras.begin(), metadata.extras.end(), [](const auto& entry) {
-        return std::find(encoded_extras.begin(), encoded_extras.end(), entry.first) ==
-               encoded_extras.end();
-      });
-  if (!has_notes) return;
+  if (!metadata.title_derived && metadata.extras.empty()) return;
   pugi::xml_node notes = file_desc.append_child("notesStmt");
   if (metadata.title_derived)
     set_attribute(append_element(notes, "note",
@@ -222,8 +202,6 @@ void append_notes(pugi::xml_node file_desc, const Metadata& metadata) {
                                  "from the opening of the article."),
                   "type", "derivedTitle");
   for (const auto& [key, value] : metadata.extras) {
-    if (std::find(encoded_extras.begin(), encoded_extras.end(), key) != encoded_extras.end())
-      continue;
     pugi::xml_node note = append_element(notes, "note", value);
     if (const std::string type = name_token(key); !type.empty()) set_attribute(note, "type", type);
   }
@@ -309,12 +287,12 @@ class BodyWriter {
       pugi::xml_node head = append_element(body_, "head", metadata.title);
       set_attribute(head, "xml:id", id_ + "-title");
       if (metadata.title_derived) set_attribute(head, "type", "derived");
-      set_line(head, metadata, "title_line");
+      set_line(head, metadata.in_source.title);
     }
     if (!metadata.standfirst.empty()) {
       pugi::xml_node argument = body_.append_child("argument");
       set_attribute(argument, "xml:id", id_ + "-argument");
-      set_line(argument, metadata, "standfirst_line");
+      set_line(argument, metadata.in_source.standfirst);
       append_element(argument, "p", metadata.standfirst);
     }
     dateline(metadata);
@@ -342,13 +320,13 @@ class BodyWriter {
   }
 
   void dateline(const Metadata& metadata) {
-    const std::string raw = extra(metadata, raw_dateline_key);
+    const std::string& raw = metadata.in_source.dateline_text;
     const std::string date = display_date(metadata.date);
     if (raw.empty() && metadata.dateline_place.empty() && date.empty() && metadata.agency.empty())
       return;
     pugi::xml_node dateline = body_.append_child("dateline");
     set_attribute(dateline, "xml:id", id_ + "-dateline");
-    set_line(dateline, metadata, "dateline_line");
+    set_line(dateline, metadata.in_source.dateline);
     if (raw.empty()) {
       // Not in the source: docconv made it from the metadata.
       set_attribute(dateline, "resp", "#" + application_id(id_));

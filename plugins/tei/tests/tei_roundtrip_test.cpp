@@ -129,11 +129,15 @@ Document random_document(std::mt19937& random) {
   m.language = random() % 2 == 0 ? "en" : random_text(random);
   // The reader's line numbers of the front matter, and the dateline as
   // written, or none of them (the writer then composes a dateline of its own).
-  if (random() % 2 == 0) m.extras["title_line"] = std::to_string(random() % 60);
-  if (random() % 2 == 0) m.extras["standfirst_line"] = std::to_string(random() % 60);
+  const auto random_line = [&random] {
+    const std::size_t line = random() % 60;
+    return SourceLines{line, line};
+  };
+  if (random() % 2 == 0) m.in_source.title = random_line();
+  if (random() % 2 == 0) m.in_source.standfirst = random_line();
   if (random() % 2 == 0) {
-    m.extras["dateline"] = random_text(random);
-    m.extras["dateline_line"] = std::to_string(random() % 60);
+    m.in_source.dateline_text = random_text(random);
+    m.in_source.dateline = random_line();
   }
   for (std::size_t n = random() % 15, line = 1; n > 0; --n, line += 4)
     document.blocks.push_back(random_block(random, line));
@@ -180,9 +184,9 @@ TEST_CASE("round trip helpers: only white space is ignored, order and every mark
 
   Document document;
   document.metadata.title = "Title";
-  document.metadata.extras["title_line"] = "2";
-  document.metadata.extras["dateline"] = "MOSCOW, June 5.";
-  document.metadata.extras["dateline_line"] = "4";
+  document.metadata.in_source.title = {2, 2};
+  document.metadata.in_source.dateline_text = "MOSCOW, June 5.";
+  document.metadata.in_source.dateline = {4, 4};
   document.metadata.dateline_place = "Moscow";
   document.blocks.push_back(Block{Removed{"chrome", "site chrome"}, {1, 1}});
   document.blocks.push_back(

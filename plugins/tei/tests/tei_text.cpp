@@ -109,14 +109,6 @@ struct AsWritten {
   std::string operator()(const Removed& b) const { return safe(b.text); }
 };
 
-std::size_t extra_line(const Metadata& metadata, const std::string& key) {
-  const auto found = metadata.extras.find(key);
-  if (found == metadata.extras.end() || found->second.empty() ||
-      found->second.find_first_not_of("0123456789") != std::string::npos)
-    return 0;
-  return std::stoul(found->second);
-}
-
 // ---- White space ----
 
 /// Length of the white-space character at the start of `text`, or 0.
@@ -150,11 +142,11 @@ std::string as_written_text(const Document& document) {
   const Metadata& m = document.metadata;
   std::vector<Piece> pieces;
   if (!m.title.empty() && !m.title_derived)
-    pieces.push_back({extra_line(m, "title_line"), 0, 0, safe(m.title)});
+    pieces.push_back({m.in_source.title.first, 0, 0, safe(m.title)});
   if (!m.standfirst.empty())
-    pieces.push_back({extra_line(m, "standfirst_line"), 0, 1, safe(m.standfirst)});
-  if (const auto dateline = m.extras.find("dateline"); dateline != m.extras.end())
-    pieces.push_back({extra_line(m, "dateline_line"), 0, 2, safe(dateline->second)});
+    pieces.push_back({m.in_source.standfirst.first, 0, 1, safe(m.standfirst)});
+  if (!m.in_source.dateline_text.empty())
+    pieces.push_back({m.in_source.dateline.first, 0, 2, safe(m.in_source.dateline_text)});
   for (std::size_t i = 0; i < document.blocks.size(); ++i) {
     const Block& block = document.blocks[i];
     pieces.push_back({block.lines.first, 1, i + 1, std::visit(AsWritten{}, block.content)});

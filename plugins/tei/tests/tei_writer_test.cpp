@@ -244,7 +244,7 @@ TEST_CASE("the dateline stands at division level, before the first paragraph") {
 
 TEST_CASE("a dateline made from metadata alone reads Place, Month D (Agency)") {
   Document article = realistic_article();
-  article.metadata.extras.erase("dateline");
+  article.metadata.in_source.dateline_text.clear();
   const auto document = single_tei(article);
   const pugi::xml_node dateline =
       document.document_element().child("text").child("body").child("dateline");
@@ -274,17 +274,17 @@ TEST_CASE("a source dateline whose date is not found as written still carries @w
   CHECK(std::string_view(dateline.child_value("date")).empty());
 }
 
-TEST_CASE("reader line numbers of title, standfirst and dateline go to @n, other extras to notes") {
+TEST_CASE("where the reader found title, standfirst and dateline goes to @n, extras to notes") {
   const auto document = single_tei(realistic_article());
   const pugi::xml_node tei = document.document_element();
   const pugi::xml_node body = tei.child("text").child("body");
   CHECK(attribute(body.child("head"), "n") == "3");
   CHECK(attribute(body.child("argument"), "n") == "5");
+  CHECK(attribute(body.child("dateline"), "n") == "10");
   const pugi::xml_node notes = tei.child("teiHeader").child("fileDesc").child("notesStmt");
   CHECK(std::string_view(notes.find_child_by_attribute("note", "type", "encoding").child_value()) ==
         "UTF-8");
-  CHECK_FALSE(notes.find_child_by_attribute("note", "type", "title-line"));
-  CHECK_FALSE(notes.find_child_by_attribute("note", "type", "dateline"));
+  CHECK(notes.select_nodes("note").size() == 1);  // extras only: the encoding
 }
 
 TEST_CASE("a dateline date has a full @when when the year is known, none when invalid") {
