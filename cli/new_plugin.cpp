@@ -68,6 +68,7 @@ class @CLASS@Writer final : public docconv::Writer {
 constexpr std::string_view writer_source = R"(#include "@STEM@_writer.hpp"
 
 #include <docconv/text.hpp>
+#include <docconv/visit.hpp>
 
 #include <ostream>
 
@@ -89,9 +90,27 @@ void @CLASS@Writer::add(const docconv::Document& document) {
           : ctx_->output.stream();
   // Extension point: render the article.
   out << document.metadata.title << "\n";
+  const auto line = [&out](const docconv::Inlines& text) {
+    out << docconv::plain_text(text) << "\n";
+  };
   for (const auto& block : document.blocks) {
-    if (const auto* paragraph = std::get_if<docconv::Paragraph>(&block.content))
-      out << docconv::plain_text(paragraph->content) << "\n";
+    // One case per block kind: a kind a later docconv adds stops this from
+    // compiling until it has its case, instead of being left out in silence.
+    docconv::visit_block(
+        block.content,
+        docconv::overloaded{
+            [&](const docconv::Heading& heading) { line(heading.content); },
+            [&](const docconv::Paragraph& paragraph) { line(paragraph.content); },
+            [&](const docconv::BlockQuote& quote) {
+              for (const auto& paragraph : quote.paragraphs) line(paragraph);
+            },
+            [&](const docconv::List& list) {
+              for (const auto& item : list.items) line(item);
+            },
+            [&](const docconv::Figure& figure) { line(figure.caption); },
+            [&](const docconv::RelatedLink& link) { line(link.text); },
+            [](const docconv::Removed&) {},  // what the reader took out: site chrome
+        });
   }
 }
 

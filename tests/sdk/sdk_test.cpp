@@ -199,6 +199,36 @@ TEST_CASE("a user builds, installs and runs their own writer against an installe
     CHECK_THAT(listed.out, !Catch::Contains("rejected"));
   }
 
+  SECTION("a writer whose visitor leaves out a block kind, or catches all, does not compile") {
+    const docconv::test::Environment pkg_env{
+        {"PKG_CONFIG_PATH", (prefix / "lib" / "pkgconfig").string()}};
+    const std::string cases =
+        "[](const docconv::Heading&) {}, [](const docconv::Paragraph&) {},"
+        "[](const docconv::BlockQuote&) {}, [](const docconv::List&) {},"
+        "[](const docconv::Figure&) {}, [](const docconv::RelatedLink&) {}";
+    const auto compile = [&](const std::string& name, const std::string& last_case) {
+      const auto source = work / (name + ".cpp");
+      write_file(source,
+                 "#include <docconv/visit.hpp>\n"
+                 "void render(const docconv::Block& block) {\n"
+                 "  docconv::visit_block(block.content, docconv::overloaded{" +
+                     cases + last_case + "});\n}\n");
+      return run("/bin/sh",
+                 {"-c", "c++ -std=c++20 -fsyntax-only $(pkg-config --cflags docconv) '" +
+                            source.string() + "'"},
+                 pkg_env);
+    };
+    const auto complete = compile("complete", ", [](const docconv::Removed&) {}");
+    INFO(complete.err);
+    CHECK(complete.exit_code == 0);  // the check below fails for the right reason
+    const auto missing = compile("missing", "");
+    CHECK(missing.exit_code != 0);
+    CHECK_THAT(missing.err, Catch::Contains("the visitor needs an overload for every block kind"));
+    const auto catch_all = compile("catch-all", ", [](const auto&) -> void {}");
+    CHECK(catch_all.exit_code != 0);
+    CHECK_THAT(catch_all.err, Catch::Contains("the visitor has a catch-all overload"));
+  }
+
   SECTION("a plugin stamped with another ABI is refused with the documented message") {
     build_plugin(work / "shout", work / "shout-wrong-abi", prefix, env,
                  {"-DCMAKE_CXX_FLAGS=-DDOCCONV_PLUGIN_ABI_STAMP=999"});

@@ -1,6 +1,7 @@
 #include "host/json.hpp"
 
 #include <docconv/version.hpp>
+#include <docconv/visit.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -113,7 +114,7 @@ Json document_json(const Document& document) {
   Json blocks = Json::array();
   for (const auto& block : document.blocks) {
     Json item{{"type", block_type_name(block.content)}, {"lines", lines_json(block.lines)}};
-    std::visit(BlockToJson{item}, block.content);
+    visit_block(block.content, BlockToJson{item});
     blocks.push_back(std::move(item));
   }
   return Json{{"metadata", metadata_json(document.metadata)}, {"blocks", std::move(blocks)}};

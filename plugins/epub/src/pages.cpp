@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <docconv/text.hpp>
+#include <docconv/visit.hpp>
 
 #include <algorithm>
 #include <type_traits>
@@ -187,7 +188,7 @@ std::string article_page(const Document& document, std::string_view language, Ar
   pugi::xml_node article = add_element(page.body(), "article", "article");
   add_header(article, meta, entry.title, derived);
   BlockRenderer renderer(article, entry);
-  for (const auto& block : document.blocks) std::visit(renderer, block.content);
+  for (const auto& block : document.blocks) visit_block(block.content, renderer);
   return page.str();
 }
 

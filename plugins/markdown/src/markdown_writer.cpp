@@ -4,6 +4,7 @@
 #include "yaml.hpp"
 
 #include <docconv/text.hpp>
+#include <docconv/visit.hpp>
 
 #include <fmt/format.h>
 
@@ -56,9 +57,7 @@ class BodyRenderer {
  public:
   explicit BodyRenderer(const Options& options) : options_(options) {}
 
-  void block(const Block& block) {
-    std::visit([this](const auto& content) { write(content); }, block.content);
-  }
+  void block(const Block& block) { visit_block(block.content, *this); }
   void paragraph(const Inlines& inlines) {
     const std::string line = render_inlines(inlines, LineKind::paragraph);
     if (line.empty()) return;
@@ -67,8 +66,8 @@ class BodyRenderer {
   }
   std::string take() { return std::move(out_); }
 
- private:
-  void write(const Heading& heading) {
+  // One case per block kind, for visit_block().
+  void operator()(const Heading& heading) {
     const std::string content = render_inlines(heading.content, LineKind::heading);
     start_block(LastBlock::other);
     out_ += std::string(static_cast<std::size_t>(std::clamp(heading.level, 2, 6)), '#');
@@ -76,9 +75,9 @@ class BodyRenderer {
     out_ += '\n';
   }
 
-  void write(const Paragraph& paragraph_block) { paragraph(paragraph_block.content); }
+  void operator()(const Paragraph& paragraph_block) { paragraph(paragraph_block.content); }
 
-  void write(const BlockQuote& quote) {
+  void operator()(const BlockQuote& quote) {
     std::vector<std::string> lines;
     for (const auto& inlines : quote.paragraphs) {
       std::string line = render_inlines(inlines, LineKind::paragraph);
@@ -92,7 +91,7 @@ class BodyRenderer {
     }
   }
 
-  void write(const List& list) {
+  void operator()(const List& list) {
     std::vector<std::string> items;
     for (const auto& inlines : list.items) {
       std::string line = render_inlines(inlines, LineKind::paragraph);
@@ -115,7 +114,7 @@ class BodyRenderer {
     }
   }
 
-  void write(const Figure& figure) {
+  void operator()(const Figure& figure) {
     const std::string caption = trimmed(plain_text(figure.caption));
     const std::string credit = trimmed(figure.credit);
     Inlines line;
@@ -125,7 +124,7 @@ class BodyRenderer {
     paragraph(line);
   }
 
-  void write(const RelatedLink& related) {
+  void operator()(const RelatedLink& related) {
     const std::string text = plain_text(related.text);
     Inlines item;
     const std::string target = trimmed(related.target);
@@ -143,7 +142,7 @@ class BodyRenderer {
     add_lines(bullet_content(line, '-'), "- ", "  ");
   }
 
-  void write(const Removed& removed) {
+  void operator()(const Removed& removed) {
     if (!options_.keep_removed) return;  // and the block before stays "last"
     // An HTML block that starts with "<!--" ends at the first "-->".
     const auto defuse = [](std::string text) {
@@ -160,6 +159,7 @@ class BodyRenderer {
     out_ += ": " + defuse(xml_safe(removed.text)) + " -->\n";
   }
 
+ private:
   // A blank line before every block but the first; read-more items follow
   // each other without one (a tight list).
   void start_block(LastBlock kind) {

@@ -4,6 +4,7 @@
 
 #include <docconv/text.hpp>
 #include <docconv/version.hpp>
+#include <docconv/visit.hpp>
 
 #include <fmt/format.h>
 
@@ -299,8 +300,9 @@ class BodyWriter {
   }
 
   void block(const Block& block, std::size_t index) {
-    const std::string number = std::to_string(index);
-    std::visit([&](const auto& content) { write(content, number, block.lines); }, block.content);
+    number_ = std::to_string(index);
+    lines_ = block.lines;
+    visit_block(block.content, *this);
   }
 
   void finish() {
@@ -376,25 +378,28 @@ class BodyWriter {
     }
   }
 
-  void write(const Heading& heading, const std::string& number, const SourceLines& lines) {
+ public:
+  // One case per block kind, called by visit_block() from block() with the
+  // block's number and lines in number_ and lines_.
+  void operator()(const Heading& heading) {
     while (!open_divs_.empty() && open_divs_.back().level >= heading.level) open_divs_.pop_back();
     pugi::xml_node div = container().append_child("div");
     set_attribute(div, "type", "section");
-    set_attribute(div, "xml:id", block_id('d', number));
-    identify(append_inline_element(div, "head", heading.content), block_id('h', number), lines);
+    set_attribute(div, "xml:id", block_id('d', number_));
+    identify(append_inline_element(div, "head", heading.content), block_id('h', number_), lines_);
     open_divs_.push_back({heading.level, div});
     has_content_ = true;
   }
 
-  void write(const Paragraph& paragraph, const std::string& number, const SourceLines& lines) {
-    identify(append_inline_element(container(), "p", paragraph.content), block_id('p', number),
-             lines);
+  void operator()(const Paragraph& paragraph) {
+    identify(append_inline_element(container(), "p", paragraph.content), block_id('p', number_),
+             lines_);
     has_content_ = true;
   }
 
-  void write(const BlockQuote& quote, const std::string& number, const SourceLines& lines) {
+  void operator()(const BlockQuote& quote) {
     pugi::xml_node element = container().append_child("quote");
-    identify(element, block_id('q', number), lines);
+    identify(element, block_id('q', number_), lines_);
     for (const auto& paragraph : quote.paragraphs) {
       append_label(element, quote.marker, "quoteMark");
       append_inline_element(element, "p", paragraph);
@@ -402,9 +407,9 @@ class BodyWriter {
     has_content_ = true;
   }
 
-  void write(const List& list, const std::string& number, const SourceLines& lines) {
+  void operator()(const List& list) {
     pugi::xml_node element = container().append_child("list");
-    identify(element, block_id('l', number), lines);
+    identify(element, block_id('l', number_), lines_);
     set_attribute(element, "rend", list.ordered ? "numbered" : "bulleted");
     for (const auto& item : list.items) {
       append_label(element, list.marker, "bullet");
@@ -413,9 +418,9 @@ class BodyWriter {
     has_content_ = true;
   }
 
-  void write(const Figure& figure, const std::string& number, const SourceLines& lines) {
+  void operator()(const Figure& figure) {
     pugi::xml_node element = container().append_child("figure");
-    identify(element, block_id('f', number), lines);
+    identify(element, block_id('f', number_), lines_);
     if (const std::string url = pointer(figure.image); !url.empty())
       set_attribute(element.append_child("graphic"), "url", url);
     if (figure.as_written.empty())
@@ -449,10 +454,10 @@ class BodyWriter {
     figure_parts(figure_element, figure, true);
   }
 
-  void write(const RelatedLink& link, const std::string& number, const SourceLines& lines) {
+  void operator()(const RelatedLink& link) {
     pugi::xml_node list = container().append_child("list");
     set_attribute(list, "type", "related");
-    identify(list, block_id('r', number), lines);
+    identify(list, block_id('r', number_), lines_);
     append_label(list, link.label, "readMore");
     pugi::xml_node item = list.append_child("item");
     if (const std::string target = pointer(link.target); !target.empty()) {
@@ -465,19 +470,22 @@ class BodyWriter {
     has_content_ = true;
   }
 
-  void write(const Removed& removed, const std::string& number, const SourceLines& lines) {
+  void operator()(const Removed& removed) {
     if (!boilerplate_) {
       boilerplate_ = text_.append_child("back").append_child("div");
       set_attribute(boilerplate_, "type", "boilerplate");
     }
     pugi::xml_node ab = append_element(boilerplate_, "ab", removed.text);
     set_attribute(ab, "type", "removed");
-    identify(ab, block_id('x', number), lines);
+    identify(ab, block_id('x', number_), lines_);
     if (!removed.reason.empty())
       set_attribute(append_element(ab, "note", removed.reason), "type", "reason");
     keep_on_one_line(ab);
   }
 
+ private:
+  std::string number_;
+  SourceLines lines_;
   pugi::xml_node text_;
   std::string id_;
   pugi::xml_node body_;

@@ -11,6 +11,7 @@
 
 #include <docconv/text.hpp>
 #include <docconv/version.hpp>
+#include <docconv/visit.hpp>
 
 #include <fmt/format.h>
 
@@ -334,6 +335,41 @@ TEST_CASE("removed text is kept in back, each block with its reason") {
   }
   CHECK(reasons == std::vector<std::string>{"site chrome", "duplicate caption", "site chrome"});
   CHECK(std::string_view(boilerplate.child("ab").first_child().value()) == "All news");
+}
+
+namespace {
+
+// Nesting as text: "(x(y)(z))" for a section x holding y and z.
+std::string section_shape(const Section& section, const std::vector<Block>& blocks) {
+  std::string out = "(";
+  if (section.heading != nullptr) out += std::to_string(section.heading - blocks.data() + 1);
+  for (const Section& sub : section.subsections) out += section_shape(sub, blocks);
+  return out + ")";
+}
+
+// The same from the divisions: their xml:id "a0001-dN" holds the number of
+// the heading block that opened them.
+std::string division_shape(pugi::xml_node parent, bool top) {
+  std::string out = "(";
+  if (!top) {
+    const std::string id(attribute(parent, "xml:id"));
+    out += id.substr(id.rfind("-d") + 2);
+  }
+  for (pugi::xml_node div : parent.children("div")) out += division_shape(div, false);
+  return out + ")";
+}
+
+}  // namespace
+
+TEST_CASE("the divisions are the sections of section_tree(), for any heading levels") {
+  for (unsigned seed = 1; seed <= 60; ++seed) {
+    RandomChoices choices(seed);
+    Document article = DocumentGenerator(choices).document(30);
+    const auto document = single_tei(article);
+    CAPTURE(seed);
+    CHECK(division_shape(document.document_element().child("text").child("body"), true) ==
+          section_shape(section_tree(article.blocks), article.blocks));
+  }
 }
 
 TEST_CASE("figures, lists, quotes, related links and inline formatting are encoded") {

@@ -2,11 +2,12 @@
 // for feeding a search index. Written against docconv's public headers only.
 #include "jsonl_writer.hpp"
 
+#include <docconv/visit.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <ostream>
 #include <string>
-#include <type_traits>
 
 namespace {
 
@@ -22,24 +23,25 @@ std::string article_text(const docconv::Document& document) {
     text += part;
   };
   for (const auto& block : document.blocks) {
-    std::visit(
-        [&](const auto& content) {
-          using Kind = std::decay_t<decltype(content)>;
-          if constexpr (std::is_same_v<Kind, docconv::Heading> ||
-                        std::is_same_v<Kind, docconv::Paragraph>) {
-            append(docconv::plain_text(content.content));
-          } else if constexpr (std::is_same_v<Kind, docconv::List>) {
-            for (const auto& item : content.items) append(docconv::plain_text(item));
-          } else if constexpr (std::is_same_v<Kind, docconv::BlockQuote>) {
-            for (const auto& paragraph : content.paragraphs) append(docconv::plain_text(paragraph));
-          } else if constexpr (std::is_same_v<Kind, docconv::Figure>) {
-            append(docconv::plain_text(content.caption));
-          } else if constexpr (std::is_same_v<Kind, docconv::RelatedLink>) {
-            append(docconv::plain_text(content.text));
-          }
-          // docconv::Removed: site chrome, not part of the article.
-        },
-        block.content);
+    // One case per block kind: a kind a later docconv adds stops this from
+    // compiling until it has its case, instead of being left out in silence.
+    docconv::visit_block(
+        block.content,
+        docconv::overloaded{
+            [&](const docconv::Heading& heading) { append(docconv::plain_text(heading.content)); },
+            [&](const docconv::Paragraph& paragraph) {
+              append(docconv::plain_text(paragraph.content));
+            },
+            [&](const docconv::BlockQuote& quote) {
+              for (const auto& paragraph : quote.paragraphs) append(docconv::plain_text(paragraph));
+            },
+            [&](const docconv::List& list) {
+              for (const auto& item : list.items) append(docconv::plain_text(item));
+            },
+            [&](const docconv::Figure& figure) { append(docconv::plain_text(figure.caption)); },
+            [&](const docconv::RelatedLink& link) { append(docconv::plain_text(link.text)); },
+            [](const docconv::Removed&) {},  // site chrome: not part of the article
+        });
   }
   return text;
 }
