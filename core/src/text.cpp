@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <vector>
 
@@ -190,6 +191,35 @@ std::optional<std::string> language_tag(std::string_view text) {
   }
   if (private_use && subtags.size() == 1) return std::nullopt;  // "x" alone
   return tag;
+}
+
+std::string_view trim(std::string_view text) {
+  constexpr std::string_view space = " \t\n\r\v\f";
+  const auto first = text.find_first_not_of(space);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(space) + 1 - first);
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+std::string utc_timestamp(std::int64_t seconds_since_epoch) {
+  const std::int64_t seconds =
+      std::clamp<std::int64_t>(seconds_since_epoch, 0, 253402300799);  // 1970 to 9999
+  const std::chrono::sys_seconds instant{std::chrono::seconds{seconds}};
+  const auto day = std::chrono::floor<std::chrono::days>(instant);
+  const std::chrono::year_month_day date{day};
+  const std::chrono::hh_mm_ss time{instant - day};
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                     time.hours().count(), time.minutes().count(), time.seconds().count());
 }
 
 }  // namespace docconv

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <limits>
 #include <random>
 
 using namespace docconv;
@@ -85,4 +87,27 @@ TEST_CASE("language tags: BCP 47 as written, or from a POSIX locale name") {
        {"", "e", "x", "POSIX", "toolong", "-en", "en-", "en--GB", "en-toolongsub", "not a tag",
         "e\xffn", "en GB", "en-x", "en-a-b", "en-a"})
     CHECK_FALSE(docconv::language_tag(not_tag).has_value());
+}
+
+TEST_CASE("utc_timestamp: SOURCE_DATE_EPOCH as a W3C dateTime in UTC, years 1970 to 9999") {
+  CHECK(utc_timestamp(0) == "1970-01-01T00:00:00Z");
+  CHECK(utc_timestamp(1700000000) == "2023-11-14T22:13:20Z");
+  CHECK(utc_timestamp(951782400) == "2000-02-29T00:00:00Z");
+  CHECK(utc_timestamp(-5) == "1970-01-01T00:00:00Z");
+  CHECK(utc_timestamp(253402300799) == "9999-12-31T23:59:59Z");
+  CHECK(utc_timestamp(std::numeric_limits<std::int64_t>::max()) == "9999-12-31T23:59:59Z");
+}
+
+TEST_CASE("trim takes ASCII white space off both ends only") {
+  CHECK(trim("  a b \t\r\n") == "a b");
+  CHECK(trim("\v\f") == "");
+  CHECK(trim("") == "");
+  CHECK(trim("\u00a0a\u00a0") == "\u00a0a\u00a0");  // not ASCII: kept
+}
+
+TEST_CASE("join skips empty parts") {
+  CHECK(join({"Moscow", "", "June 5"}, ", ") == "Moscow, June 5");
+  CHECK(join({"", ""}, ", ") == "");
+  CHECK(join({}, ", ") == "");
+  CHECK(join({"a"}, " \u00b7 ") == "a");
 }

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace docconv {
 
@@ -21,6 +23,18 @@ bool is_xml_safe(std::string_view text);
 /// folded to one space and none at either end: text as a reader of HTML or
 /// XML sees it.
 std::string collapse_whitespace(std::string_view text);
+
+/// `text` without ASCII white space (space, tab, CR, LF, VT, FF) at either end.
+std::string_view trim(std::string_view text);
+
+/// The non-empty `parts` joined with `separator` between them: ("Moscow",
+/// "", "June 5") with ", " gives "Moscow, June 5".
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+/// The instant `seconds_since_epoch` (SOURCE_DATE_EPOCH) as a W3C / XML
+/// Schema dateTime in UTC: "2017-07-14T02:40:00Z". Clamped to the years
+/// 1970-9999, which every format that takes such a stamp can hold.
+std::string utc_timestamp(std::int64_t seconds_since_epoch);
 
 /// A lower-case ASCII slug of `title` for file names: letters and digits,
 /// words joined by '-', at most `max_length` characters, cut at a word

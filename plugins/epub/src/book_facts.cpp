@@ -122,8 +122,8 @@ BookMetadata BookFacts::metadata(const CollectionMetadata& collection) const {
   if (latest_ && latest_->year != 0)
     book.date = iso_date(*latest_);
   else if (collection.source_date_epoch)
-    book.date = w3c_datetime(*collection.source_date_epoch).substr(0, 10);
-  book.modified = w3c_datetime(modified_seconds(collection, latest_complete_));
+    book.date = utc_timestamp(*collection.source_date_epoch).substr(0, 10);
+  book.modified = utc_timestamp(modified_seconds(collection, latest_complete_));
   book.date_range = date_range(earliest_, latest_);
 
   // Everything the book shows goes into its identifier: same book, same id.
@@ -144,17 +144,6 @@ std::string page_language(const Document& document, const CollectionMetadata& co
   if (auto own = language_tag(document.metadata.language)) return *own;
   if (auto chosen = language_tag(collection.language)) return *chosen;
   return "und";
-}
-
-std::string w3c_datetime(std::int64_t seconds) {
-  seconds = std::clamp<std::int64_t>(seconds, 0, 253402300799);  // years 1970-9999
-  const std::chrono::sys_seconds instant{std::chrono::seconds{seconds}};
-  const auto day = std::chrono::floor<std::chrono::days>(instant);
-  const std::chrono::year_month_day date{day};
-  const std::chrono::hh_mm_ss time{instant - day};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(date.year()),
-                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                     time.hours().count(), time.minutes().count(), time.seconds().count());
 }
 
 DosTime dos_time(std::int64_t seconds) {

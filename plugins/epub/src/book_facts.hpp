@@ -88,8 +88,6 @@ boost::uuids::uuid page_digest(std::string_view page);
 /// The language of a page: the document's own, else the book's fallback.
 std::string page_language(const Document& document, const CollectionMetadata& collection);
 
-/// "2017-06-06T00:00:00Z" for seconds since 1970 (UTC).
-std::string w3c_datetime(std::int64_t seconds);
 /// The zip time stamp for seconds since 1970, read as UTC, clamped to 1980-2107.
 DosTime dos_time(std::int64_t seconds);
 /// The time stamp of the zip entries: SOURCE_DATE_EPOCH when set, else 1980-01-01.

@@ -25,16 +25,6 @@ bool is_blank(const Inlines& inlines) {
                      [](const Inline& run) { return is_blank(run.text); });
 }
 
-std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (const auto& part : parts) {
-    if (part.empty()) continue;
-    if (!out.empty()) out += separator;
-    out += part;
-  }
-  return out;
-}
-
 void add_paragraph(pugi::xml_node parent, const Inlines& content, std::string_view css_class = {}) {
   add_inlines(add_element(parent, "p", css_class), content);
 }
@@ -77,7 +67,7 @@ void add_header(pugi::xml_node article, const Metadata& meta, const std::string&
   add_dateline(header, meta);
   std::vector<std::string> authors;
   for (const auto& author : meta.authors) authors.push_back(collapse_whitespace(author));
-  if (const std::string names = joined(authors, ", "); !names.empty())
+  if (const std::string names = join(authors, ", "); !names.empty())
     add_text_element(header, "p", "By " + names, "byline");
 }
 
@@ -182,7 +172,7 @@ std::string article_page(const Document& document, std::string_view language, Ar
   const bool derived = meta.title_derived || entry.title.empty();
   if (entry.title.empty()) entry.title = fmt::format("Article {}", entry.number);
   std::vector<std::string> details{collapse_whitespace(meta.agency), display_date(meta.date)};
-  entry.details = joined(details, ", ");
+  entry.details = join(details, ", ");
 
   XhtmlPage page(entry.title, language, page_stylesheet);
   pugi::xml_node article = add_element(page.body(), "article", "article");
@@ -198,13 +188,13 @@ std::string title_page(const BookMetadata& book) {
   set_attribute(section, "epub:type", "titlepage");
   add_text_element(section, "h1", collapse_whitespace(book.title), "book-title");
   if (!book.creators.empty())
-    add_text_element(section, "p", joined(book.creators, " \u00b7 "), "book-creators");
+    add_text_element(section, "p", join(book.creators, " \u00b7 "), "book-creators");
   std::string extent =
       fmt::format("{} article{}", book.article_count, book.article_count == 1 ? "" : "s");
   if (!book.date_range.empty()) extent += " \u00b7 " + book.date_range;
   add_text_element(section, "p", extent, "book-extent");
   if (!book.publishers.empty() && book.publishers != book.creators)
-    add_text_element(section, "p", joined(book.publishers, " \u00b7 "), "book-publisher");
+    add_text_element(section, "p", join(book.publishers, " \u00b7 "), "book-publisher");
   return page.str();
 }
 

@@ -12,13 +12,6 @@
 
 namespace docconv::markdown {
 
-std::string trimmed(std::string_view text) {
-  constexpr std::string_view space = " \t\n\r";
-  const auto first = text.find_first_not_of(space);
-  if (first == std::string_view::npos) return {};
-  return std::string(text.substr(first, text.find_last_not_of(space) + 1 - first));
-}
-
 namespace {
 
 // ---- Characters as CommonMark classifies them ----
@@ -447,7 +440,7 @@ std::vector<Piece> normalise(const Inlines& inlines) {
   for (const auto& run : inlines) {
     std::string text = xml_safe_text(run.text);
     // Parsers drop or mangle whitespace at the edges of a destination.
-    std::string target = xml_safe_text(trimmed(run.target));
+    std::string target = xml_safe_text(trim(run.target));
     if (run.kind == InlineKind::link && !target.empty()) {
       append_piece(pieces, run.kind, std::move(text), std::move(target));
     } else if (is_formatting(run.kind)) {

@@ -24,9 +24,6 @@ enum class LineKind { paragraph, heading };
 /// context, otherwise they are written as plain text; links get inline links.
 std::string render_inlines(const Inlines& inlines, LineKind kind);
 
-/// `text` without ASCII white space (space, tab, LF, CR) at either end.
-std::string trimmed(std::string_view text);
-
 /// render_inlines() of one plain-text run.
 std::string render_text(std::string_view text, LineKind kind);
 

@@ -26,16 +26,6 @@ Options Options::parse(const OptionValues& values) {
 
 namespace {
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (const auto& part : parts) {
-    if (part.empty()) continue;
-    if (!out.empty()) out += separator;
-    out += part;
-  }
-  return out;
-}
-
 Inlines one_run(InlineKind kind, std::string text, std::string target = {}) {
   return {Inline{kind, std::move(text), std::move(target)}};
 }
@@ -115,8 +105,8 @@ class BodyRenderer {
   }
 
   void operator()(const Figure& figure) {
-    const std::string caption = trimmed(plain_text(figure.caption));
-    const std::string credit = trimmed(figure.credit);
+    const std::string caption(trim(plain_text(figure.caption)));
+    const std::string credit(trim(figure.credit));
     Inlines line;
     if (!caption.empty()) line.push_back(Inline{InlineKind::emphasis, caption, {}});
     if (!credit.empty())
@@ -127,7 +117,7 @@ class BodyRenderer {
   void operator()(const RelatedLink& related) {
     const std::string text = plain_text(related.text);
     Inlines item;
-    const std::string target = trimmed(related.target);
+    const std::string target(trim(related.target));
     if (!target.empty())
       item = one_run(InlineKind::link, text.empty() ? target : text, target);
     else

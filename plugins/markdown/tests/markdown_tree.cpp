@@ -110,7 +110,8 @@ bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-std::string trim(std::string_view text) {
+// White space at the edges of emphasis, which CommonMark keeps outside it.
+std::string trim_emphasis_space(std::string_view text) {
   constexpr std::string_view space = " \t\n\r";
   const auto first = text.find_first_not_of(space);
   if (first == std::string_view::npos) return {};
@@ -260,14 +261,14 @@ Segments expected_segments(const Inlines& inlines) {
   for (const auto& run : inlines) {
     const std::string text = xml_safe(run.text);
     // Targets: trimmed, line endings and tabs percent-encoded.
-    std::string target = xml_safe(trim(run.target));
+    std::string target = xml_safe(docconv::trim(run.target));
     for (const auto& [c, code] : {std::pair{'\n', "%0A"}, {'\r', "%0D"}, {'\t', "%09"}})
       for (auto at = target.find(c); at != std::string::npos; at = target.find(c, at))
         target.replace(at, 1, code);
     if (run.kind == InlineKind::link && !target.empty()) {
       append(out, "link", text, target);
     } else if (run.kind == InlineKind::emphasis || run.kind == InlineKind::strong) {
-      const std::string core = trim(text);
+      const std::string core = trim_emphasis_space(text);
       const auto first = core.empty() ? text.size() : text.find(core);
       append(out, "text", text.substr(0, first));
       append(out, run.kind == InlineKind::emphasis ? "emph" : "strong", core);
@@ -310,15 +311,15 @@ Nodes expected_body(const std::vector<Block>& blocks, bool keep_removed) {
       if (!node.children.empty()) out.push_back(std::move(node));
     } else if (const auto* figure = std::get_if<Figure>(&block.content)) {
       Inlines line;
-      const std::string caption = trim(plain_text(figure->caption));
-      const std::string credit = trim(figure->credit);
+      const std::string caption(docconv::trim(plain_text(figure->caption)));
+      const std::string credit(docconv::trim(figure->credit));
       if (!caption.empty()) line.push_back({InlineKind::emphasis, caption, {}});
       if (!credit.empty())
         line.push_back({InlineKind::text, (caption.empty() ? "" : " — ") + credit, {}});
       if (!line.empty()) out.push_back(text_node("paragraph", expected_segments(line)));
     } else if (const auto* related = std::get_if<RelatedLink>(&block.content)) {
       const std::string text = plain_text(related->text);
-      const std::string target = trim(related->target);
+      const std::string target(docconv::trim(related->target));
       Inlines item;
       if (!target.empty())
         item = {{InlineKind::link, text.empty() ? target : text, target}};

@@ -2,11 +2,9 @@
 
 #include <docconv/text.hpp>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <array>
-#include <chrono>
 
 namespace docconv::tei {
 
@@ -92,11 +90,6 @@ std::string when_value(const PartialDate& date) {
     if (!leap) return {};
   }
   return iso_date(date);
-}
-
-std::string utc_timestamp(std::int64_t seconds_since_epoch) {
-  const std::chrono::sys_seconds time{std::chrono::seconds{seconds_since_epoch}};
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", time);
 }
 
 }  // namespace docconv::tei

@@ -33,7 +33,4 @@ std::string language_name(std::string_view tag);
 /// "--06-05", which the schema accepts as xs:gMonthDay.
 std::string when_value(const PartialDate& date);
 
-/// "2024-02-29T12:00:00Z" for a SOURCE_DATE_EPOCH value.
-std::string utc_timestamp(std::int64_t seconds_since_epoch);
-
 }  // namespace docconv::tei

@@ -28,12 +28,6 @@ TEST_CASE("@when is a W3C date for every partial date that exists, and empty oth
   CHECK(when_value({-5, 1, 1}).empty());
 }
 
-TEST_CASE("SOURCE_DATE_EPOCH becomes an xs:dateTime in UTC") {
-  CHECK(utc_timestamp(0) == "1970-01-01T00:00:00Z");
-  CHECK(utc_timestamp(1700000000) == "2023-11-14T22:13:20Z");
-  CHECK(utc_timestamp(951782400) == "2000-02-29T00:00:00Z");
-}
-
 TEST_CASE("pointers have no white space and no characters URIs exclude") {
   CHECK(pointer("https://example.org/a?b=c&d=e#f") == "https://example.org/a?b=c&d=e#f");
   CHECK(pointer("images/a b.jpg") == "images/a%20b.jpg");
