@@ -169,10 +169,20 @@ int main(int argc, char** argv) {
   if (line.command == docconv::cli::Command::new_plugin) {
     const fs::path folder =
         line.new_dir.empty() ? fs::path("docconv-" + line.new_name) : fs::path(line.new_dir);
+    const PluginKind kind = line.new_kind == "writer" ? PluginKind::writer : PluginKind::reader;
+    // Plugin names are one namespace for readers and writers: docconv would
+    // use whichever comes first in its search path, and the user's new
+    // plugin would silently lose to a built-in one.
+    const auto* taken = registry.find(line.new_name, PluginKind::writer);
+    if (taken == nullptr) taken = registry.find(line.new_name, PluginKind::reader);
+    if (taken != nullptr) {
+      print_error("new-plugin", fmt::format("there is already a plugin named '{}' ({}); choose "
+                                            "another name",
+                                            line.new_name, taken->path.string()));
+      return exit_usage;
+    }
     try {
-      docconv::cli::write_plugin_project(
-          line.new_kind == "writer" ? PluginKind::writer : PluginKind::reader, line.new_name,
-          folder);
+      docconv::cli::write_plugin_project(kind, line.new_name, folder);
     } catch (const docconv::Error& error) {
       print_error("new-plugin", error.what());
       return exit_usage;

@@ -49,4 +49,10 @@ function(docconv_add_plugin name)
     add_dependencies(docconv-plugins ${name})
     install(TARGETS ${name} LIBRARY DESTINATION "${DOCCONV_PLUGIN_INSTALL_DIR}")
   endif()
+  if(NOT DOCCONV_PLUGIN_BUILD_DIR)
+    # Outside docconv's build: the installed plugin records where the
+    # docconv it was built against keeps libdocconv-core, so that `ldd`
+    # resolves it (docconv itself has loaded it before any plugin).
+    set_target_properties(${name} PROPERTIES INSTALL_RPATH_USE_LINK_PATH ON)
+  endif()
 endfunction()

@@ -239,3 +239,41 @@ TEST_CASE("a progress bar appears on a terminal, never on a pipe or in CI") {
   const auto on_pipe = run_cli(args);
   CHECK_THAT(on_pipe.err, !Catch::Contains("] 4/8"));
 }
+
+TEST_CASE("new-plugin refuses the name of a plugin docconv already has") {
+  TempDir work;
+  const auto taken = run_cli({"new-plugin", "writer", "tei", "--dir", (work / "tei").string()});
+  CHECK(taken.exit_code == 2);
+  CHECK_THAT(taken.err, Catch::StartsWith("docconv: error: new-plugin: there is already a "
+                                          "plugin named 'tei' (") &&
+                            Catch::Contains("docconv-tei.so); choose another name"));
+  CHECK(docconv::test::lines(taken.err).size() == 1);
+  CHECK_FALSE(fs::exists(work / "tei"));
+  // Readers and writers share one namespace of names.
+  const auto reader = run_cli({"new-plugin", "reader", "tei", "--dir", (work / "r").string()});
+  CHECK(reader.exit_code == 2);
+  CHECK_FALSE(fs::exists(work / "r"));
+  const auto free = run_cli({"new-plugin", "writer", "jats", "--dir", (work / "j").string()});
+  CHECK(free.exit_code == 0);
+  CHECK(fs::exists(work / "j" / "src" / "jats_plugin.cpp"));
+}
+
+TEST_CASE("an option of a plugin the run does not use is a usage error naming its plugin") {
+  TempDir work;
+  const std::string input = docconv::test::news_fixtures().front().string();
+  const auto out = work / "book.md";
+  const auto refused = run_cli({"convert", input, "-o", out.string(), "--cover", "x.png"});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err ==
+        "docconv: error: --cover is an option of the epub writer, which this run "
+        "does not use (writer: markdown)\n");
+  CHECK_FALSE(fs::exists(out));
+  // A reader's option with no reader forced: some input may be read by it.
+  CHECK(run_cli({"convert", input, "-o", out.string(), "--no-title", "-q"}).exit_code == 0);
+  // With -f, only that reader's options.
+  const auto forced =
+      run_cli({"convert", input, "-f", "news-text", "-o", out.string(), "--licence", "CC0"});
+  CHECK(forced.exit_code == 2);
+  CHECK_THAT(forced.err, Catch::Contains("--licence is an option of the tei writer") &&
+                             Catch::Contains("(writer: markdown, reader: news-text)"));
+}

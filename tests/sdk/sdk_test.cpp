@@ -96,6 +96,22 @@ TEST_CASE("a user builds, installs and runs their own writer against an installe
     CHECK(fs::is_symlink(prefix / "lib" / "libdocconv-core.so"));  // to the SONAME'd file
     CHECK(fs::exists(sdk.data_home / "docconv" / "plugins" / "docconv-jsonl.so"));
     CHECK(fs::exists(sdk.data_home / "docconv" / "plugins" / "docconv-shout.so"));
+    // Installed binaries find libdocconv-core by their RUNPATH: the CLI and
+    // the project's plugins relative to themselves, a user's plugin where
+    // the docconv it was built against is.
+    for (const auto& binary :
+         {prefix / "bin" / "docconv", prefix / "lib" / "docconv" / "plugins" / "docconv-tei.so",
+          sdk.data_home / "docconv" / "plugins" / "docconv-shout.so",
+          sdk.data_home / "docconv" / "plugins" / "docconv-jsonl.so"}) {
+      const auto linked = run("/usr/bin/ldd", {binary.string()});
+      INFO(binary.string() << "\n" << linked.out);
+      std::string core_path;
+      for (const auto& line : docconv::test::lines(linked.out))
+        if (const auto arrow = line.find("libdocconv-core.so.0 => "); arrow != std::string::npos)
+          core_path = line.substr(arrow + 24, line.find(" (") - arrow - 24);
+      REQUIRE(fs::exists(core_path));  // not "not found"
+      CHECK(fs::equivalent(core_path, prefix / "lib" / "libdocconv-core.so.0"));
+    }
   }
 
   SECTION(
@@ -187,12 +203,16 @@ TEST_CASE("a user builds, installs and runs their own writer against an installe
     CHECK_THAT(flags.out, Catch::Contains("-ldocconv-core"));
     const auto library = work / "pkg-build" / "docconv-shout.so";
     fs::create_directories(library.parent_path());
-    // As the doc says: flags before the source, libraries after it.
+    // As the doc says: flags before the source, libraries after it, and the
+    // library's folder as the RUNPATH.
     const std::string command =
         "c++ -shared -fPIC -fvisibility=hidden $(pkg-config --cflags docconv) -o '" +
         library.string() + "' '" + (work / "shout" / "src" / "shout_plugin.cpp").string() + "' '" +
-        (work / "shout" / "src" / "shout_writer.cpp").string() + "' $(pkg-config --libs docconv)";
+        (work / "shout" / "src" / "shout_writer.cpp").string() +
+        "' $(pkg-config --libs docconv) -Wl,-rpath,$(pkg-config --variable=libdir docconv)";
     require_ok(run("/bin/sh", {"-c", command}, pkg_env), "c++ with pkg-config flags");
+    CHECK_THAT(run("/usr/bin/ldd", {library.string()}).out,
+               !Catch::Contains("libdocconv-core.so.0 => not found"));
     const auto listed =
         run(docconv, {"plugins", "--plugin-dir", library.parent_path().string()}, pkg_env);
     CHECK_THAT(listed.out, Catch::Contains("shout") && Catch::Contains(library.string()));

@@ -511,6 +511,42 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
   reading.finish();
 }
 
+namespace {
+
+bool declares(const PluginEntry& plugin, const std::string& option) {
+  return std::any_of(plugin.info.options.begin(), plugin.info.options.end(),
+                     [&](const OptionSpec& spec) { return spec.name == option; });
+}
+
+// An option that only plugins this run does not use take: accepting it in
+// silence would leave the user believing it did something.
+void refuse_options_of_other_plugins(const PluginRegistry& registry, const PluginEntry& writer,
+                                     const ReadRequest& read) {
+  const PluginEntry* forced =
+      read.reader.empty() ? nullptr : registry.find(read.reader, PluginKind::reader);
+  for (const auto& [option, value] : read.options) {
+    if (declares(writer, option)) continue;
+    const bool a_reader_takes_it =
+        forced != nullptr ? declares(*forced, option)
+                          : std::any_of(registry.plugins().begin(), registry.plugins().end(),
+                                        [&](const PluginEntry& plugin) {
+                                          return plugin.info.kind == PluginKind::reader &&
+                                                 declares(plugin, option);
+                                        });
+    if (a_reader_takes_it) continue;
+    std::vector<std::string> owners;
+    for (const auto& plugin : registry.plugins())
+      if (declares(plugin, option))
+        owners.push_back(fmt::format("the {} {}", plugin.info.name, kind_name(plugin.info.kind)));
+    throw OptionValueError(
+        fmt::format("--{} is an option of {}, which this run does not use (writer: {}{})", option,
+                    fmt::join(owners, " and "), writer.info.name,
+                    forced != nullptr ? ", reader: " + forced->info.name : std::string()));
+  }
+}
+
+}  // namespace
+
 const PluginEntry& choose_writer(const PluginRegistry& registry, const std::string& format,
                                  const std::string& output) {
   if (!format.empty()) {
@@ -576,6 +612,7 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
         writer.info.name));
   if (request.output == "-" && request.split)
     throw Error("--split writes a folder; give one with -o");
+  refuse_options_of_other_plugins(registry, writer, request.read);
   check_option_values(writer, request.read.options);
   ReadRequest read = request.read;
   check_reader_option_values(registry, read);
