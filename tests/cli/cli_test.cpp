@@ -277,3 +277,25 @@ TEST_CASE("an option of a plugin the run does not use is a usage error naming it
   CHECK_THAT(forced.err, Catch::Contains("--licence is an option of the tei writer") &&
                              Catch::Contains("(writer: markdown, reader: news-text)"));
 }
+
+TEST_CASE("convert warns when a library of the requested plugin's name was rejected earlier") {
+  TempDir work;
+  fs::create_directories(work / "mine");
+  docconv::test::write_file(work / "mine" / "docconv-markdown.so", "not a library\n");
+  const std::string input = docconv::test::news_fixtures().front().string();
+  const auto out = work / "book.md";
+  const auto run = run_cli({"--plugin-dir", (work / "mine").string(), "convert", input, "-t",
+                            "markdown", "-o", out.string(), "-q"});
+  CHECK(run.exit_code == 0);  // the built-in markdown writer did the work
+  CHECK(fs::exists(out));
+  CHECK_THAT(run.err,
+             Catch::StartsWith("docconv: warning: " +
+                               (work / "mine" / "docconv-markdown.so").string() + ": rejected (") &&
+                 Catch::Contains("); using the markdown plugin in "));
+  CHECK(docconv::test::lines(run.err).size() == 1);
+  // The same run with the format taken from the output's name: nothing was
+  // asked for by name, nothing to warn about.
+  CHECK(run_cli(
+            {"--plugin-dir", (work / "mine").string(), "convert", input, "-o", out.string(), "-q"})
+            .err.empty());
+}

@@ -524,7 +524,8 @@ void refuse_options_of_other_plugins(const PluginRegistry& registry, const Plugi
                                      const ReadRequest& read) {
   const PluginEntry* forced =
       read.reader.empty() ? nullptr : registry.find(read.reader, PluginKind::reader);
-  for (const auto& [option, value] : read.options) {
+  for (const auto& given : read.options) {
+    const std::string& option = given.first;  // not a structured binding: lambdas use it
     if (declares(writer, option)) continue;
     const bool a_reader_takes_it =
         forced != nullptr ? declares(*forced, option)
@@ -543,6 +544,25 @@ void refuse_options_of_other_plugins(const PluginRegistry& registry, const Plugi
                     fmt::join(owners, " and "), writer.info.name,
                     forced != nullptr ? ", reader: " + forced->info.name : std::string()));
   }
+}
+
+// A library named like the plugin the user asked for that docconv rejected
+// in an earlier folder of the search path: most likely the one they meant.
+void warn_of_rejected_namesake(const PluginRegistry& registry, const PluginEntry& chosen,
+                               Diagnostics& diagnostics) {
+  const RejectedPlugin* rejected = registry.rejected_named(chosen.info.name);
+  if (rejected == nullptr) return;
+  const auto& folders = registry.folders();
+  const auto position = [&](const fs::path& library) {
+    const fs::path folder = library.parent_path().lexically_normal();
+    return std::find_if(folders.begin(), folders.end(),
+                        [&](const fs::path& f) { return f.lexically_normal() == folder; }) -
+           folders.begin();
+  };
+  if (position(rejected->path) >= position(chosen.path)) return;
+  diagnostics.warn(rejected->path.string(),
+                   fmt::format("rejected ({}); using the {} plugin in {}", rejected->reason,
+                               chosen.info.name, chosen.path.string()));
 }
 
 }  // namespace
@@ -613,6 +633,10 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
   if (request.output == "-" && request.split)
     throw Error("--split writes a folder; give one with -o");
   refuse_options_of_other_plugins(registry, writer, request.read);
+  if (!request.writer.empty()) warn_of_rejected_namesake(registry, writer, reporter);
+  if (!request.read.reader.empty())
+    if (const auto* reader = registry.find(request.read.reader, PluginKind::reader))
+      warn_of_rejected_namesake(registry, *reader, reporter);
   check_option_values(writer, request.read.options);
   ReadRequest read = request.read;
   check_reader_option_values(registry, read);
