@@ -3,6 +3,8 @@
 #include "pages.hpp"
 #include "xhtml.hpp"
 
+#include <docconv_support/pugixml_text.hpp>
+
 #include <fmt/format.h>
 #include <docconv/text.hpp>
 
@@ -63,7 +65,7 @@ constexpr std::string_view xhtml_type = "application/xhtml+xml";
 
 std::string container_xml() {
   pugi::xml_document document;
-  add_declaration(document);
+  support::add_xml_declaration(document);
   pugi::xml_node container = document.append_child("container");
   set_attribute(container, "version", "1.0");
   set_attribute(container, "xmlns", "urn:oasis:names:tc:opendocument:xmlns:container");
@@ -75,7 +77,7 @@ std::string container_xml() {
 
 std::vector<std::string> package_skeleton(const BookMetadata& book, const CoverImage* cover) {
   pugi::xml_document document;
-  add_declaration(document);
+  support::add_xml_declaration(document);
   pugi::xml_node package = document.append_child("package");
   set_attribute(package, "xmlns", "http://www.idpf.org/2007/opf");
   set_attribute(package, "version", "3.0");
@@ -168,7 +170,7 @@ std::string NcxPoints::next(const ArticleEntry& article) {
 
 std::vector<std::string> ncx_skeleton(const BookMetadata& book, bool nested) {
   pugi::xml_document document;
-  add_declaration(document);
+  support::add_xml_declaration(document);
   pugi::xml_node ncx = document.append_child("ncx");
   set_attribute(ncx, "xmlns", "http://www.daisy.org/z3986/2005/ncx/");
   set_attribute(ncx, "version", "2005-1");

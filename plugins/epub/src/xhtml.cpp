@@ -1,6 +1,7 @@
 #include "xhtml.hpp"
 
 #include <docconv/text.hpp>
+#include <docconv_support/pugixml_text.hpp>
 
 #include <fmt/format.h>
 
@@ -124,7 +125,7 @@ std::string external_href(std::string_view target) {
 
 XhtmlPage::XhtmlPage(std::string_view title, std::string_view language,
                      std::string_view stylesheet_href) {
-  add_declaration(document_);
+  support::add_xml_declaration(document_);
   document_.append_child(pugi::node_doctype).set_value("html");
   pugi::xml_node html = document_.append_child("html");
   set_attribute(html, "xmlns", xhtml_namespace);
@@ -146,21 +147,7 @@ std::string XhtmlPage::str() const {
   return xml_string(document_);
 }
 
-void add_declaration(pugi::xml_document& document) {
-  pugi::xml_node declaration = document.prepend_child(pugi::node_declaration);
-  declaration.append_attribute("version").set_value("1.0");
-  declaration.append_attribute("encoding").set_value("UTF-8");
-}
-
 namespace {
-
-class StringWriter final : public pugi::xml_writer {
- public:
-  void write(const void* data, size_t size) override {
-    text.append(static_cast<const char*>(data), size);
-  }
-  std::string text;
-};
 
 // Indented for people who unzip the book; pugixml leaves elements with text
 // content unindented, so no white space is added inside paragraphs.
@@ -172,15 +159,11 @@ constexpr std::string_view items_marker = "<!--docconv:items-->";
 }  // namespace
 
 std::string xml_string(const pugi::xml_document& document) {
-  StringWriter out;
-  document.save(out, indentation, format, pugi::encoding_utf8);
-  return std::move(out.text);
+  return support::xml_text(document, indentation, format);
 }
 
 std::string node_string(pugi::xml_node node, unsigned depth) {
-  StringWriter out;
-  node.print(out, indentation, format, pugi::encoding_utf8, depth);
-  return std::move(out.text);
+  return support::xml_text(node, indentation, format, depth);
 }
 
 void add_items_marker(pugi::xml_node parent) {

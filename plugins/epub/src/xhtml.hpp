@@ -62,7 +62,5 @@ void add_items_marker(pugi::xml_node parent);
 /// The text around the markers: one more piece than there are markers. A
 /// marker's whole line (indentation, newline) is cut out.
 std::vector<std::string> split_at_markers(const std::string& text);
-/// Adds <?xml version="1.0" encoding="UTF-8"?> to an empty document.
-void add_declaration(pugi::xml_document& document);
 
 }  // namespace docconv::epub

@@ -10,11 +10,11 @@
 #include "xml_values.hpp"
 
 #include <docconv/text.hpp>
+#include <docconv_support/pugixml_text.hpp>
 
 #include <pugixml.hpp>
 
 #include <ostream>
-#include <sstream>
 #include <string>
 
 namespace docconv::tei {
@@ -42,44 +42,20 @@ FileFacts file_facts(const WriteContext& ctx) {
   return facts;
 }
 
-void add_declaration(pugi::xml_document& document) {
-  pugi::xml_node declaration = document.prepend_child(pugi::node_declaration);
-  declaration.append_attribute("version").set_value("1.0");
-  declaration.append_attribute("encoding").set_value("UTF-8");
-}
-
-/// Collects what pugixml prints, without a stream in between.
-class StringWriter final : public pugi::xml_writer {
- public:
-  explicit StringWriter(std::string& out) : out_(out) {}
-  void write(const void* data, std::size_t size) override {
-    out_.append(static_cast<const char*>(data), size);
-  }
-
- private:
-  std::string& out_;
-};
-
 /// One article as a TEI document of its own.
 std::string single_text(const Document& article, std::size_t number, const FileFacts& facts) {
   pugi::xml_document document;
-  add_declaration(document);
+  support::add_xml_declaration(document);
   pugi::xml_node tei = append_article(document, article, number, facts);
   tei.prepend_attribute("xmlns").set_value(tei_namespace);
-  std::string text;
-  StringWriter writer(text);
-  document.save(writer, indent, pugi::format_indent, pugi::encoding_utf8);
-  return text;
+  return support::xml_text(document, indent, pugi::format_indent);
 }
 
 /// One article as a member of the teiCorpus: its TEI element, indented one level.
 std::string member_text(const Document& article, std::size_t number, const FileFacts& facts) {
   pugi::xml_document document;
   append_article(document, article, number, facts);
-  std::string text;
-  StringWriter writer(text);
-  document.first_child().print(writer, indent, pugi::format_indent, pugi::encoding_utf8, 1);
-  return text;
+  return support::xml_text(document.first_child(), indent, pugi::format_indent, 1);
 }
 
 /// The teiCorpus start tag and header, and its end tag: pugixml renders the
@@ -91,15 +67,13 @@ struct CorpusFrame {
 
 CorpusFrame corpus_frame(const CollectionMetadata& collection, const FileFacts& facts) {
   pugi::xml_document document;
-  add_declaration(document);
+  support::add_xml_declaration(document);
   pugi::xml_node corpus = document.append_child("teiCorpus");
   corpus.append_attribute("xmlns").set_value(tei_namespace);
   if (is_language_tag(facts.language))
     corpus.append_attribute("xml:lang").set_value(facts.language.c_str());
   append_corpus_header(corpus, collection, facts);
-  std::ostringstream rendered;
-  document.save(rendered, indent, pugi::format_indent, pugi::encoding_utf8);
-  const std::string text = rendered.str();
+  const std::string text = support::xml_text(document, indent, pugi::format_indent);
   const std::size_t end_tag = text.rfind("</teiCorpus>");
   if (end_tag == std::string::npos) throw Error("internal error: no teiCorpus end tag rendered");
   return {text.substr(0, end_tag), text.substr(end_tag)};
