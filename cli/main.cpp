@@ -170,9 +170,9 @@ int main(int argc, char** argv) {
     const fs::path folder =
         line.new_dir.empty() ? fs::path("docconv-" + line.new_name) : fs::path(line.new_dir);
     const PluginKind kind = line.new_kind == "writer" ? PluginKind::writer : PluginKind::reader;
-    // Plugin names are one namespace for readers and writers: docconv would
-    // use whichever comes first in its search path, and the user's new
-    // plugin would silently lose to a built-in one.
+    // Plugin names are one namespace for readers and writers, and the first
+    // plugin of a name in the search path wins: the new one would shadow a
+    // built-in one (or be shadowed by it) without a word.
     const auto* taken = registry.find(line.new_name, PluginKind::writer);
     if (taken == nullptr) taken = registry.find(line.new_name, PluginKind::reader);
     if (taken != nullptr) {

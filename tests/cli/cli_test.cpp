@@ -276,6 +276,11 @@ TEST_CASE("an option of a plugin the run does not use is a usage error naming it
   CHECK(forced.exit_code == 2);
   CHECK_THAT(forced.err, Catch::Contains("--licence is an option of the tei writer") &&
                              Catch::Contains("(writer: markdown, reader: news-text)"));
+  // A reader -f names that does not exist is reported as such, not as an option error.
+  const auto unknown =
+      run_cli({"convert", input, "-f", "no-such", "-o", out.string(), "--licence", "CC0"});
+  CHECK_THAT(unknown.err, Catch::Contains("no reader plugin named 'no-such'") &&
+                              !Catch::Contains("is an option of"));
 }
 
 TEST_CASE("convert warns when a library of the requested plugin's name was rejected earlier") {
@@ -293,6 +298,11 @@ TEST_CASE("convert warns when a library of the requested plugin's name was rejec
                                (work / "mine" / "docconv-markdown.so").string() + ": rejected (") &&
                  Catch::Contains("); using the markdown plugin in "));
   CHECK(docconv::test::lines(run.err).size() == 1);
+  // The folder written with a trailing slash is the same folder.
+  CHECK_THAT(run_cli({"--plugin-dir", (work / "mine").string() + "/", "convert", input, "-t",
+                      "markdown", "-o", out.string(), "-q"})
+                 .err,
+             Catch::Contains(": rejected ("));
   // The same run with the format taken from the output's name: nothing was
   // asked for by name, nothing to warn about.
   CHECK(run_cli(

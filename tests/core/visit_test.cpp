@@ -73,7 +73,8 @@ TEST_CASE("section_tree of no heading, of headings only, of a deeper start") {
   CHECK(shape(section_tree(none), none) == "[p0 p1]");
   const std::vector<Block> deeper_first{heading(3, "x"), paragraph("a"), heading(2, "y")};
   CHECK(shape(section_tree(deeper_first), deeper_first) == "[(h0 p1) (h2)]");
-  CHECK(shape(section_tree({}), {}) == "[]");
+  const std::vector<Block> empty;
+  CHECK(shape(section_tree(empty), empty) == "[]");
 }
 
 TEST_CASE("section_tree holds every block once, in document order") {

@@ -400,14 +400,18 @@ BlockContent DocumentGenerator::content() {
   return Removed{choices_.text(8), maybe_text(0.5, 3)};
 }
 
-Block DocumentGenerator::block() {
-  BlockContent made = content();
+SourceLines DocumentGenerator::source_lines() {
   SourceLines lines;
   if (choices_.chance(0.7)) {
     lines.first = choices_.below(std::numeric_limits<std::size_t>::max());
     lines.last = lines.first + choices_.below(256);  // may wrap: readers' lines are any size_t
   }
-  return Block{std::move(made), lines};
+  return lines;
+}
+
+Block DocumentGenerator::block() {
+  BlockContent made = content();
+  return Block{std::move(made), source_lines()};
 }
 
 PartialDate DocumentGenerator::date() {
@@ -453,6 +457,11 @@ Metadata DocumentGenerator::metadata() {
     std::string key = choices_.text(2);
     m.extras[std::move(key)] = choices_.text(4);
   }
+  m.in_source.title = source_lines();
+  m.in_source.standfirst = source_lines();
+  m.in_source.byline = source_lines();
+  m.in_source.dateline = source_lines();
+  m.in_source.dateline_text = maybe_text(0.4, 6);
   return m;
 }
 

@@ -112,6 +112,7 @@ class DocumentGenerator {
   BlockContent content();
   std::string language();
   std::string maybe_text(double p, std::size_t size);
+  SourceLines source_lines();
   ChoiceSource& choices_;
 };
 

@@ -75,5 +75,6 @@ struct Section {
 /// section inside a section). Blocks point into `blocks`, which must outlive
 /// the tree. Every block is in the tree exactly once, in document order.
 Section section_tree(const std::vector<Block>& blocks);
+Section section_tree(std::vector<Block>&& blocks) = delete;  // the tree would point into it
 
 }  // namespace docconv

@@ -524,6 +524,7 @@ void refuse_options_of_other_plugins(const PluginRegistry& registry, const Plugi
                                      const ReadRequest& read) {
   const PluginEntry* forced =
       read.reader.empty() ? nullptr : registry.find(read.reader, PluginKind::reader);
+  if (!read.reader.empty() && forced == nullptr) return;  // reading says -f names no reader
   for (const auto& given : read.options) {
     const std::string& option = given.first;  // not a structured binding: lambdas use it
     if (declares(writer, option)) continue;
@@ -539,6 +540,7 @@ void refuse_options_of_other_plugins(const PluginRegistry& registry, const Plugi
     for (const auto& plugin : registry.plugins())
       if (declares(plugin, option))
         owners.push_back(fmt::format("the {} {}", plugin.info.name, kind_name(plugin.info.kind)));
+    if (owners.empty()) throw OptionValueError(fmt::format("--{} is no plugin's option", option));
     throw OptionValueError(
         fmt::format("--{} is an option of {}, which this run does not use (writer: {}{})", option,
                     fmt::join(owners, " and "), writer.info.name,
@@ -553,10 +555,15 @@ void warn_of_rejected_namesake(const PluginRegistry& registry, const PluginEntry
   const RejectedPlugin* rejected = registry.rejected_named(chosen.info.name);
   if (rejected == nullptr) return;
   const auto& folders = registry.folders();
+  // "dir" and "dir/" are one folder.
+  const auto folder_key = [](const fs::path& folder) {
+    const fs::path normal = folder.lexically_normal();
+    return normal.has_filename() ? normal : normal.parent_path();
+  };
   const auto position = [&](const fs::path& library) {
-    const fs::path folder = library.parent_path().lexically_normal();
+    const fs::path folder = folder_key(library.parent_path());
     return std::find_if(folders.begin(), folders.end(),
-                        [&](const fs::path& f) { return f.lexically_normal() == folder; }) -
+                        [&](const fs::path& f) { return folder_key(f) == folder; }) -
            folders.begin();
   };
   if (position(rejected->path) >= position(chosen.path)) return;

@@ -102,8 +102,9 @@ struct ConvertResult {
   bool output_failed = false;
 };
 
-/// A value the user gave a plugin option that the plugin refuses: a usage
-/// error, found before anything is read or written.
+/// A plugin option the run cannot take: a value the plugin refuses, or an
+/// option of a plugin the run does not use. A usage error, found before
+/// anything is read or written.
 class OptionValueError : public Error {
  public:
   using Error::Error;

@@ -51,7 +51,7 @@ inline const std::vector<std::string> words = {"a",  "word",   "Foo",   "x1",   
                                                "10", "Moscow", "1990s", "e-mail", "don't"};
 
 // Choices whose text is made of Markdown's metacharacters and plain words
-// (three words for every two metacharacters, and spaces between), for
+// (two words for every three metacharacters, and some spaces), for
 // docconv::test::DocumentGenerator.
 inline docconv::test::RandomChoices markdown_choices(unsigned seed) {
   std::vector<std::string> pieces = metacharacters;
