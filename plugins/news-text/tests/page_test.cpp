@@ -200,6 +200,10 @@ TEST_CASE("a page: the headline between menus and byline, the article, the foote
   CHECK(metadata.title == "Harbour bridge to close to cars for two years");
   CHECK(metadata.authors == std::vector<std::string>{"Jane Porter", "Tom Ellis"});
   CHECK(metadata.date == PartialDate{2025, 3, 3});
+  // Where they were found (Metadata::in_source): the headline's line, the byline's first.
+  CHECK(metadata.in_source.title == SourceLines{10, 10});
+  CHECK(metadata.in_source.byline.first == 12);
+  CHECK(metadata.in_source.dateline_text.empty());
   std::vector<std::string> kept;
   for (const Block& block : document->blocks)
     if (!std::holds_alternative<Removed>(block.content))
