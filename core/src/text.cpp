@@ -18,38 +18,6 @@ bool allowed_in_xml(char32_t cp) {
   return cp != 0xFFFE && cp != 0xFFFF && cp <= 0x10FFFF;
 }
 
-// Length of the well-formed UTF-8 sequence at text[i] and its code point, or
-// 0 when the bytes there are not one (overlong forms and surrogates included).
-std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
-  const auto byte = [&](std::size_t k) { return static_cast<std::uint8_t>(text[i + k]); };
-  const std::uint8_t lead = byte(0);
-  std::size_t length = 0;
-  char32_t min = 0;
-  if (lead < 0x80) {
-    cp = lead;
-    return 1;
-  } else if ((lead & 0xE0) == 0xC0) {
-    length = 2, cp = lead & 0x1F, min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, cp = lead & 0x0F, min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, cp = lead & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(k) & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return length;
-}
-
-}  // namespace
-
-namespace {
-
 // Length of the longest prefix of `text` that xml_safe() leaves as it is.
 // Writers pass every text node through xml_safe(), and nearly all text is
 // already safe and mostly ASCII: ASCII bytes are checked without decoding.
@@ -61,10 +29,10 @@ std::size_t safe_prefix_length(std::string_view text) {
       ++i;
       continue;
     }
-    char32_t cp = 0;
-    const std::size_t length = decode_utf8(text, i, cp);
-    if (length == 0 || !allowed_in_xml(cp)) return i;
-    i += length;
+    if (!utf8_sequence_at(text, i).well_formed) return i;
+    std::size_t next = i;
+    if (!allowed_in_xml(next_code_point(text, next))) return i;
+    i = next;
   }
   return i;
 }
@@ -77,20 +45,61 @@ std::string xml_safe(std::string_view text) {
   if (safe == text.size()) return out;
   out.reserve(text.size());
   for (std::size_t i = safe; i < text.size();) {
-    char32_t cp = 0;
-    const std::size_t length = decode_utf8(text, i, cp);
-    if (length == 0) {
+    const Utf8Sequence sequence = utf8_sequence_at(text, i);
+    std::size_t next = i;
+    if (sequence.well_formed && allowed_in_xml(next_code_point(text, next)))
+      out.append(text.substr(i, sequence.length));
+    else
       out += replacement;
-      ++i;
-    } else {
-      if (allowed_in_xml(cp))
-        out.append(text.substr(i, length));
-      else
-        out += replacement;
-      i += length;
+    i += sequence.length;
+  }
+  return out;
+}
+
+namespace {
+
+std::string escape_xml(std::string_view text, bool attribute) {
+  std::string safe = xml_safe(text);
+  std::string out;
+  out.reserve(safe.size() + safe.size() / 8);
+  for (const char c : safe) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        break;
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        break;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;  // an XML parser would read a bare CR as LF
+      default:
+        out += c;
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::string escape_xml_text(std::string_view text) {
+  return escape_xml(text, false);
+}
+
+std::string escape_xml_attribute(std::string_view text) {
+  return escape_xml(text, true);
 }
 
 bool is_xml_safe(std::string_view text) {

@@ -1,10 +1,13 @@
 #include <docconv/text.hpp>
 
 #include <catch2/catch.hpp>
+#include <pugixml.hpp>
 
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <string>
+#include <vector>
 
 using namespace docconv;
 
@@ -25,7 +28,7 @@ TEST_CASE("xml_safe replaces what XML 1.0 cannot hold") {
   CHECK(xml_safe("\xEF\xBF\xBE") == "\xEF\xBF\xBD");                          // U+FFFE
   CHECK(xml_safe("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
   CHECK(xml_safe("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'
-  CHECK(xml_safe("\xE2\x82") == "\xEF\xBF\xBD\xEF\xBF\xBD");                  // truncated sequence
+  CHECK(xml_safe("\xE2\x82") == "\xEF\xBF\xBD");  // a sequence cut short: one U+FFFD
   CHECK_FALSE(is_xml_safe(std::string("\0", 1)));
 }
 
@@ -55,6 +58,111 @@ TEST_CASE("xml_safe output is always safe, for any bytes") {
     INFO("case " << i);
     REQUIRE(is_xml_safe(safe));
     REQUIRE(xml_safe(safe) == safe);
+  }
+}
+
+TEST_CASE("utf8_sequence_at tells well-formed sequences from maximal ill-formed subparts") {
+  struct Case {
+    std::string bytes;
+    std::size_t length;
+    bool well_formed;
+  };
+  const std::vector<Case> cases = {
+      {"a", 1, true},
+      {"\xD0\xB9", 2, true},          // й
+      {"\xE2\x82\xAC", 3, true},      // €
+      {"\xF0\x9F\x98\x80", 4, true},  // 😀
+      {"\xC0\xAF", 1, false},         // never a lead byte
+      {"\x80", 1, false},             // a continuation byte alone
+      {"\xE2\x82", 2, false},         // cut short: one U+FFFD for both bytes
+      {"\xE2\x82"
+       "a",
+       2, false},
+      {"\xE0\x80\x80", 1, false},      // overlong: E0 needs A0-BF next
+      {"\xED\xA0\x80", 1, false},      // a surrogate: ED needs 80-9F next
+      {"\xF4\x90\x80\x80", 1, false},  // above U+10FFFF
+      {"\xF0\x9F\x98"
+       "a",
+       3, false},
+      {"\xF5\x80", 1, false},
+  };
+  for (const auto& c : cases) {
+    INFO("bytes of length " << c.bytes.size() << " starting "
+                            << int(static_cast<unsigned char>(c.bytes[0])));
+    const Utf8Sequence sequence = utf8_sequence_at(c.bytes, 0);
+    CHECK(sequence.length == c.length);
+    CHECK(sequence.well_formed == c.well_formed);
+  }
+}
+
+TEST_CASE("every code point survives encode_utf8 and next_code_point") {
+  for (char32_t cp = 0; cp <= 0x10FFFF; cp += (cp < 0x3000 ? 1 : 97)) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string text;
+    append_utf8(text, cp);
+    INFO("U+" << std::hex << static_cast<unsigned>(cp));
+    REQUIRE(utf8_sequence_at(text, 0).well_formed);
+    REQUIRE(utf8_sequence_at(text, 0).length == text.size());
+    std::size_t pos = 0;
+    REQUIRE(next_code_point(text, pos) == cp);
+    REQUIRE(pos == text.size());
+    REQUIRE(first_code_point("x" + text) == 'x');
+    REQUIRE(last_code_point("x" + text) == cp);
+  }
+  CHECK(first_code_point("") == 0);
+  CHECK(last_code_point("") == 0);
+}
+
+TEST_CASE("next_code_point stays inside text that is cut short") {
+  const std::string cut = "\xF0\x9F";
+  std::size_t pos = 0;
+  CHECK(next_code_point(cut, pos) == 0xFFFD);
+  CHECK(pos == 1);
+}
+
+TEST_CASE("XML escaping for text nodes and attribute values") {
+  CHECK(escape_xml_text("a < b && c > \"d\" 'e'") == "a &lt; b &amp;&amp; c &gt; \"d\" 'e'");
+  CHECK(escape_xml_text("line\r\nnext\ttab") == "line&#13;\nnext\ttab");
+  CHECK(escape_xml_attribute("say \"hi\" <b>\tand\nbye") ==
+        "say &quot;hi&quot; &lt;b&gt;&#9;and&#10;bye");
+  CHECK(escape_xml_text(std::string("bad\0byte\xC0", 9)) ==
+        "bad\xEF\xBF\xBD"
+        "byte\xEF\xBF\xBD");
+  CHECK(escape_xml_text("«ёлка» 😀") == "«ёлка» 😀");
+}
+
+TEST_CASE("an XML parser reads back exactly the escaped text, for any bytes") {
+  std::mt19937 random(20261203);
+  const std::vector<std::string> pieces = {"<",
+                                           ">",
+                                           "&",
+                                           "\"",
+                                           "'",
+                                           "\t",
+                                           "\n",
+                                           "\r",
+                                           "\r\n",
+                                           "]]>",
+                                           "&amp;",
+                                           "\xFF",
+                                           "\xED\xA0\x80",
+                                           " ",
+                                           "ё",
+                                           std::string(1, '\0'),
+                                           "\x01",
+                                           "a",
+                                           "😀"};
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  for (int i = 0; i < 2000; ++i) {
+    std::string text;
+    for (int k = 0; k < 12; ++k) text += pieces[pick(random)];
+    const std::string xml =
+        "<a x=\"" + escape_xml_attribute(text) + "\">" + escape_xml_text(text) + "</a>";
+    pugi::xml_document document;
+    INFO("case " << i << ": " << xml);
+    REQUIRE(document.load_buffer(xml.data(), xml.size()));
+    CHECK(document.child("a").attribute("x").value() == xml_safe(text));
+    CHECK(document.child("a").text().get() == xml_safe(text));
   }
 }
 

@@ -10,6 +10,101 @@
 
 namespace docconv {
 
+// ---- UTF-8 ----
+// Inline: readers ask these of almost every character they read.
+
+/// What starts at text[pos]: a well-formed UTF-8 sequence of `length` bytes,
+/// or an ill-formed one whose `length` bytes (its maximal subpart, as in
+/// Unicode 15 section 3.9 and the WHATWG decoder) become one U+FFFD. Strict:
+/// overlong forms, surrogates and code points above U+10FFFF are ill-formed.
+struct Utf8Sequence {
+  std::size_t length;
+  bool well_formed;
+};
+
+inline Utf8Sequence utf8_sequence_at(std::string_view text, std::size_t pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80) return {1, true};
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte (Table 3-7)
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return {1, false};
+  }
+  std::size_t i = 1;
+  for (; i < length && pos + i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[pos + i]);
+    if (i == 1 ? (byte < low || byte > high) : (byte & 0xC0u) != 0x80u) return {i, false};
+  }
+  return {i, i == length};
+}
+
+/// The code point starting at text[pos]; `pos` moves past it. For
+/// well-formed text (what xml_safe() returns and readers produce): on other
+/// bytes it stays inside `text` but the value means nothing.
+inline char32_t next_code_point(std::string_view text, std::size_t& pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
+  }
+  const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  if (pos + length > text.size()) {
+    ++pos;
+    return 0xFFFD;
+  }
+  char32_t cp = lead & (0x7Fu >> length);
+  for (std::size_t i = 1; i < length; ++i)
+    cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3Fu);
+  pos += length;
+  return cp;
+}
+
+/// The first code point of `text`, 0 when it is empty.
+inline char32_t first_code_point(std::string_view text) {
+  std::size_t pos = 0;
+  return text.empty() ? 0 : next_code_point(text, pos);
+}
+
+/// The last code point of `text`, 0 when it is empty.
+inline char32_t last_code_point(std::string_view text) {
+  if (text.empty()) return 0;
+  std::size_t start = text.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0u) == 0x80u) --start;
+  return next_code_point(text, start);
+}
+
+/// Writes the UTF-8 form of `cp` (at most U+10FFFF) at `out`; returns its
+/// length, 1 to 4 bytes.
+inline std::size_t encode_utf8(char32_t cp, char* out) {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  const std::size_t length = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  for (std::size_t i = length - 1; i > 0; --i, cp >>= 6)
+    out[i] = static_cast<char>(0x80u | (cp & 0x3Fu));
+  out[0] = static_cast<char>((0xF00u >> length) | cp);
+  return length;
+}
+
+/// Appends the UTF-8 form of `cp` to `out`.
+inline void append_utf8(std::string& out, char32_t cp) {
+  char bytes[4];
+  out.append(bytes, encode_utf8(cp, bytes));
+}
+
+// ---- XML ----
+
 /// `text` with every byte sequence that is not valid UTF-8, and every code
 /// point that XML 1.0 does not allow (C0 controls except tab, LF, CR; U+FFFE,
 /// U+FFFF; surrogates), replaced by U+FFFD. What comes out is safe to put in
@@ -18,6 +113,17 @@ std::string xml_safe(std::string_view text);
 
 /// True when xml_safe(text) == text.
 bool is_xml_safe(std::string_view text);
+
+/// xml_safe(text) with `&`, `<` and `>` escaped: ready for an XML or XHTML
+/// text node, for writers that print markup themselves.
+std::string escape_xml_text(std::string_view text);
+
+/// escape_xml_text(text) with `"` escaped too, and tab, LF and CR as
+/// character references, which attribute-value normalisation would
+/// otherwise turn into spaces: ready to stand between double quotes.
+std::string escape_xml_attribute(std::string_view text);
+
+// ---- Words and dates ----
 
 /// `text` with every run of ASCII white space (space, tab, CR, LF, VT, FF)
 /// folded to one space and none at either end: text as a reader of HTML or

@@ -40,16 +40,6 @@ bool is_ascii_punct(char c) {
 enum Class : unsigned { space = 1, punct = 2, other = 4 };
 using Classes = unsigned;
 
-char32_t decode_utf8(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<std::uint8_t>(text[i + k]); };
-  const std::uint8_t lead = byte(0);
-  if (lead < 0x80) return lead;
-  std::size_t length = (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
-  char32_t cp = lead & (0x7F >> length);
-  for (std::size_t k = 1; k < length && i + k < text.size(); ++k) cp = (cp << 6) | (byte(k) & 0x3F);
-  return cp;
-}
-
 // Unicode general category Zs, which CommonMark counts as whitespace.
 bool is_unicode_space(char32_t cp) {
   return cp == 0x20 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
@@ -63,12 +53,6 @@ Classes classes_of(char32_t cp) {
     return is_ascii_punct(c) ? punct : other;
   }
   return is_unicode_space(cp) ? space : (punct | other);
-}
-
-std::size_t last_code_point_start(std::string_view text) {
-  std::size_t i = text.size() - 1;
-  while (i > 0 && (static_cast<std::uint8_t>(text[i]) & 0xC0) == 0x80) --i;
-  return i;
 }
 
 bool left_flanking(Class before, Class after) {
@@ -470,7 +454,7 @@ Classes first_classes(const std::vector<Piece>& pieces, std::size_t i) {
     if (is_line_ending(c) || (is_blank(c) && (i == 0 || is_only_char_of_line_end)))
       return punct;  // written as a character reference, "&#...;"
   }
-  const Classes own = classes_of(decode_utf8(piece.text, 0));
+  const Classes own = classes_of(first_code_point(piece.text));
   return is_formatting(piece.kind) ? (own | punct) : own;  // its delimiter, or plain text
 }
 
@@ -485,7 +469,7 @@ Classes last_classes(const std::vector<Piece>& pieces, std::size_t i) {
         (is_blank(c) && (i + 1 == pieces.size() || is_only_char_of_line_start)))
       return punct;
   }
-  return classes_of(decode_utf8(piece.text, last_code_point_start(piece.text)));
+  return classes_of(last_code_point(piece.text));
 }
 
 // Picks a delimiter for each emphasis/strong piece that CommonMark will read
@@ -497,9 +481,8 @@ void choose_delimiters(std::vector<Piece>& pieces) {
     if (!is_formatting(piece.kind)) continue;
     const Classes before = i == 0 ? Classes{space} : last_classes(pieces, i - 1);
     const Classes after = i + 1 == pieces.size() ? Classes{space} : first_classes(pieces, i + 1);
-    const Classes content_first = classes_of(decode_utf8(piece.text, 0));
-    const Classes content_last =
-        classes_of(decode_utf8(piece.text, last_code_point_start(piece.text)));
+    const Classes content_first = classes_of(first_code_point(piece.text));
+    const Classes content_last = classes_of(last_code_point(piece.text));
     const char previous_delimiter = i > 0 ? pieces[i - 1].delimiter : 0;
     for (const char delimiter : {'*', '_'}) {
       if (delimiter == previous_delimiter) continue;

@@ -1,22 +1,13 @@
 #include "yaml.hpp"
 
+#include <docconv/text.hpp>
+
 #include <fmt/format.h>
 
 #include <cstdint>
 
 namespace docconv::markdown {
 namespace {
-
-// Code point at text[i] (valid UTF-8) and its length.
-std::pair<char32_t, std::size_t> code_point_at(std::string_view text, std::size_t i) {
-  const auto lead = static_cast<std::uint8_t>(text[i]);
-  if (lead < 0x80) return {lead, 1};
-  const std::size_t length = (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
-  char32_t cp = lead & (0x7F >> length);
-  for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
-    cp = (cp << 6) | (static_cast<std::uint8_t>(text[i + k]) & 0x3F);
-  return {cp, length};
-}
 
 // YAML 1.2 c-printable, minus the characters that YAML 1.1 readers take as
 // line breaks (U+0085, U+2028, U+2029) and the byte order mark.
@@ -32,7 +23,8 @@ bool printable_as_is(char32_t cp) {
 std::string yaml_quoted(std::string_view value) {
   std::string out = "\"";
   for (std::size_t i = 0; i < value.size();) {
-    const auto [cp, length] = code_point_at(value, i);
+    const std::size_t start = i;
+    const char32_t cp = next_code_point(value, i);
     if (cp == '"' || cp == '\\') {
       out += '\\';
       out += static_cast<char>(cp);
@@ -44,9 +36,8 @@ std::string yaml_quoted(std::string_view value) {
       out += cp <= 0xFF ? fmt::format("\\x{:02X}", static_cast<unsigned>(cp))
                         : fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
     } else {
-      out.append(value.substr(i, length));
+      out.append(value.substr(start, i - start));
     }
-    i += length;
   }
   return out + '"';
 }

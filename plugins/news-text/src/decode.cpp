@@ -20,47 +20,6 @@ namespace {
 
 constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
 
-// Length of the valid UTF-8 sequence at `pos`, or 0 when it is invalid.
-// Strict: no overlong forms, no surrogates, nothing above U+10FFFF.
-std::size_t valid_sequence_length(std::string_view bytes, std::size_t pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[pos + i]); };
-  const unsigned char lead = byte(0);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (pos + length > bytes.size()) return 0;
-  if (byte(1) < low || byte(1) > high) return 0;
-  for (std::size_t i = 2; i < length; ++i)
-    if ((byte(i) & 0xC0u) != 0x80u) return 0;
-  return length;
-}
-
-// How many bytes an invalid sequence at `pos` covers: the lead byte plus the
-// continuation bytes that still fitted (one U+FFFD per maximal bad subpart).
-std::size_t invalid_sequence_length(std::string_view bytes, std::size_t pos) {
-  const auto lead = static_cast<unsigned char>(bytes[pos]);
-  std::size_t expected = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 1;
-  if (lead > 0xF4) expected = 1;
-  std::size_t length = 1;
-  while (length < expected && pos + length < bytes.size() &&
-         (static_cast<unsigned char>(bytes[pos + length]) & 0xC0u) == 0x80u)
-    ++length;
-  return length;
-}
-
 struct IconvHandle {
   iconv_t handle;
   explicit IconvHandle(const std::string& from) : handle(iconv_open("UTF-8", from.c_str())) {}
@@ -211,15 +170,14 @@ Utf8Scan scan_utf8(std::string_view bytes) {
       ++pos;
       continue;
     }
-    const std::size_t length = valid_sequence_length(bytes, pos);
-    if (length > 0) {
+    const Utf8Sequence sequence = utf8_sequence_at(bytes, pos);
+    if (sequence.well_formed) {
       ++scan.valid_multibyte;
-      pos += length;
     } else {
       if (scan.invalid == 0) scan.first_invalid_offset = pos;
       ++scan.invalid;
-      pos += invalid_sequence_length(bytes, pos);
     }
+    pos += sequence.length;
   }
   return scan;
 }
@@ -250,16 +208,16 @@ Conversion repair_utf8(std::string_view bytes) {
         ++pos;
         continue;
       }
-      const std::size_t length = valid_sequence_length(bytes, pos);
-      if (length == 0) break;
-      pos += length;
+      const Utf8Sequence sequence = utf8_sequence_at(bytes, pos);
+      if (!sequence.well_formed) break;
+      pos += sequence.length;
     }
     result.text.append(bytes.substr(run_start, pos - run_start));
     if (pos < bytes.size()) {
       if (result.replaced == 0) result.first_bad_offset = pos;
       ++result.replaced;
       result.text += replacement_character;
-      pos += invalid_sequence_length(bytes, pos);
+      pos += utf8_sequence_at(bytes, pos).length;
     }
   }
   return result;

@@ -6,46 +6,6 @@
 
 namespace docconv::news_text {
 
-char32_t first_code_point(std::string_view text) {
-  std::size_t pos = 0;
-  return text.empty() ? 0 : next_code_point(text, pos);
-}
-
-char32_t last_code_point(std::string_view text) {
-  if (text.empty()) return 0;
-  std::size_t start = text.size() - 1;
-  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0u) == 0x80u) --start;
-  return next_code_point(text, start);
-}
-
-std::size_t encode_utf8(char32_t cp, char* out) {
-  if (cp < 0x80) {
-    out[0] = static_cast<char>(cp);
-    return 1;
-  }
-  if (cp < 0x800) {
-    out[0] = static_cast<char>(0xC0 | (cp >> 6));
-    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = static_cast<char>(0xE0 | (cp >> 12));
-    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = static_cast<char>(0xF0 | (cp >> 18));
-  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
-  return 4;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  char bytes[4];
-  out.append(bytes, encode_utf8(cp, bytes));
-}
-
 std::size_t length_in_code_points(std::string_view text) {
   // Every byte but a continuation byte (10xxxxxx) starts a code point. Eight
   // bytes are looked at in one go: the reader measures every line it reads.

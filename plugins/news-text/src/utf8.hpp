@@ -1,6 +1,8 @@
 // news-text: small UTF-8 helpers for text the decoder already made valid.
 #pragma once
 
+#include <docconv/text.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -10,45 +12,13 @@
 
 namespace docconv::news_text {
 
-/// The code point starting at `pos` (which is advanced past it). The text must
-/// be valid UTF-8, as everything after decode_input() is. Inline, like the
-/// character classes below: the rules ask them of almost every character.
-inline char32_t next_code_point(std::string_view text, std::size_t& pos) {
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  if (lead < 0x80) {
-    ++pos;
-    return lead;
-  }
-  std::size_t length = 2;
-  char32_t cp = lead & 0x1Fu;
-  if (lead >= 0xF0) {
-    length = 4;
-    cp = lead & 0x07u;
-  } else if (lead >= 0xE0) {
-    length = 3;
-    cp = lead & 0x0Fu;
-  }
-  if (pos + length > text.size()) {  // cannot happen for decoded text; stay safe anyway
-    ++pos;
-    return 0xFFFD;
-  }
-  for (std::size_t i = 1; i < length; ++i)
-    cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3Fu);
-  pos += length;
-  return cp;
-}
-
-/// The first code point of `text` (0 when empty).
-char32_t first_code_point(std::string_view text);
-
-/// The last code point of `text` (0 when empty).
-char32_t last_code_point(std::string_view text);
-
-/// Writes the UTF-8 form of `cp` (1 to 4 bytes) at `out`; returns its length.
-std::size_t encode_utf8(char32_t cp, char* out);
-
-/// Appends the UTF-8 form of `cp`.
-void append_utf8(std::string& out, char32_t cp);
+// The UTF-8 helpers of the SDK, by their short names: the rules below and
+// the reader's files use them on almost every character.
+using docconv::append_utf8;
+using docconv::encode_utf8;
+using docconv::first_code_point;
+using docconv::last_code_point;
+using docconv::next_code_point;
 
 /// Unicode White_Space (ASCII space and tab, NBSP, the U+2000 spaces, ...).
 /// Inline: the reader asks it for almost every character of the text.
