@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace docconv::host {
 
 namespace {
@@ -25,26 +27,36 @@ std::string_view inline_kind_name(InlineKind kind) {
   return "text";
 }
 
-// Plain text always; the runs only when there is formatting to show.
-void put_inlines(Json& out, const char* key, const Inlines& inlines) {
-  out[key] = plain_text(inlines);
-  const bool formatted = std::any_of(inlines.begin(), inlines.end(), [](const Inline& run) {
-    return run.kind != InlineKind::text;
-  });
-  if (!formatted) return;
+bool formatted(const Inlines& inlines) {
+  return std::any_of(inlines.begin(), inlines.end(),
+                     [](const Inline& run) { return run.kind != InlineKind::text; });
+}
+
+Json runs_json(const Inlines& inlines) {
   Json runs = Json::array();
   for (const auto& run : inlines) {
     Json item{{"kind", inline_kind_name(run.kind)}, {"text", run.text}};
     if (!run.target.empty()) item["target"] = run.target;
     runs.push_back(std::move(item));
   }
-  out[std::string(key) + "_inlines"] = std::move(runs);
+  return runs;
 }
 
-Json texts(const std::vector<Inlines>& items) {
-  Json out = Json::array();
-  for (const auto& item : items) out.push_back(plain_text(item));
-  return out;
+// Plain text always; the runs ("KEY_inlines") only when there is formatting
+// to show. The json reader reads both back (plugins/json).
+void put_inlines(Json& out, const char* key, const Inlines& inlines) {
+  out[key] = plain_text(inlines);
+  if (formatted(inlines)) out[std::string(key) + "_inlines"] = runs_json(inlines);
+}
+
+void put_inline_list(Json& out, const char* key, const std::vector<Inlines>& items) {
+  Json texts = Json::array();
+  for (const auto& item : items) texts.push_back(plain_text(item));
+  out[key] = std::move(texts);
+  if (std::none_of(items.begin(), items.end(), formatted)) return;
+  Json runs = Json::array();
+  for (const auto& item : items) runs.push_back(runs_json(item));
+  out[std::string(key) + "_inlines"] = std::move(runs);
 }
 
 struct BlockToJson {
@@ -55,12 +67,12 @@ struct BlockToJson {
   }
   void operator()(const Paragraph& b) const { put_inlines(out, "text", b.content); }
   void operator()(const BlockQuote& b) const {
-    out["paragraphs"] = texts(b.paragraphs);
+    put_inline_list(out, "paragraphs", b.paragraphs);
     out["marker"] = b.marker;
   }
   void operator()(const List& b) const {
     out["ordered"] = b.ordered;
-    out["items"] = texts(b.items);
+    put_inline_list(out, "items", b.items);
     out["marker"] = b.marker;
   }
   void operator()(const Figure& b) const {

@@ -1,0 +1,27 @@
+// The `json` reader: documents back from the JSON of `docconv inspect`.
+#pragma once
+
+#include <docconv/plugin.hpp>
+
+#include <string_view>
+#include <vector>
+
+namespace docconv::json {
+
+/// Reads {"model_version": N, "documents": [...]} as `docconv inspect`
+/// writes it. Every field may be left out (it keeps its default); a field
+/// of the wrong type, an unknown block type or a document of another model
+/// version is an Error that names the JSON path ("documents[0].blocks[3].level").
+class JsonReader final : public Reader {
+ public:
+  std::vector<Document> read(const Input& input, const ReadContext& ctx) override;
+};
+
+/// The documents of `json_text`, read as JsonReader::read does.
+std::vector<Document> read_model_json(std::string_view json_text);
+
+/// 100 when `head` starts (after white space) an object with a
+/// "model_version" key, as inspect writes it first; 0 otherwise.
+int probe_model_json(std::string_view head);
+
+}  // namespace docconv::json

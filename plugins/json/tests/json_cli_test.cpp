@@ -1,0 +1,69 @@
+// The fix-up workflow of docs/news-text.md ("When it gets an article
+// wrong"), through the real CLI: inspect, edit the JSON, convert it.
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace test = docconv::test;
+
+namespace {
+
+std::string fixture(const std::string& prefix) {
+  for (const auto& path : test::news_fixtures())
+    if (path.filename().string().starts_with(prefix)) return path.string();
+  FAIL("no fixture " << prefix);
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a title fixed and a removed line taken back in the JSON reach the book") {
+  test::TempDir dir;
+  const auto shown = test::run_cli({"inspect", fixture("001_")});
+  REQUIRE(shown.exit_code == 0);
+  auto model = nlohmann::json::parse(shown.out);
+  auto& document = model["documents"][0];
+  document["metadata"]["title"] = "Moscow says Washington pulls the Balkans towards NATO";
+  std::string taken_back;
+  for (auto& block : document["blocks"]) {
+    if (block["type"] != "removed") continue;
+    taken_back = block["text"];
+    block = {{"type", "paragraph"}, {"lines", block["lines"]}, {"text", taken_back}};
+    break;
+  }
+  REQUIRE_FALSE(taken_back.empty());
+  test::write_file(dir / "fixed.json", model.dump(2));
+
+  const auto markdown =
+      test::run_cli({"convert", (dir / "fixed.json").string(), "-o", (dir / "fixed.md").string()});
+  INFO(markdown.err);
+  REQUIRE(markdown.exit_code == 0);
+  const std::string text = test::read_file(dir / "fixed.md");
+  CHECK(text.find("Moscow says Washington pulls the Balkans towards NATO") != std::string::npos);
+  CHECK(text.find("\n" + taken_back + "\n") != std::string::npos);  // a paragraph, not a comment
+
+  const auto epub = test::run_cli(
+      {"convert", (dir / "fixed.json").string(), "-o", (dir / "fixed.epub").string()});
+  INFO(epub.err);
+  CHECK(epub.exit_code == 0);
+}
+
+TEST_CASE("a broken edit is one error naming the file and the field, and the rest converts") {
+  test::TempDir dir;
+  const auto shown = test::run_cli({"inspect", fixture("002_")});
+  REQUIRE(shown.exit_code == 0);
+  auto model = nlohmann::json::parse(shown.out);
+  model["documents"][0]["blocks"][1]["type"] = "paragrahp";
+  test::write_file(dir / "broken.json", model.dump(2));
+
+  const auto run = test::run_cli({"convert", (dir / "broken.json").string(), fixture("000_"), "-o",
+                                  (dir / "out.md").string()});
+  CHECK(run.exit_code == 1);
+  CHECK_THAT(run.err, Catch::Contains((dir / "broken.json").string() +
+                                      ": json: documents[0].blocks[1].type: unknown block type "
+                                      "\"paragrahp\""));
+  CHECK(test::read_file(dir / "out.md").find("US using political pressure") != std::string::npos);
+}
