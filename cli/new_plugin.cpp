@@ -27,6 +27,16 @@ endif()
 # the static library @NAME@-impl, which tests of your own can link too.
 docconv_add_plugin(@NAME@ SOURCES src/@STEM@_plugin.cpp IMPLEMENTATION src/@STEM@_@KIND@.cpp)
 
+# `ctest --test-dir build` runs tests/@STEM@_test.cpp: the @KIND@ on its own,
+# with the SDK's test helpers (<docconv/testing.hpp>), no docconv program needed.
+include(CTest)
+if(BUILD_TESTING)
+  add_executable(@NAME@-test tests/@STEM@_test.cpp)
+  target_include_directories(@NAME@-test PRIVATE src)
+  target_link_libraries(@NAME@-test PRIVATE @NAME@-impl)
+  add_test(NAME @NAME@ COMMAND @NAME@-test)
+endif()
+
 # Installs into the per-user plugin folder that docconv searches.
 if(DEFINED ENV{XDG_DATA_HOME} AND NOT "$ENV{XDG_DATA_HOME}" STREQUAL "")
   set(user_data "$ENV{XDG_DATA_HOME}")
@@ -90,6 +100,7 @@ void @CLASS@Writer::add(const docconv::Document& document) {
           : ctx_->output.stream();
   // Extension point: render the article.
   out << document.metadata.title << "\n";
+  if (!document.metadata.standfirst.empty()) out << document.metadata.standfirst << "\n";
   const auto line = [&out](const docconv::Inlines& text) {
     out << docconv::plain_text(text) << "\n";
   };
@@ -235,6 +246,93 @@ DOCCONV_PLUGIN(@CLASS@Plugin, R"json({
 })json")
 )";
 
+// A check that prints what failed and counts it; main() returns non-zero
+// when any did, which is what CTest looks at.
+constexpr std::string_view test_checks = R"(
+namespace {
+
+int failures = 0;
+
+void check(bool ok, const std::string& what) {
+  if (ok) return;
+  ++failures;
+  std::cerr << "FAILED: " << what << "\n";
+}
+
+int result() {
+  if (failures == 0) std::cout << "all checks passed\n";
+  return failures == 0 ? 0 : 1;
+}
+
+}  // namespace
+)";
+
+constexpr std::string_view writer_test = R"(#include "@STEM@_writer.hpp"
+
+#include <docconv/testing.hpp>
+
+#include <iostream>
+#include <string>
+@CHECKS@
+// Extension point: add the checks your format needs (parse what the writer
+// wrote, compare with a file you have reviewed, ...).
+int main() {
+  const docconv::Collection samples = docconv::testing::sample_collection();
+  try {
+    // One output: every word a reader of the articles sees is in it.
+    docconv_@STEM@::@CLASS@Writer writer;
+    const auto single = docconv::testing::run_writer(writer, samples);
+    for (const auto& document : samples.documents)
+      for (const auto& word : docconv::testing::visible_words(document))
+        check(single.text.find(word) != std::string::npos, "the output has \"" + word + "\"");
+
+    // --split: one part per article, each with that article's words.
+    docconv_@STEM@::@CLASS@Writer split_writer;
+    const auto split = docconv::testing::run_writer(split_writer, samples, true);
+    check(split.parts.size() == samples.documents.size(), "one part per article");
+    for (std::size_t i = 0; i < split.parts.size() && i < samples.documents.size(); ++i)
+      for (const auto& word : docconv::testing::visible_words(samples.documents[i]))
+        check(split.parts[i].second.find(word) != std::string::npos,
+              split.parts[i].first + " has \"" + word + "\"");
+  } catch (const docconv::Error& error) {
+    check(false, std::string("the writer threw: ") + error.what());
+  }
+  return result();
+}
+)";
+
+constexpr std::string_view reader_test = R"(#include "@STEM@_reader.hpp"
+
+#include <docconv/model.hpp>
+#include <docconv/testing.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <string>
+@CHECKS@
+// Extension point: add inputs of your format and what they must give.
+int main() {
+  const std::string input = "A title\nFirst line, \"quoted\" & <marked>\n\nМосква, 東京\n";
+  try {
+    docconv_@STEM@::@CLASS@Reader reader;
+    const auto run = docconv::testing::run_reader(reader, input, "sample.@NAME@");
+    check(run.documents.size() == 1, "one document");
+    if (run.documents.empty()) return result();
+    check(run.documents[0].metadata.title == "A title", "the first line is the title");
+    // Nothing lost: every word of the input is a word of the document.
+    docconv::Document whole;
+    whole.blocks.push_back({docconv::Paragraph{docconv::text_run(input)}, {}});
+    const auto read = docconv::testing::visible_words(run.documents[0]);
+    for (const auto& word : docconv::testing::visible_words(whole))
+      check(std::find(read.begin(), read.end(), word) != read.end(),
+            "the document has \"" + word + "\"");
+  } catch (const docconv::Error& error) {
+    check(false, std::string("the reader threw: ") + error.what());
+  }
+  return result();
+}
+)";
+
 constexpr std::string_view readme_template = R"(# docconv-@NAME@
 
 A docconv @KIND@ plugin. Build it against an installed docconv (prefix `PREFIX`,
@@ -243,13 +341,14 @@ e.g. `/usr/local`), install it into your per-user plugin folder
 
 ```sh
 cmake -S . -B build -DCMAKE_PREFIX_PATH=PREFIX
-cmake --build build && cmake --install build
+cmake --build build && ctest --test-dir build && cmake --install build
 docconv @USAGE@
 ```
 
 `docconv plugins` lists it once installed. Edit `src/@STEM@_@KIND@.cpp` (the
 @KIND@) and `src/@STEM@_plugin.cpp` (its descriptor) at the places marked
-"Extension point".
+"Extension point". `tests/@STEM@_test.cpp` runs the @KIND@ on sample
+articles with the helpers of `<docconv/testing.hpp>`; add your own checks there.
 )";
 
 std::string fill(std::string_view text,
@@ -289,6 +388,13 @@ void write_text(const fs::path& path, const std::string& text) {
   if (!out) throw Error(fmt::format("{}: cannot write", path.string()));
 }
 
+void make_folder(const fs::path& folder) {
+  std::error_code error;
+  fs::create_directories(folder, error);
+  if (error)
+    throw Error(fmt::format("{}: cannot create folder: {}", folder.string(), error.message()));
+}
+
 }  // namespace
 
 void write_plugin_project(PluginKind kind, const std::string& name, const fs::path& folder) {
@@ -301,9 +407,7 @@ void write_plugin_project(PluginKind kind, const std::string& name, const fs::pa
   std::error_code error;
   if (fs::exists(folder, error) && !fs::is_empty(folder, error))
     throw Error(fmt::format("{}: folder exists and is not empty", folder.string()));
-  fs::create_directories(folder, error);
-  if (error)
-    throw Error(fmt::format("{}: cannot create folder: {}", folder.string(), error.message()));
+  make_folder(folder);
 
   const bool writer = kind == PluginKind::writer;
   std::string stem = name;
@@ -316,9 +420,7 @@ void write_plugin_project(PluginKind kind, const std::string& name, const fs::pa
       {"USAGE", usage}, {"KIND", kind_name}, {"VERSION", major_minor(version_string)}};
   const std::string comment = fill(header_comment, values);
   const fs::path src = folder / "src";
-  fs::create_directories(src, error);
-  if (error)
-    throw Error(fmt::format("{}: cannot create folder: {}", src.string(), error.message()));
+  make_folder(src);
   write_text(folder / "CMakeLists.txt", fill(cmake_template, values));
   write_text(folder / "README.md", fill(readme_template, values));
   write_text(src / (stem + "_plugin.cpp"),
@@ -327,6 +429,10 @@ void write_plugin_project(PluginKind kind, const std::string& name, const fs::pa
              comment + fill(writer ? writer_header : reader_header, values));
   write_text(src / (stem + "_" + kind_name + ".cpp"),
              comment + fill(writer ? writer_source : reader_source, values));
+  make_folder(folder / "tests");
+  write_text(folder / "tests" / (stem + "_test.cpp"),
+             comment + fill(fill(writer ? writer_test : reader_test, values),
+                            {{"CHECKS", std::string(test_checks)}}));
 }
 
 }  // namespace docconv::cli

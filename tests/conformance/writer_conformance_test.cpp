@@ -37,7 +37,7 @@ std::vector<const host::PluginEntry*> writers() {
 }
 
 // What a writer produced, whether one stream or parts.
-std::string output_of(const host::MemorySink& sink) {
+std::string output_of(const docconv::testing::MemorySink& sink) {
   std::string all = sink.text();
   for (const auto& [name, text] : sink.parts()) all += text;
   return all;
@@ -46,7 +46,7 @@ std::string output_of(const host::MemorySink& sink) {
 void check_writer(const host::PluginEntry& writer, bool split) {
   docconv::test::CollectingDiagnostics diagnostics;
   SECTION("an empty collection gives an empty-but-valid output or a clear error") {
-    host::MemorySink sink(split);
+    docconv::testing::MemorySink sink(split);
     try {
       host::write_collection(writer, Collection{}, sink, {}, diagnostics);
     } catch (const Error& error) {
@@ -57,7 +57,7 @@ void check_writer(const host::PluginEntry& writer, bool split) {
     Collection collection;
     collection.documents.push_back(
         article("Lavrov meets Soini", {"Plainwordone appears.", "Plainwordtwo too."}));
-    host::MemorySink sink(split);
+    docconv::testing::MemorySink sink(split);
     host::write_collection(writer, collection, sink, {}, diagnostics);
     if (split) CHECK(sink.parts().size() == 1);
     const auto out = output_of(sink);
@@ -68,6 +68,20 @@ void check_writer(const host::PluginEntry& writer, bool split) {
       CHECK_FALSE(out.empty());
     }
   }
+  SECTION("the SDK's sample articles come out with every word a reader sees") {
+    docconv::testing::MemorySink sink(split);
+    const Collection samples = docconv::testing::sample_collection();
+    host::write_collection(writer, samples, sink, {}, diagnostics);
+    if (split) CHECK(sink.parts().size() == samples.documents.size());
+    const auto out = output_of(sink);
+    if (!writer.info.binary_output) {
+      for (const auto& document : samples.documents)
+        for (const auto& word : docconv::testing::visible_words(document)) {
+          INFO("word " << word);
+          CHECK(out.find(word) != std::string::npos);
+        }
+    }
+  }
   SECTION("markup characters and odd text never break the writer") {
     Collection collection;
     collection.documents.push_back(article(
@@ -76,7 +90,7 @@ void check_writer(const host::PluginEntry& writer, bool split) {
          std::string("control\x01\x02 chars, NUL \0 inside", 29) + " and bad UTF-8 \xC3\x28 end",
          "Кириллица, 日本語, العربية, emoji 😀", std::string(5000, 'x')}));
     collection.documents.push_back(article("", {"An article with an empty title."}));
-    host::MemorySink sink(split);
+    docconv::testing::MemorySink sink(split);
     host::write_collection(writer, collection, sink, {}, diagnostics);
     const auto out = output_of(sink);
     CHECK_FALSE(out.empty());

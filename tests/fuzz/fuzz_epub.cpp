@@ -86,7 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FuzzedDataProvider provider(data, size);
   const auto collection = docconv::fuzz::make_collection(provider);
   if (collection.documents.empty()) return 0;  // the host never starts a writer without one
-  docconv::host::MemorySink sink;
+  docconv::testing::MemorySink sink;
   docconv::test::CollectingDiagnostics diagnostics;
   try {
     docconv::host::write_collection(

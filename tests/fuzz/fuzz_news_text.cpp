@@ -92,7 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const std::exception& error) {
     fail(std::string("the reader threw: ") + error.what());
   }
-  for (const auto& line : diagnostics.lines)
+  for (const auto& line : diagnostics.warnings)
     if (line.find('\n') != std::string::npos) fail("a warning of more than one line", line);
   return 0;
 }

@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (provider.ConsumeBool()) options["producer"] = provider.ConsumeRandomLengthString(40);
   const auto collection = docconv::fuzz::make_collection(provider);
   if (collection.documents.empty()) return 0;  // the host never starts a writer without one
-  docconv::host::MemorySink sink(split);
+  docconv::testing::MemorySink sink(split);
   docconv::test::CollectingDiagnostics diagnostics;
   try {
     docconv::host::write_collection(

@@ -125,7 +125,7 @@ TEST_CASE("a writer keeps its library loaded after the registry is gone") {
     writer = host::PluginRegistry::make_writer(*registry.find("test-writer", PluginKind::writer));
   }
   // The registry and its PluginEntry are destroyed; the writer's code must still be there.
-  host::MemorySink sink;
+  docconv::testing::MemorySink sink;
   NullDiagnostics diagnostics;
   const CollectionMetadata collection{"C", {}, {}, {}, {}, {}};
   const OptionValues options;
@@ -157,7 +157,7 @@ TEST_CASE("writer errors are attributed to the plugin by name") {
   Document failing;
   failing.metadata.title = "WRITER-FAIL";
   collection.documents.push_back(failing);
-  host::MemorySink sink;
+  docconv::testing::MemorySink sink;
   NullDiagnostics diagnostics;
   CHECK_THROWS_WITH(host::write_collection(*registry.find("test-writer", PluginKind::writer),
                                            collection, sink, {}, diagnostics),

@@ -178,6 +178,10 @@ TEST_CASE("a user builds, installs and runs their own writer against an installe
                              "src/line_list_reader.hpp", "src/line_list_reader.cpp"})
       CHECK(fs::exists(work / "line-list" / file));
     build_plugin(work / "line-list", work / "line-list-build", prefix, env);
+    const auto tested =
+        run("/usr/bin/ctest", {"--test-dir", (work / "line-list-build").string()}, env);
+    require_ok(tested, "the generated reader's generated test");
+    CHECK_THAT(tested.out, Catch::Contains("100% tests passed, 0 tests failed out of 1"));
     write_file(work / "input.line-list", "A title\nfirst line\n\nsecond line\n");
     const auto inspected = run(docconv,
                                {"--plugin-dir", (work / "line-list-build").string(), "inspect",
@@ -217,6 +221,61 @@ TEST_CASE("a user builds, installs and runs their own writer against an installe
         run(docconv, {"plugins", "--plugin-dir", library.parent_path().string()}, pkg_env);
     CHECK_THAT(listed.out, Catch::Contains("shout") && Catch::Contains(library.string()));
     CHECK_THAT(listed.out, !Catch::Contains("rejected"));
+  }
+
+  SECTION("a generated writer turned into XML with the SDK's escaping passes its generated test") {
+    require_ok(
+        run(docconv, {"new-plugin", "writer", "xml-page", "--dir", (work / "xml-page").string()}),
+        "new-plugin");
+    const auto writer_source = work / "xml-page" / "src" / "xml_page_writer.cpp";
+    const auto replace = [](std::string& text, const std::string& from, const std::string& to) {
+      const auto at = text.find(from);
+      REQUIRE(at != std::string::npos);
+      text.replace(at, from.size(), to);
+    };
+    auto code = read_file(writer_source);
+    replace(
+        code, "out << docconv::plain_text(text) << \"\\n\";",
+        "out << \"<p>\" << docconv::escape_xml_text(docconv::plain_text(text)) << \"</p>\\n\";");
+    replace(code, "out << document.metadata.title << \"\\n\";",
+            "out << \"<h1 title=\\\"\" << docconv::escape_xml_attribute(document.metadata.title)"
+            " << \"\\\">\" << docconv::escape_xml_text(document.metadata.title) << \"</h1>\\n\";");
+    write_file(writer_source, code);
+
+    // With CMake: the generated project builds its test; ctest runs it.
+    build_plugin(work / "xml-page", work / "xml-page-build", prefix, env);
+    const auto tested =
+        run("/usr/bin/ctest", {"--test-dir", (work / "xml-page-build").string()}, env);
+    require_ok(tested, "ctest of the generated writer test");
+    CHECK_THAT(tested.out, Catch::Contains("100% tests passed, 0 tests failed out of 1"));
+
+    // With pkg-config: the same test compiled by hand.
+    const docconv::test::Environment pkg_env{
+        {"PKG_CONFIG_PATH", (prefix / "lib" / "pkgconfig").string()}};
+    const auto compile_and_run = [&](const std::string& name) {
+      const auto binary = work / name;
+      const std::string command =
+          "c++ $(pkg-config --cflags docconv) -I'" + (work / "xml-page" / "src").string() +
+          "' -o '" + binary.string() + "' '" +
+          (work / "xml-page" / "tests" / "xml_page_test.cpp").string() + "' '" +
+          writer_source.string() +
+          "' $(pkg-config --libs docconv) -Wl,-rpath,$(pkg-config --variable=libdir docconv)";
+      require_ok(run("/bin/sh", {"-c", command}, pkg_env), "c++ " + name);
+      return run(binary, {});
+    };
+    const auto passed = compile_and_run("xml-page-test");
+    INFO(passed.err);
+    CHECK(passed.exit_code == 0);
+    CHECK_THAT(passed.out, Catch::Contains("all checks passed"));
+
+    // The generated test fails a writer that loses text.
+    replace(code, "[&](const docconv::Paragraph& paragraph) { line(paragraph.content); },",
+            "[&](const docconv::Paragraph&) {},");
+    write_file(writer_source, code);
+    const auto failed = compile_and_run("xml-page-lossy-test");
+    CHECK(failed.exit_code == 1);
+    CHECK_THAT(failed.err, Catch::Contains("FAILED: the output has \""));
+    CHECK_THAT(failed.err, Catch::Contains("FAILED: 0001-"));
   }
 
   SECTION("a writer whose visitor leaves out a block kind, or catches all, does not compile") {

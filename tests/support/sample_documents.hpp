@@ -15,6 +15,7 @@ namespace docconv::test {
 
 // ---- Hand-made articles -------------------------------------------------
 
+/// The SDK's samples (docconv::testing::sample_collection) come first.
 /// A full article as the news-text reader makes it from a TASS dump: title,
 /// standfirst, dateline, a figure with its duplicated caption removed, site
 /// chrome, paragraphs with every inline kind, nested subheadings, a quote,

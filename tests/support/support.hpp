@@ -5,6 +5,7 @@
 #include "host/registry.hpp"
 
 #include <docconv/plugin.hpp>
+#include <docconv/testing.hpp>
 
 #include <filesystem>
 #include <string>
@@ -63,14 +64,8 @@ void write_file(const std::filesystem::path& path, std::string_view bytes);
 /// The project's plugins (plugin_dir()), discovered once per test process.
 const host::PluginRegistry& project_plugins();
 
-/// Diagnostics that keep every warning as a "where: message" line.
-class CollectingDiagnostics final : public Diagnostics {
- public:
-  void warn(std::string_view where, std::string_view message) override {
-    lines.push_back(std::string(where) + ": " + std::string(message));
-  }
-  std::vector<std::string> lines;
-};
+/// Diagnostics that keep every warning as a "where: message" line (the SDK's).
+using CollectingDiagnostics = docconv::testing::CollectingDiagnostics;
 
 /// Names of the entries of `folder`, sorted (not recursive).
 std::vector<std::string> file_names(const std::filesystem::path& folder);

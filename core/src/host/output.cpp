@@ -398,19 +398,4 @@ int StandardOutput::flush() {
   return descriptor_.error() != 0 ? descriptor_.error() : (std::cout ? 0 : EIO);
 }
 
-std::ostream& MemorySink::stream() {
-  return main_;
-}
-
-std::ostream& MemorySink::open_part(std::string_view file_name) {
-  parts_.emplace_back(std::string(file_name), std::make_unique<std::ostringstream>());
-  return *parts_.back().second;
-}
-
-std::vector<std::pair<std::string, std::string>> MemorySink::parts() const {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& [name, stream] : parts_) out.emplace_back(name, stream->str());
-  return out;
-}
-
 }  // namespace docconv::host

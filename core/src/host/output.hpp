@@ -168,23 +168,4 @@ class StreamSink final : public OutputSink {
   std::string name_;
 };
 
-/// Keeps the output in memory: for tests, fuzzers and `-o -`.
-class MemorySink final : public OutputSink {
- public:
-  explicit MemorySink(bool split = false) : split_(split) {}
-  bool split() const override { return split_; }
-  std::ostream& stream() override;
-  std::ostream& open_part(std::string_view file_name) override;
-  std::string name() const override { return "<memory>"; }
-
-  std::string text() const { return main_.str(); }
-  /// Split mode: the parts in the order they were opened.
-  std::vector<std::pair<std::string, std::string>> parts() const;
-
- private:
-  bool split_;
-  std::ostringstream main_;
-  std::vector<std::pair<std::string, std::unique_ptr<std::ostringstream>>> parts_;
-};
-
 }  // namespace docconv::host

@@ -24,10 +24,10 @@ const host::PluginEntry& epub_writer() {
 
 std::string write_epub(const Collection& collection, const OptionValues& options,
                        std::vector<std::string>* warnings, std::size_t jobs) {
-  host::MemorySink sink;
+  docconv::testing::MemorySink sink;
   test::CollectingDiagnostics diagnostics;
   host::write_collection(epub_writer(), collection, sink, options, diagnostics, jobs);
-  if (warnings != nullptr) *warnings = std::move(diagnostics.lines);
+  if (warnings != nullptr) *warnings = std::move(diagnostics.warnings);
   return sink.text();
 }
 

@@ -28,9 +28,10 @@ const host::PluginEntry& markdown_plugin() {
 
 Written write_markdown(const Collection& collection, const OptionValues& options, bool split) {
   docconv::test::CollectingDiagnostics diagnostics;
-  host::MemorySink sink(split);
+  docconv::testing::MemorySink sink(split);
   host::write_collection(markdown_plugin(), collection, sink, options, diagnostics);
-  return Written{sink.text(), split ? sink.parts() : decltype(Written::parts){}, diagnostics.lines};
+  return Written{sink.text(), split ? sink.parts() : decltype(Written::parts){},
+                 diagnostics.warnings};
 }
 
 std::string expected_metadata_line(const Metadata& metadata) {

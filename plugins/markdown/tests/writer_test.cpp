@@ -125,7 +125,7 @@ TEST_CASE("one file: each article is written when it is added, none is held back
   // What keeps memory flat however many articles there are: the output after
   // each add() already holds that article, and finish() adds nothing.
   const auto writer = markdown_plugin().object().make_writer();
-  host::MemorySink sink;
+  docconv::testing::MemorySink sink;
   docconv::test::CollectingDiagnostics diagnostics;
   const CollectionMetadata collection;
   const OptionValues options;

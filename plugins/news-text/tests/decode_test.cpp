@@ -38,7 +38,7 @@ ReadOutcome read(std::string_view bytes, const docconv::OptionValues& options = 
   ReadOutcome outcome;
   outcome.documents =
       reader.read(docconv::Input{"input.txt", bytes}, docconv::ReadContext{options, diagnostics});
-  outcome.warnings = diagnostics.lines;
+  outcome.warnings = diagnostics.warnings;
   return outcome;
 }
 

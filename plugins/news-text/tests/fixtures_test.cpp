@@ -245,7 +245,7 @@ TEST_CASE("the words of each fixture are the document's, in order (plugin via th
     const docconv::OptionValues options;
     const auto documents = reader->read(docconv::Input{path.string(), bytes},
                                         docconv::ReadContext{options, diagnostics});
-    CHECK(diagnostics.lines.empty());
+    CHECK(diagnostics.warnings.empty());
     REQUIRE(documents.size() == 1);
     const auto in = docconv::news_text::test::input_words(bytes);
     const auto out = docconv::news_text::test::document_words(documents[0]);

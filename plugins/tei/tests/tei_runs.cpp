@@ -31,7 +31,7 @@ std::vector<Document> read_news_text(const std::string& name, const std::string&
 }
 
 std::string write_tei(const Collection& collection, const OptionValues& options) {
-  host::MemorySink sink(false);
+  docconv::testing::MemorySink sink(false);
   CollectedWarnings warnings;
   host::write_collection(tei_plugin(), collection, sink, options, warnings);
   return sink.text();
@@ -39,7 +39,7 @@ std::string write_tei(const Collection& collection, const OptionValues& options)
 
 std::vector<std::pair<std::string, std::string>> write_tei_split(const Collection& collection,
                                                                  const OptionValues& options) {
-  host::MemorySink sink(true);
+  docconv::testing::MemorySink sink(true);
   CollectedWarnings warnings;
   host::write_collection(tei_plugin(), collection, sink, options, warnings);
   return sink.parts();

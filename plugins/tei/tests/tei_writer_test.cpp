@@ -124,7 +124,7 @@ TEST_CASE("split mode writes one TEI file per article, named by number and title
 }
 
 TEST_CASE("an empty article set is refused with a message") {
-  host::MemorySink sink;
+  docconv::testing::MemorySink sink;
   CollectedWarnings warnings;
   CHECK_THROWS_WITH(host::write_collection(tei_plugin(), Collection{}, sink, {}, warnings),
                     Catch::Contains("no article"));
@@ -214,7 +214,7 @@ TEST_CASE("without SOURCE_DATE_EPOCH the output carries no date and is the same 
 TEST_CASE("an out-of-range SOURCE_DATE_EPOCH is reported and left out") {
   Collection collection = collection_of({realistic_article()});
   collection.metadata.source_date_epoch = -5;
-  host::MemorySink sink;
+  docconv::testing::MemorySink sink;
   CollectedWarnings warnings;
   host::write_collection(tei_plugin(), collection, sink, {}, warnings);
   REQUIRE(warnings.messages.size() == 1);
