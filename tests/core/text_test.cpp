@@ -111,6 +111,9 @@ TEST_CASE("every code point survives encode_utf8 and next_code_point") {
   }
   CHECK(first_code_point("") == 0);
   CHECK(last_code_point("") == 0);
+  CHECK(without_last_code_point("ab\u00BB") == "ab");
+  CHECK(without_last_code_point("\U0001F600") == "");
+  CHECK(without_last_code_point("") == "");
 }
 
 TEST_CASE("next_code_point stays inside text that is cut short") {

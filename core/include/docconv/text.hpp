@@ -75,11 +75,18 @@ inline char32_t first_code_point(std::string_view text) {
   return text.empty() ? 0 : next_code_point(text, pos);
 }
 
+/// `text` without its last code point (empty stays empty).
+inline std::string_view without_last_code_point(std::string_view text) {
+  if (text.empty()) return text;
+  std::size_t start = text.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0u) == 0x80u) --start;
+  return text.substr(0, start);
+}
+
 /// The last code point of `text`, 0 when it is empty.
 inline char32_t last_code_point(std::string_view text) {
   if (text.empty()) return 0;
-  std::size_t start = text.size() - 1;
-  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0u) == 0x80u) --start;
+  std::size_t start = without_last_code_point(text).size();
   return next_code_point(text, start);
 }
 

@@ -28,9 +28,7 @@ std::vector<std::string_view> bare_words(std::string_view text) {
   }
   for (std::string_view word : pieces) {
     while (!word.empty() && !is_word_character(last_code_point(word))) {
-      std::size_t start = word.size() - 1;
-      while (start > 0 && (static_cast<unsigned char>(word[start]) & 0xC0u) == 0x80u) --start;
-      word = word.substr(0, start);
+      word = without_last_code_point(word);
     }
     while (!word.empty()) {
       std::size_t pos = 0;

@@ -38,9 +38,7 @@ std::string_view strip_trailing_noise(std::string_view folded) {
   while (!folded.empty()) {
     const char32_t cp = last_code_point(folded);
     if (!is_trailing_noise(cp)) break;
-    std::size_t start = folded.size() - 1;
-    while (start > 0 && (static_cast<unsigned char>(folded[start]) & 0xC0u) == 0x80u) --start;
-    folded = folded.substr(0, start);
+    folded = without_last_code_point(folded);
   }
   return folded;
 }

@@ -35,9 +35,7 @@ bool is_sentence_end(char32_t cp) {
 // `text` without trailing closing quotes and brackets.
 std::string_view strip_closers(std::string_view text) {
   while (!text.empty() && is_closing_quote_or_bracket(last_code_point(text))) {
-    std::size_t start = text.size() - 1;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0u) == 0x80u) --start;
-    text = text.substr(0, start);
+    text = without_last_code_point(text);
   }
   return text;
 }
@@ -132,9 +130,7 @@ bool ends_like_sentence(std::string_view text) {
     const char32_t last = last_code_point(text);
     if (last == '"' || last == '\'' || last == ')' || last == 0x201D || last == 0x2019 ||
         last == 0xBB || last == 0x201C) {
-      std::size_t start = text.size() - 1;
-      while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0u) == 0x80u) --start;
-      text = text.substr(0, start);
+      text = without_last_code_point(text);
       continue;
     }
     return last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x3002;

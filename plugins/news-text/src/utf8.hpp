@@ -19,6 +19,7 @@ using docconv::encode_utf8;
 using docconv::first_code_point;
 using docconv::last_code_point;
 using docconv::next_code_point;
+using docconv::without_last_code_point;
 
 /// Unicode White_Space (ASCII space and tab, NBSP, the U+2000 spaces, ...).
 /// Inline: the reader asks it for almost every character of the text.
