@@ -7,8 +7,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <utility>
@@ -22,7 +24,9 @@ using Json = nlohmann::json;
 // so that every error can say which field to fix.
 class Field {
  public:
-  Field(const Json& value, std::string path) : value_(value), path_(std::move(path)) {}
+  /// `ignored` collects the paths of members no only() call knew.
+  Field(const Json& value, std::string path, std::vector<std::string>& ignored)
+      : value_(value), path_(std::move(path)), ignored_(&ignored) {}
 
   [[noreturn]] void fail(std::string_view what) const {
     throw Error(fmt::format("{}: {}", path_.empty() ? "the document" : path_, what));
@@ -30,9 +34,19 @@ class Field {
 
   /// The member `key`, or nothing when it is absent or null.
   std::optional<Field> member(std::string_view key) const {
+    expect(value_.is_object(), "an object");
     const auto found = value_.find(key);
     if (found == value_.end() || found->is_null()) return std::nullopt;
-    return Field(*found, path_.empty() ? std::string(key) : fmt::format("{}.{}", path_, key));
+    return Field(*found, child_path(key), *ignored_);
+  }
+
+  /// Notes every member not in `known`: a hand edit with a misspelt key
+  /// ("titel") would otherwise be lost without a word.
+  void only(std::initializer_list<std::string_view> known) const {
+    expect(value_.is_object(), "an object");
+    for (const auto& item : value_.items())
+      if (std::find(known.begin(), known.end(), item.key()) == known.end())
+        ignored_->push_back(child_path(item.key()));
   }
 
   Field required(std::string_view key) const {
@@ -46,7 +60,7 @@ class Field {
     std::vector<Field> out;
     out.reserve(value_.size());
     for (std::size_t i = 0; i < value_.size(); ++i)
-      out.emplace_back(value_[i], fmt::format("{}[{}]", path_, i));
+      out.emplace_back(value_[i], fmt::format("{}[{}]", path_, i), *ignored_);
     return out;
   }
 
@@ -54,7 +68,7 @@ class Field {
     expect(value_.is_object(), "an object");
     std::vector<std::pair<std::string, Field>> out;
     for (const auto& [key, value] : value_.items())
-      out.emplace_back(key, Field(value, fmt::format("{}.{}", path_, key)));
+      out.emplace_back(key, Field(value, child_path(key), *ignored_));
     return out;
   }
 
@@ -87,12 +101,17 @@ class Field {
   const std::string& path() const { return path_; }
 
  private:
+  std::string child_path(std::string_view key) const {
+    return path_.empty() ? std::string(key) : fmt::format("{}.{}", path_, key);
+  }
+
   void expect(bool ok, std::string_view wanted) const {
     if (!ok) fail(fmt::format("expected {}, found {}", wanted, value_.type_name()));
   }
 
   const Json& value_;
   std::string path_;
+  std::vector<std::string>* ignored_;
 };
 
 // ---- Small values ----
@@ -139,6 +158,7 @@ InlineKind inline_kind(const Field& field) {
 Inlines runs_of(const Field& array) {
   Inlines out;
   for (const auto& element : array.elements()) {
+    element.only({"kind", "text", "target"});
     Inline run;
     run.kind = inline_kind(element.required("kind"));
     run.text = string_or_empty(element, "text");
@@ -192,28 +212,38 @@ struct BlockFromJson {
   const Field& object;
 
   BlockContent operator()(const Heading&) const {
+    object.only({"type", "lines", "level", "text", "text_inlines"});
     const auto level = object.member("level");
     return Heading{level ? level->int_number() : 2, inlines_at(object, "text")};
   }
-  BlockContent operator()(const Paragraph&) const { return Paragraph{inlines_at(object, "text")}; }
+  BlockContent operator()(const Paragraph&) const {
+    object.only({"type", "lines", "text", "text_inlines"});
+    return Paragraph{inlines_at(object, "text")};
+  }
   BlockContent operator()(const BlockQuote&) const {
+    object.only({"type", "lines", "paragraphs", "paragraphs_inlines", "marker"});
     return BlockQuote{inline_list_at(object, "paragraphs"), string_or_empty(object, "marker")};
   }
   BlockContent operator()(const List&) const {
+    object.only({"type", "lines", "ordered", "items", "items_inlines", "marker"});
     const auto ordered = object.member("ordered");
     return List{ordered && ordered->boolean(), inline_list_at(object, "items"),
                 string_or_empty(object, "marker")};
   }
   BlockContent operator()(const Figure&) const {
+    object.only({"type", "lines", "caption", "caption_inlines", "credit", "image", "credit_mark",
+                 "as_written"});
     return Figure{inlines_at(object, "caption"), string_or_empty(object, "credit"),
                   string_or_empty(object, "image"), string_or_empty(object, "credit_mark"),
                   string_or_empty(object, "as_written")};
   }
   BlockContent operator()(const RelatedLink&) const {
+    object.only({"type", "lines", "text", "text_inlines", "target", "label"});
     return RelatedLink{inlines_at(object, "text"), string_or_empty(object, "target"),
                        string_or_empty(object, "label")};
   }
   BlockContent operator()(const Removed&) const {
+    object.only({"type", "lines", "text", "reason"});
     return Removed{string_or_empty(object, "text"), string_or_empty(object, "reason")};
   }
 };
@@ -252,6 +282,7 @@ Block block_of(const Field& object) {
 // ---- Metadata ----
 
 PartialDate date_of(const Field& object) {
+  object.only({"year", "month", "day", "iso"});
   const auto part = [&](std::string_view key) {
     const auto field = object.member(key);
     return field ? field->int_number() : 0;
@@ -267,12 +298,16 @@ PartialDate date_of(const Field& object) {
 }
 
 SourceFacts source_facts_of(const Field& object) {
+  object.only({"title", "standfirst", "byline", "dateline", "dateline_text"});
   return SourceFacts{lines_of(object.member("title")), lines_of(object.member("standfirst")),
                      lines_of(object.member("byline")), lines_of(object.member("dateline")),
                      string_or_empty(object, "dateline_text")};
 }
 
 Metadata metadata_of(const Field& object) {
+  object.only({"title", "title_derived", "standfirst", "authors", "publisher", "agency",
+               "dateline_place", "date", "language", "source", "identifiers", "extras",
+               "in_source"});
   Metadata m;
   m.title = string_or_empty(object, "title");
   if (const auto derived = object.member("title_derived")) m.title_derived = derived->boolean();
@@ -292,6 +327,7 @@ Metadata metadata_of(const Field& object) {
 }
 
 Document document_of(const Field& object) {
+  object.only({"metadata", "blocks"});
   Document document;
   if (const auto metadata = object.member("metadata")) document.metadata = metadata_of(*metadata);
   if (const auto blocks = object.member("blocks"))
@@ -301,7 +337,7 @@ Document document_of(const Field& object) {
 
 }  // namespace
 
-std::vector<Document> read_model_json(std::string_view json_text) {
+ModelJson read_model_json(std::string_view json_text) {
   Json root;
   try {
     root = Json::parse(json_text);
@@ -312,7 +348,8 @@ std::vector<Document> read_model_json(std::string_view json_text) {
     throw Error(fmt::format("not valid JSON: {}",
                             detail == std::string::npos ? what : what.substr(detail + 2)));
   }
-  const Field top(root, "");
+  ModelJson out;
+  const Field top(root, "", out.ignored);
   if (!root.is_object()) top.fail("expected the object that docconv inspect writes");
   const int version = top.required("model_version").int_number();
   if (version != model_version)
@@ -320,14 +357,26 @@ std::vector<Document> read_model_json(std::string_view json_text) {
         fmt::format("model_version {} is not the one this docconv reads ({}); run docconv "
                     "inspect again with the docconv that will read it",
                     version, model_version));
-  std::vector<Document> documents;
+  top.only({"model_version", "documents"});
   for (const auto& document : top.required("documents").elements())
-    documents.push_back(document_of(document));
-  return documents;
+    out.documents.push_back(document_of(document));
+  return out;
 }
 
-std::vector<Document> JsonReader::read(const Input& input, const ReadContext&) {
-  return read_model_json(input.bytes);
+std::vector<Document> JsonReader::read(const Input& input, const ReadContext& ctx) {
+  ModelJson model = read_model_json(input.bytes);
+  if (!model.ignored.empty()) {
+    constexpr std::size_t shown = 5;
+    std::string list;
+    for (std::size_t i = 0; i < model.ignored.size() && i < shown; ++i)
+      list += (i == 0 ? "" : ", ") + model.ignored[i];
+    if (model.ignored.size() > shown)
+      list += fmt::format(" and {} more", model.ignored.size() - shown);
+    ctx.diagnostics.warn(
+        input.name, fmt::format("ignored {} {} docconv does not know: {}", model.ignored.size(),
+                                model.ignored.size() == 1 ? "field" : "fields", list));
+  }
+  return std::move(model.documents);
 }
 
 int probe_model_json(std::string_view head) {

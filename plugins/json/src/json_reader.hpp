@@ -3,13 +3,15 @@
 
 #include <docconv/plugin.hpp>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace docconv::json {
 
 /// Reads {"model_version": N, "documents": [...]} as `docconv inspect`
-/// writes it. Every field may be left out (it keeps its default); a field
+/// writes it. Every field may be left out (it keeps its default); a member
+/// the model has no field for is ignored with one warning per input; a field
 /// of the wrong type, an unknown block type or a document of another model
 /// version is an Error that names the JSON path ("documents[0].blocks[3].level").
 class JsonReader final : public Reader {
@@ -17,8 +19,15 @@ class JsonReader final : public Reader {
   std::vector<Document> read(const Input& input, const ReadContext& ctx) override;
 };
 
-/// The documents of `json_text`, read as JsonReader::read does.
-std::vector<Document> read_model_json(std::string_view json_text);
+/// What a model JSON holds.
+struct ModelJson {
+  std::vector<Document> documents;
+  std::vector<std::string> ignored;  ///< Paths of members the model has no field for.
+};
+
+/// The documents of `json_text`, read as JsonReader::read does (which warns
+/// once, naming the ignored members).
+ModelJson read_model_json(std::string_view json_text);
 
 /// 100 when `head` starts (after white space) an object with a
 /// "model_version" key, as inspect writes it first; 0 otherwise.

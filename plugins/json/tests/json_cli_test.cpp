@@ -51,6 +51,23 @@ TEST_CASE("a title fixed and a removed line taken back in the JSON reach the boo
   CHECK(epub.exit_code == 0);
 }
 
+TEST_CASE("a misspelt key is named in one warning, and the rest of the edit is taken") {
+  test::TempDir dir;
+  const auto shown = test::run_cli({"inspect", fixture("003_")});
+  REQUIRE(shown.exit_code == 0);
+  auto model = nlohmann::json::parse(shown.out);
+  model["documents"][0]["metadata"]["titel"] = "A title in the wrong key";
+  model["documents"][0]["metadata"]["standfirst"] = "An edited standfirst.";
+  test::write_file(dir / "typo.json", model.dump(2));
+  const auto run =
+      test::run_cli({"convert", (dir / "typo.json").string(), "-o", (dir / "typo.md").string()});
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.err, Catch::Contains((dir / "typo.json").string() +
+                                      ": ignored 1 field docconv does not know: "
+                                      "documents[0].metadata.titel"));
+  CHECK(test::read_file(dir / "typo.md").find("An edited standfirst.") != std::string::npos);
+}
+
 TEST_CASE("a broken edit is one error naming the file and the field, and the rest converts") {
   test::TempDir dir;
   const auto shown = test::run_cli({"inspect", fixture("002_")});

@@ -51,7 +51,8 @@ TEST_CASE("the json reader reads every field inspect writes") {
        "credit_mark": "Photo:", "as_written": "A photo. Photo: AP"},
       {"type": "related", "text": "More", "target": "https://x.org/2", "label": "Read more"},
       {"type": "removed", "text": "Subscribe", "reason": "site chrome"}
-    ]})"));
+    ]})"))
+                             .documents;
   REQUIRE(documents.size() == 1);
   const auto& m = documents[0].metadata;
   CHECK(m.title == "Fixed title");
@@ -77,9 +78,21 @@ TEST_CASE("the json reader reads every field inspect writes") {
   CHECK(std::get<docconv::Removed>(blocks[6].content).reason == "site chrome");
 }
 
+TEST_CASE("members the model has no field for are named, not taken") {
+  const auto model = read_model_json(with_document(R"({"metadata": {"titel": "Typo", "title": "T"},
+      "blocks": [{"type": "paragraph", "text": "x", "reason": "site chrome"}], "note": 1})"));
+  CHECK(model.documents.at(0).metadata.title == "T");
+  CHECK(model.ignored == std::vector<std::string>{"documents[0].note",
+                                                  "documents[0].metadata.titel",
+                                                  "documents[0].blocks[0].reason"});
+}
+
 TEST_CASE("a field left out keeps the model's default") {
-  const auto documents = read_model_json(with_document(
-      R"({"metadata": {"title": "Only a title"}, "blocks": [{"type": "paragraph", "text": "x"}]})"));
+  const auto documents =
+      read_model_json(
+          with_document(
+              R"({"metadata": {"title": "Only a title"}, "blocks": [{"type": "paragraph", "text": "x"}]})"))
+          .documents;
   REQUIRE(documents.size() == 1);
   CHECK(documents[0].metadata.authors.empty());
   CHECK(documents[0].metadata.date.empty());
@@ -95,6 +108,8 @@ TEST_CASE("a mistake in the JSON is an error naming the path to fix") {
         "blockquote, list, figure, related, removed)");
   CHECK(error_of(with_document(R"({"blocks": [{"text": "no type"}]})")) ==
         "documents[0].blocks[0]: \"type\" is missing");
+  CHECK(error_of(with_document(R"({"metadata": "A title"})")) ==
+        "documents[0].metadata: expected an object, found string");
   CHECK(error_of(with_document(R"({"metadata": {"authors": "A. Writer"}})")) ==
         "documents[0].metadata.authors: expected an array, found string");
   CHECK(error_of(with_document(R"({"metadata": {"date": {"year": 2017, "iso": "2018"}}})")) ==
