@@ -20,5 +20,5 @@ DOCCONV_PLUGIN(docconv::json::JsonPlugin, R"json({
   "version": ")json" DOCCONV_VERSION R"json(",
   "description": "The model JSON that docconv inspect writes, corrected by hand or by a script",
   "aliases": ["model-json", "inspect-json"],
-  "extensions": [".json"]
+  "extensions": []
 })json")

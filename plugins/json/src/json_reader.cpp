@@ -189,7 +189,12 @@ Inlines inlines_at(const Field& object, std::string_view key) {
 std::vector<Inlines> inline_list_at(const Field& object, std::string_view key) {
   const auto texts = object.member(key);
   const auto runs = object.member(std::string(key) + "_inlines");
-  if (!texts) return {};
+  if (!texts) {  // the plain texts deleted after an edit of the runs
+    std::vector<Inlines> out;
+    if (runs)
+      for (const auto& item : runs->elements()) out.push_back(runs_of(item));
+    return out;
+  }
   const auto items = texts->elements();
   std::vector<Field> item_runs;
   if (runs) {
@@ -383,8 +388,11 @@ int probe_model_json(std::string_view head) {
   const auto start = head.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos || head[start] != '{') return 0;
   const auto key = head.find_first_not_of(" \t\r\n", start + 1);
-  return key != std::string_view::npos && head.substr(key).starts_with("\"model_version\"") ? 100
-                                                                                            : 0;
+  if (key != std::string_view::npos && head.substr(key).starts_with("\"model_version\""))
+    return 100;
+  // Another JSON object: most likely an edit that lost its first key; reading
+  // it says what is missing, where a text reader would take it for prose.
+  return 50;
 }
 
 }  // namespace docconv::json

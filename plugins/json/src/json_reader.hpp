@@ -30,7 +30,11 @@ struct ModelJson {
 ModelJson read_model_json(std::string_view json_text);
 
 /// 100 when `head` starts (after white space) an object with a
-/// "model_version" key, as inspect writes it first; 0 otherwise.
+/// "model_version" key, as inspect writes it first; 50 for another JSON
+/// object; 0 otherwise. The plugin claims no extension: in a folder of
+/// dumps, other programs' .json files are skipped like any file no reader
+/// takes by extension, and a .json file named on the command line is
+/// recognised by this probe.
 int probe_model_json(std::string_view head);
 
 }  // namespace docconv::json

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <string>
 
 namespace test = docconv::test;
@@ -83,4 +84,24 @@ TEST_CASE("a broken edit is one error naming the file and the field, and the res
                                       ": json: documents[0].blocks[1].type: unknown block type "
                                       "\"paragrahp\""));
   CHECK(test::read_file(dir / "out.md").find("US using political pressure") != std::string::npos);
+}
+
+TEST_CASE("another program's JSON beside the dumps is skipped, and named on its own is refused") {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir / "dumps");
+  std::filesystem::copy_file(fixture("000_"), dir / "dumps" / "000.txt");
+  test::write_file(dir / "dumps" / "meta.json", R"({"scraper": "x", "pages": 1})");
+  const auto folder =
+      test::run_cli({"convert", (dir / "dumps").string(), "-o", (dir / "out.md").string()});
+  INFO(folder.err);
+  CHECK(folder.exit_code == 0);
+  CHECK_THAT(folder.err, Catch::Contains("skipped 1 file(s)"));
+  CHECK_THAT(folder.err, Catch::Contains("(1 articles from 1 inputs)") ||
+                             Catch::Contains("(1 article from 1 input)"));
+
+  const auto named = test::run_cli(
+      {"convert", (dir / "dumps" / "meta.json").string(), "-o", (dir / "meta.md").string()});
+  CHECK(named.exit_code == 1);
+  CHECK_THAT(named.err,
+             Catch::Contains("meta.json: json: the document: \"model_version\" is missing"));
 }
