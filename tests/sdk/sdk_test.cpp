@@ -25,6 +25,20 @@ void require_ok(const RunResult& result, const std::string& what) {
   REQUIRE(result.exit_code == 0);
 }
 
+// Sanitizer builds only (see tests/CMakeLists.txt): what links an executable
+// against the installed, instrumented libdocconv-core.
+const std::string sanitize = DOCCONV_TEST_SANITIZE;
+
+std::vector<std::string> sanitizer_arguments() {
+  if (sanitize.empty()) return {};
+  return {"-DCMAKE_CXX_COMPILER=" DOCCONV_TEST_CXX,
+          "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=" + sanitize};
+}
+
+std::string compiler_command() {
+  return sanitize.empty() ? "c++" : std::string(DOCCONV_TEST_CXX) + " -fsanitize=" + sanitize;
+}
+
 // Configures, builds and installs a plugin project with only `prefix` to find docconv in.
 void build_plugin(const fs::path& source, const fs::path& build, const fs::path& prefix,
                   const docconv::test::Environment& env,
@@ -36,6 +50,8 @@ void build_plugin(const fs::path& source, const fs::path& build, const fs::path&
                                      "-DCMAKE_PREFIX_PATH=" + prefix.string(),
                                      "-DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF",
                                      "-DCMAKE_BUILD_TYPE=Release"};
+  const auto sanitizing = sanitizer_arguments();
+  configure.insert(configure.end(), sanitizing.begin(), sanitizing.end());
   configure.insert(configure.end(), extra.begin(), extra.end());
   require_ok(run(cmake, configure, env), "configure " + source.string());
   require_ok(run(cmake, {"--build", build.string(), "-j", "2"}, env), "build " + source.string());
@@ -255,8 +271,8 @@ TEST_CASE("a user builds, installs and runs their own writer against an installe
     const auto compile_and_run = [&](const std::string& name) {
       const auto binary = work / name;
       const std::string command =
-          "c++ $(pkg-config --cflags docconv) -I'" + (work / "xml-page" / "src").string() +
-          "' -o '" + binary.string() + "' '" +
+          compiler_command() + " $(pkg-config --cflags docconv) -I'" +
+          (work / "xml-page" / "src").string() + "' -o '" + binary.string() + "' '" +
           (work / "xml-page" / "tests" / "xml_page_test.cpp").string() + "' '" +
           writer_source.string() +
           "' $(pkg-config --libs docconv) -Wl,-rpath,$(pkg-config --variable=libdir docconv)";
