@@ -55,7 +55,8 @@ def seconds(value):
 
 
 def table(rows):
-    order = {"floor": 0, "reader": 1, "epub": 2, "tei": 3, "markdown": 4, "plugins": 5}
+    order = {"floor": 0, "reader": 1, "epub": 2, "tei": 3, "markdown": 4, "pandoc-json": 5,
+             "plugins": 6}
     lines = ["| tool | format | N | median time | peak RSS | × floor | Pandoc ÷ this |",
              "|---|---|---:|---:|---:|---:|---:|"]
     for row in sorted(rows.values(), key=lambda r: (r["n"], order.get(r["format"], 9),
