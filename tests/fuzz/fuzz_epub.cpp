@@ -4,8 +4,6 @@
 // allows. The writer must not throw on any model.
 #include "fuzz_support.hpp"
 
-#include "host/convert.hpp"
-#include "host/output.hpp"
 #include "support.hpp"
 
 #include <docconv/text.hpp>
@@ -86,15 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FuzzedDataProvider provider(data, size);
   const auto collection = docconv::fuzz::make_collection(provider);
   if (collection.documents.empty()) return 0;  // the host never starts a writer without one
-  docconv::testing::MemorySink sink;
-  docconv::test::CollectingDiagnostics diagnostics;
-  try {
-    docconv::host::write_collection(
-        docconv::fuzz::project_plugin("epub", docconv::PluginKind::writer), collection, sink, {},
-        diagnostics);
-  } catch (const std::exception& error) {
-    fail(std::string("the writer threw: ") + error.what());
-  }
-  check_book(sink.text());
+  const auto written = docconv::fuzz::write_or_fail("epub", collection);
+  check_book(written.text);
   return 0;
 }

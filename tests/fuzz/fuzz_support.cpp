@@ -1,10 +1,13 @@
 #include "fuzz_support.hpp"
 
+#include "host/convert.hpp"
 #include "sample_documents.hpp"
 #include "support.hpp"
 
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
+#include <string>
 
 namespace docconv::fuzz {
 
@@ -27,6 +30,20 @@ class FuzzedChoices final : public test::ChoiceSource {
 };
 
 }  // namespace
+
+testing::WriterRun write_or_fail(std::string_view name, const Collection& collection, bool split,
+                                 const OptionValues& options) {
+  testing::MemorySink sink(split);
+  test::CollectingDiagnostics diagnostics;
+  try {
+    host::write_collection(project_plugin(name, PluginKind::writer), collection, sink, options,
+                           diagnostics);
+  } catch (const std::exception& error) {
+    fail(std::string("the writer threw: ") + error.what());
+  }
+  return testing::WriterRun{split ? std::string() : sink.text(), sink.parts(),
+                            std::move(diagnostics.warnings)};
+}
 
 const host::PluginEntry& project_plugin(std::string_view name, PluginKind kind) {
   const auto* plugin = test::project_plugins().find(name, kind);

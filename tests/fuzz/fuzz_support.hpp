@@ -5,6 +5,7 @@
 #include "host/registry.hpp"
 
 #include <docconv/model.hpp>
+#include <docconv/testing.hpp>
 
 #include <fuzzer/FuzzedDataProvider.h>
 
@@ -19,6 +20,11 @@ const host::PluginEntry& project_plugin(std::string_view name, PluginKind kind);
 /// DocumentGenerator (tests/support/sample_documents.hpp) with the choices
 /// taken from `data`: every block kind, any bytes in every string.
 Collection make_collection(FuzzedDataProvider& data);
+
+/// The project's writer `name` run over `collection` as the host runs it
+/// (host::write_collection); a writer that throws is a failure (fail()).
+testing::WriterRun write_or_fail(std::string_view name, const Collection& collection,
+                                 bool split = false, const OptionValues& options = {});
 
 /// Prints what went wrong and the output that shows it, then aborts, so that
 /// libFuzzer saves the input as a crash.

@@ -3,8 +3,6 @@
 // allows, and the writer must not throw on any model.
 #include "fuzz_support.hpp"
 
-#include "host/convert.hpp"
-#include "host/output.hpp"
 #include "support.hpp"
 
 #include <docconv/text.hpp>
@@ -43,20 +41,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (provider.ConsumeBool()) options["producer"] = provider.ConsumeRandomLengthString(40);
   const auto collection = docconv::fuzz::make_collection(provider);
   if (collection.documents.empty()) return 0;  // the host never starts a writer without one
-  docconv::testing::MemorySink sink(split);
-  docconv::test::CollectingDiagnostics diagnostics;
-  try {
-    docconv::host::write_collection(
-        docconv::fuzz::project_plugin("tei", docconv::PluginKind::writer), collection, sink,
-        options, diagnostics);
-  } catch (const std::exception& error) {
-    fail(std::string("the writer threw: ") + error.what());
-  }
+  const auto written = docconv::fuzz::write_or_fail("tei", collection, split, options);
   if (!split) {
-    check_xml("output", sink.text());
+    check_xml("output", written.text);
     return 0;
   }
-  const auto parts = sink.parts();
+  const auto& parts = written.parts;
   if (parts.size() != collection.documents.size()) fail("not one part per document");
   for (const auto& [name, xml] : parts) check_xml(name, xml);
   return 0;
