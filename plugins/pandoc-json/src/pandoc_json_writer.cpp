@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <initializer_list>
 #include <ostream>
 #include <utility>
 #include <vector>
@@ -21,26 +22,111 @@ Options Options::parse(const OptionValues& values) {
 
 namespace {
 
-// "t" before "c", as Pandoc writes its own AST, for people who read it.
-using Json = nlohmann::ordered_json;
-using Attributes = std::vector<std::pair<std::string, std::string>>;
+using Attributes = std::vector<std::pair<std::string_view, std::string>>;
 
-Json node(const char* type) {
-  return Json{{"t", type}};
-}
+// The AST is printed as it is made, not built as a tree first: an article
+// is thousands of nodes, and a tree of JSON values made the writer six times
+// slower (docs/pandoc-json.md, "Speed").
+class AstText {
+ public:
+  explicit AstText(std::string& out) : out_(out) {}
 
-Json node(const char* type, Json content) {
-  return Json{{"t", type}, {"c", std::move(content)}};
-}
+  void raw(std::string_view text) { out_ += text; }
+  void comma() { out_.push_back(','); }
+  void space() { out_ += R"({"t":"Space"})"; }
 
-// Pandoc's Attr: [identifier, [classes], [[key, value]]]. Empty values are left out.
-Json attr(std::string id = {}, std::vector<std::string> classes = {},
-          const Attributes& pairs = {}) {
-  Json kv = Json::array();
-  for (const auto& [key, value] : pairs)
-    if (!value.empty()) kv.push_back(Json::array({key, xml_safe(value)}));
-  return Json::array({std::move(id), std::move(classes), std::move(kv)});
-}
+  // A JSON string. Text without a quote, backslash or control character
+  // needs no escaping; anything else is escaped by nlohmann/json.
+  void string(std::string_view text) { string(text, !needs_escaping(text)); }
+  void string(std::string_view text, bool plain) {
+    if (plain) {
+      out_ += '"';
+      out_ += text;
+      out_ += '"';
+    } else {
+      out_ += nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+  }
+  static bool needs_escaping(char c) {
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+  }
+  static bool needs_escaping(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return needs_escaping(c); });
+  }
+
+  // {"t":"Str","c":"word"}, the node most of an AST is made of.
+  void str(std::string_view word, bool plain) {
+    if (!plain) {
+      open("Str");
+      string(word, false);
+      close();
+      return;
+    }
+    out_ += R"({"t":"Str","c":")";
+    out_ += word;
+    out_ += R"("})";
+  }
+
+  // {"t":"Space"}
+  void leaf(std::string_view type) {
+    out_ += R"({"t":")";
+    out_ += type;
+    out_ += R"("})";
+  }
+  // {"t":"Para","c": ... }: content follows, then close().
+  void open(std::string_view type) {
+    out_ += R"({"t":")";
+    out_ += type;
+    out_ += R"(","c":)";
+  }
+  void close() { out_ += '}'; }
+
+  // Pandoc's Attr: [identifier, [classes], [[key, value]]]; empty values left out.
+  void attr(std::string_view id = {}, std::initializer_list<std::string_view> classes = {},
+            const Attributes& pairs = {}) {
+    out_ += '[';
+    string(id);
+    out_ += ",[";
+    bool first = true;
+    for (const auto& name : classes) {
+      if (!first) out_ += ',';
+      first = false;
+      string(name);
+    }
+    out_ += "],[";
+    first = true;
+    for (const auto& [key, value] : pairs) {
+      if (value.empty()) continue;
+      if (!first) out_ += ',';
+      first = false;
+      out_ += '[';
+      string(key);
+      out_ += ',';
+      string(xml_safe(value));
+      out_ += ']';
+    }
+    out_ += "]]";
+  }
+
+ private:
+  std::string& out_;
+};
+
+// The elements of one JSON array, with commas between them.
+class Elements {
+ public:
+  explicit Elements(AstText& ast) : ast_(ast) {}
+  AstText& next() {
+    if (!first_) ast_.comma();
+    first_ = false;
+    return ast_;
+  }
+  bool empty() const { return first_; }
+
+ private:
+  AstText& ast_;
+  bool first_ = true;
+};
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
@@ -49,132 +135,242 @@ bool is_space(char c) {
 // Text as Pandoc's readers give it: words as Str, each run of white space
 // one Space. Text XML cannot carry becomes U+FFFD first, as in every
 // writer: Pandoc's DOCX and ODT writers would otherwise write broken XML.
-void append_text(Json& out, std::string_view raw) {
-  const std::string text = xml_safe(raw);
+void text_elements(Elements& list, std::string_view raw) {
+  std::string replaced;  // only when the text is not XML-safe, which is rare
+  std::string_view text = raw;
+  if (!is_xml_safe(raw)) text = replaced = xml_safe(raw);
   std::size_t pos = 0;
   while (pos < text.size()) {
     if (is_space(text[pos])) {
       while (pos < text.size() && is_space(text[pos])) ++pos;
-      out.push_back(node("Space"));
+      list.next().space();
       continue;
     }
     const std::size_t start = pos;
-    while (pos < text.size() && !is_space(text[pos])) ++pos;
-    out.push_back(node("Str", text.substr(start, pos - start)));
+    bool plain = true;
+    for (; pos < text.size() && !is_space(text[pos]); ++pos)
+      plain = plain && !AstText::needs_escaping(text[pos]);
+    list.next().str(text.substr(start, pos - start), plain);
   }
 }
 
-Json text_inlines(std::string_view text) {
-  Json out = Json::array();
-  append_text(out, text);
-  return out;
+void text_array(AstText& ast, std::string_view text) {
+  ast.raw("[");
+  Elements list(ast);
+  text_elements(list, text);
+  ast.raw("]");
 }
 
-Json inlines(const Inlines& runs) {
-  Json out = Json::array();
+// {"t":"Link","c":[attr,[content],[target,""]]}
+template <class Content>
+void link(AstText& ast, std::string_view target, Content&& content) {
+  ast.open("Link");
+  ast.raw("[");
+  ast.attr();
+  ast.raw(",");
+  content();
+  ast.raw(",[");
+  ast.string(xml_safe(target));
+  ast.raw(R"(,""]])");
+  ast.close();
+}
+
+void inline_elements(Elements& list, const Inlines& runs) {
   for (const auto& run : runs) {
     switch (run.kind) {
       case InlineKind::text:
-        append_text(out, run.text);
+        text_elements(list, run.text);
         break;
       case InlineKind::emphasis:
-        out.push_back(node("Emph", text_inlines(run.text)));
+      case InlineKind::strong: {
+        AstText& ast = list.next();
+        ast.open(run.kind == InlineKind::emphasis ? "Emph" : "Strong");
+        text_array(ast, run.text);
+        ast.close();
         break;
-      case InlineKind::strong:
-        out.push_back(node("Strong", text_inlines(run.text)));
+      }
+      case InlineKind::link: {
+        AstText& ast = list.next();
+        link(ast, run.target, [&] { text_array(ast, run.text); });
         break;
-      case InlineKind::link:
-        out.push_back(node("Link", Json::array({attr(), text_inlines(run.text),
-                                                Json::array({xml_safe(run.target), ""})})));
-        break;
+      }
     }
   }
-  return out;
+}
+
+void inlines_array(AstText& ast, const Inlines& runs) {
+  ast.raw("[");
+  Elements list(ast);
+  inline_elements(list, runs);
+  ast.raw("]");
 }
 
 bool blank(const Inlines& runs) {
   return trim(plain_text(runs)).empty();
 }
 
-Json para(Json content) {
-  return node("Para", std::move(content));
+void para(AstText& ast, const Inlines& runs) {
+  ast.open("Para");
+  inlines_array(ast, runs);
+  ast.close();
 }
 
-Json div(Json attributes, Json blocks) {
-  return node("Div", Json::array({std::move(attributes), std::move(blocks)}));
+// {"t":"Div","c":[attr,[blocks]]}: `attr` and `blocks` write their parts.
+template <class WriteAttr, class WriteBlocks>
+void div(AstText& ast, WriteAttr&& write_attr, WriteBlocks&& write_blocks) {
+  ast.open("Div");
+  ast.raw("[");
+  write_attr();
+  ast.raw(",[");
+  write_blocks();
+  ast.raw("]]");
+  ast.close();
 }
 
-Json span(Json attributes, Json content) {
-  return node("Span", Json::array({std::move(attributes), std::move(content)}));
+// {"t":"Span","c":[attr,[inlines]]}
+template <class WriteAttr, class WriteInlines>
+void span(AstText& ast, WriteAttr&& write_attr, WriteInlines&& write_inlines) {
+  ast.open("Span");
+  ast.raw("[");
+  write_attr();
+  ast.raw(",");
+  write_inlines();
+  ast.raw("]");
+  ast.close();
 }
 
-// One case per block kind; each appends what the block becomes to `out`.
+// One case per block kind; each appends what the block becomes to `blocks`.
 struct BlockToAst {
-  Json& out;
+  Elements& blocks;
   const Options& options;
 
   void operator()(const Heading& b) const {
     // Level 1 is the article's title.
-    const int level = std::clamp(b.level, 2, 6);
-    out.push_back(node("Header", Json::array({level, attr(), inlines(b.content)})));
+    AstText& ast = blocks.next();
+    ast.open("Header");
+    ast.raw(fmt::format("[{},", std::clamp(b.level, 2, 6)));
+    ast.attr();
+    ast.raw(",");
+    inlines_array(ast, b.content);
+    ast.raw("]");
+    ast.close();
   }
   void operator()(const Paragraph& b) const {
-    if (!blank(b.content)) out.push_back(para(inlines(b.content)));
+    if (!blank(b.content)) para(blocks.next(), b.content);
   }
   void operator()(const BlockQuote& b) const {
-    Json paragraphs = Json::array();
+    if (std::all_of(b.paragraphs.begin(), b.paragraphs.end(), blank)) return;
+    AstText& ast = blocks.next();
+    ast.open("BlockQuote");
+    ast.raw("[");
+    Elements paragraphs(ast);
     for (const auto& paragraph : b.paragraphs)
-      if (!blank(paragraph)) paragraphs.push_back(para(inlines(paragraph)));
-    if (!paragraphs.empty()) out.push_back(node("BlockQuote", std::move(paragraphs)));
+      if (!blank(paragraph)) para(paragraphs.next(), paragraph);
+    ast.raw("]");
+    ast.close();
   }
   void operator()(const List& b) const {
-    Json items = Json::array();
-    for (const auto& item : b.items) items.push_back(Json::array({node("Plain", inlines(item))}));
-    if (items.empty()) return;
-    if (b.ordered)
-      out.push_back(
-          node("OrderedList",
-               Json::array({Json::array({1, node("Decimal"), node("Period")}), std::move(items)})));
-    else
-      out.push_back(node("BulletList", std::move(items)));
+    if (b.items.empty()) return;
+    AstText& ast = blocks.next();
+    ast.open(b.ordered ? "OrderedList" : "BulletList");
+    if (b.ordered) ast.raw(R"([[1,{"t":"Decimal"},{"t":"Period"}],)");
+    ast.raw("[");
+    Elements items(ast);
+    for (const auto& item : b.items) {
+      items.next().raw("[");
+      ast.open("Plain");
+      inlines_array(ast, item);
+      ast.close();
+      ast.raw("]");
+    }
+    ast.raw(b.ordered ? "]]" : "]");
+    ast.close();
   }
   void operator()(const Figure& b) const {
-    Json blocks = Json::array();
-    if (!b.image.empty())
-      blocks.push_back(
-          para(Json::array({node("Image", Json::array({attr(), inlines(b.caption),
-                                                       Json::array({xml_safe(b.image), ""})}))})));
-    Json text = Json::array();
-    if (!blank(b.caption)) text.push_back(span(attr({}, {"caption"}), inlines(b.caption)));
-    if (!trim(b.credit).empty()) {
-      if (!text.empty()) text.push_back(node("Space"));
-      text.push_back(span(attr({}, {"credit"}, {{"mark", b.credit_mark}}), text_inlines(b.credit)));
-    }
-    if (!text.empty()) blocks.push_back(para(std::move(text)));
-    if (!blocks.empty()) out.push_back(div(attr({}, {"figure"}), std::move(blocks)));
+    const bool has_caption = !blank(b.caption);
+    const bool has_credit = !trim(b.credit).empty();
+    if (b.image.empty() && !has_caption && !has_credit) return;
+    AstText& ast = blocks.next();
+    div(
+        ast, [&] { ast.attr({}, {"figure"}); },
+        [&] {
+          Elements parts(ast);
+          if (!b.image.empty()) {
+            parts.next().open("Para");
+            ast.raw("[");
+            ast.open("Image");
+            ast.raw("[");
+            ast.attr();
+            ast.raw(",");
+            inlines_array(ast, b.caption);
+            ast.raw(",[");
+            ast.string(xml_safe(b.image));
+            ast.raw(R"(,""]])");
+            ast.close();
+            ast.raw("]");
+            ast.close();
+          }
+          if (!has_caption && !has_credit) return;
+          parts.next().open("Para");
+          ast.raw("[");
+          if (has_caption)
+            span(
+                ast, [&] { ast.attr({}, {"caption"}); }, [&] { inlines_array(ast, b.caption); });
+          if (has_caption && has_credit) ast.raw(R"(,{"t":"Space"},)");
+          if (has_credit)
+            span(
+                ast,
+                [&] {
+                  ast.attr({}, {"credit"}, {{"mark", b.credit_mark}});
+                },
+                [&] { text_array(ast, b.credit); });
+          ast.raw("]");
+          ast.close();
+        });
   }
   void operator()(const RelatedLink& b) const {
     if (blank(b.text)) return;
-    Json content = inlines(b.text);
-    if (!trim(b.target).empty())
-      content = Json::array({node("Link", Json::array({attr(), std::move(content),
-                                                       Json::array({xml_safe(b.target), ""})}))});
-    out.push_back(
-        div(attr({}, {"related"}, {{"label", b.label}}), Json::array({para(std::move(content))})));
+    AstText& ast = blocks.next();
+    div(
+        ast,
+        [&] {
+          ast.attr({}, {"related"}, {{"label", b.label}});
+        },
+        [&] {
+          if (trim(b.target).empty()) {
+            para(ast, b.text);
+            return;
+          }
+          ast.open("Para");
+          ast.raw("[");
+          link(ast, b.target, [&] { inlines_array(ast, b.text); });
+          ast.raw("]");
+          ast.close();
+        });
   }
   void operator()(const Removed& b) const {
     if (!options.keep_removed) return;
-    Json content = Json::array();
-    std::string_view rest = b.text;
-    for (bool first = true; !rest.empty() || first; first = false) {
-      const std::size_t newline = rest.find('\n');
-      if (!first) content.push_back(node("LineBreak"));
-      append_text(content, rest.substr(0, newline));
-      rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
-      if (newline == std::string_view::npos) break;
-    }
-    out.push_back(div(attr({}, {"removed"}, {{"reason", b.reason}}),
-                      Json::array({para(std::move(content))})));
+    AstText& ast = blocks.next();
+    div(
+        ast,
+        [&] {
+          ast.attr({}, {"removed"}, {{"reason", b.reason}});
+        },
+        [&] {
+          ast.open("Para");
+          ast.raw("[");
+          Elements content(ast);
+          std::string_view rest = b.text;
+          for (bool first = true;; first = false) {
+            const std::size_t newline = rest.find('\n');
+            if (!first) content.next().leaf("LineBreak");
+            text_elements(content, rest.substr(0, newline));
+            if (newline == std::string_view::npos) break;
+            rest.remove_prefix(newline + 1);
+          }
+          ast.raw("]");
+          ast.close();
+        });
   }
 };
 
@@ -182,31 +378,39 @@ std::string language_of(const std::string& text) {
   return language_tag(text).value_or("");
 }
 
-Attributes article_attributes(const Metadata& m) {
-  return {{"source", m.source},
-          {"lang", language_of(m.language)},
-          {"agency", m.agency},
-          {"place", m.dateline_place},
-          {"date", iso_date(m.date)},
-          {"authors", join(m.authors, "; ")},
-          {"title-derived", m.title_derived ? "true" : ""}};
+// The dateline as the source wrote it ("MOSCOW, June 6. /TASS/."), or made
+// from the metadata when the source had none: its text, and whether it was
+// written.
+std::pair<std::string, bool> dateline_text(const Metadata& m) {
+  if (!m.in_source.dateline_text.empty()) return {m.in_source.dateline_text, true};
+  std::string text = join({m.dateline_place, display_date(m.date)}, ", ");
+  if (!m.agency.empty()) text = text.empty() ? m.agency : text + " (" + m.agency + ")";
+  return {text, false};
 }
 
-// The dateline as the source wrote it ("MOSCOW, June 6. /TASS/."), or made
-// from the metadata when the source had none, as a Span with its parts.
-Json dateline_span(const Metadata& m) {
-  const bool written = !m.in_source.dateline_text.empty();
-  std::string text = m.in_source.dateline_text;
-  if (!written) {
-    text = join({m.dateline_place, display_date(m.date)}, ", ");
-    if (!m.agency.empty()) text = text.empty() ? m.agency : text + " (" + m.agency + ")";
-  }
-  if (text.empty()) return nullptr;
-  std::vector<std::string> classes{"dateline"};
-  if (!written) classes.emplace_back("generated");
-  return span(attr({}, std::move(classes),
-                   {{"place", m.dateline_place}, {"date", iso_date(m.date)}, {"agency", m.agency}}),
-              text_inlines(text));
+void dateline_span(AstText& ast, const Metadata& m, const std::string& text, bool written) {
+  span(
+      ast,
+      [&] {
+        const Attributes parts{
+            {"place", m.dateline_place}, {"date", iso_date(m.date)}, {"agency", m.agency}};
+        if (written)
+          ast.attr({}, {"dateline"}, parts);
+        else
+          ast.attr({}, {"dateline", "generated"}, parts);
+      },
+      [&] { text_array(ast, text); });
+}
+
+// The paragraph the dateline opened in the dump, if it is still there.
+const Block* paragraph_opened_by_dateline(const Document& document) {
+  const std::size_t line = document.metadata.in_source.dateline.first;
+  if (line == 0) return nullptr;
+  for (const auto& block : document.blocks)
+    if (const auto* paragraph = std::get_if<Paragraph>(&block.content);
+        paragraph != nullptr && block.lines.first == line && !blank(paragraph->content))
+      return &block;
+  return nullptr;
 }
 
 }  // namespace
@@ -214,70 +418,108 @@ Json dateline_span(const Metadata& m) {
 std::string article_json(const Document& document, std::size_t number, const Options& options) {
   const Metadata& m = document.metadata;
   const std::string id = fmt::format("article-{}", number);
-  Json blocks = Json::array();
-  blocks.push_back(
-      node("Header",
-           Json::array({1,
-                        attr(id + "-title", m.title_derived ? std::vector<std::string>{"derived"}
-                                                            : std::vector<std::string>{}),
-                        text_inlines(m.title)})));
-  if (!trim(m.standfirst).empty())
-    blocks.push_back(
-        div(attr({}, {"standfirst"}), Json::array({para(text_inlines(m.standfirst))})));
+  std::string out;
+  out.reserve(64 * 1024);  // an article's AST is about six times its text
+  AstText ast(out);
+  const auto write_attr = [&] {
+    ast.attr(id, {"article"},
+             {{"source", m.source},
+              {"lang", language_of(m.language)},
+              {"agency", m.agency},
+              {"place", m.dateline_place},
+              {"date", iso_date(m.date)},
+              {"authors", join(m.authors, "; ")},
+              {"title-derived", m.title_derived ? "true" : ""}});
+  };
+  div(ast, write_attr, [&] {
+    Elements blocks(ast);
+    blocks.next().open("Header");
+    ast.raw("[1,");
+    if (m.title_derived)
+      ast.attr(id + "-title", {"derived"});
+    else
+      ast.attr(id + "-title");
+    ast.raw(",");
+    text_array(ast, m.title);
+    ast.raw("]");
+    ast.close();
+    if (!trim(m.standfirst).empty())
+      div(
+          blocks.next(), [&] { ast.attr({}, {"standfirst"}); },
+          [&] { para(ast, text_run(m.standfirst)); });
 
-  // The dateline opens the paragraph it was read from; without one, it
-  // stands before the body.
-  Json dateline = dateline_span(m);
-  const Block* opened = nullptr;
-  if (!dateline.is_null() && m.in_source.dateline.first != 0)
-    for (const auto& block : document.blocks)
-      if (std::holds_alternative<Paragraph>(block.content) &&
-          block.lines.first == m.in_source.dateline.first &&
-          !blank(std::get<Paragraph>(block.content).content)) {
-        opened = &block;
-        break;
-      }
-  if (!dateline.is_null() && opened == nullptr) blocks.push_back(para(Json::array({dateline})));
-
-  for (const auto& block : document.blocks) {
-    if (&block == opened) {
-      Json content = Json::array({std::move(dateline), node("Space")});
-      for (auto& item : inlines(std::get<Paragraph>(block.content).content))
-        content.push_back(std::move(item));
-      blocks.push_back(para(std::move(content)));
-      continue;
+    // The dateline opens the paragraph it was read from; without one, it
+    // stands before the body.
+    const auto [dateline, written] = dateline_text(m);
+    const Block* opened = dateline.empty() ? nullptr : paragraph_opened_by_dateline(document);
+    if (!dateline.empty() && opened == nullptr) {
+      blocks.next().open("Para");
+      ast.raw("[");
+      dateline_span(ast, m, dateline, written);
+      ast.raw("]");
+      ast.close();
     }
-    visit_block(block.content, BlockToAst{blocks, options});
-  }
-  return div(attr(id, {"article"}, article_attributes(m)), std::move(blocks))
-      .dump(-1, ' ', false, Json::error_handler_t::replace);
+    for (const auto& block : document.blocks) {
+      if (&block != opened) {
+        visit_block(block.content, BlockToAst{blocks, options});
+        continue;
+      }
+      blocks.next().open("Para");
+      ast.raw("[");
+      Elements content(ast);
+      dateline_span(content.next(), m, dateline, written);
+      content.next().leaf("Space");
+      inline_elements(content, std::get<Paragraph>(block.content).content);
+      ast.raw("]");
+      ast.close();
+    }
+  });
+  return out;
 }
 
 namespace {
 
-Json meta_inlines(const std::string& text) {
-  return node("MetaInlines", text_inlines(text));
+void meta_inlines(AstText& ast, const std::string& text) {
+  ast.open("MetaInlines");
+  text_array(ast, text);
+  ast.close();
 }
 
-// The document's meta: what Pandoc's templates show as title, author, lang
-// and date.
-std::string meta_json(const std::string& title, const std::vector<std::string>& authors,
+void meta_string(AstText& ast, const std::string& text) {
+  ast.open("MetaString");
+  ast.string(xml_safe(text));
+  ast.close();
+}
+
+// The start of a document: its meta (what Pandoc's templates show as title,
+// author, lang and date), then the opening of its blocks.
+std::string ast_start(const std::string& title, const std::vector<std::string>& authors,
                       const std::string& language, const std::string& date) {
-  Json meta = Json::object();
-  meta["title"] = meta_inlines(title);
+  std::string out =
+      fmt::format(R"({{"pandoc-api-version":[{}],"meta":{{)", fmt::join(pandoc_api_version, ","));
+  AstText ast(out);
+  Elements meta(ast);
   if (!authors.empty()) {
-    Json list = Json::array();
-    for (const auto& author : authors) list.push_back(meta_inlines(author));
-    meta["author"] = node("MetaList", std::move(list));
+    meta.next().raw(R"("author":)");
+    ast.open("MetaList");
+    ast.raw("[");
+    Elements list(ast);
+    for (const auto& author : authors) meta_inlines(list.next(), author);
+    ast.raw("]");
+    ast.close();
   }
-  if (!language_of(language).empty()) meta["lang"] = node("MetaString", language_of(language));
-  if (!date.empty()) meta["date"] = node("MetaString", date);
-  return meta.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-std::string ast_start(const std::string& meta) {
-  return fmt::format(R"({{"pandoc-api-version":[{}],"meta":{},"blocks":[)",
-                     fmt::join(pandoc_api_version, ","), meta);
+  if (!date.empty()) {
+    meta.next().raw(R"("date":)");
+    meta_string(ast, date);
+  }
+  if (!language_of(language).empty()) {
+    meta.next().raw(R"("lang":)");
+    meta_string(ast, language_of(language));
+  }
+  meta.next().raw(R"("title":)");
+  meta_inlines(ast, title);
+  out += R"(},"blocks":[)";
+  return out;
 }
 
 constexpr std::string_view ast_end = "]}\n";
@@ -292,8 +534,8 @@ void PandocJsonWriter::begin(const WriteContext& ctx) {
   const CollectionMetadata& c = ctx.collection;
   const std::string date =
       c.source_date_epoch ? utc_timestamp(*c.source_date_epoch).substr(0, 10) : std::string();
-  ctx.output.stream() << ast_start(
-      meta_json(c.title.empty() ? "News articles" : c.title, c.authors, c.language, date));
+  ctx.output.stream() << ast_start(c.title.empty() ? "News articles" : c.title, c.authors,
+                                   c.language, date);
 }
 
 void PandocJsonWriter::add(const Document& document) {
@@ -305,9 +547,9 @@ void PandocJsonWriter::add(const Document& document) {
   }
   const Metadata& m = document.metadata;
   std::ostream& out = ctx_->output.open_part(split_file_name(count_, m.title, ".pandoc.json"));
-  const std::string language =
+  const std::string& language =
       ctx_->collection.language.empty() ? m.language : ctx_->collection.language;
-  out << ast_start(meta_json(m.title, m.authors, language, iso_date(m.date))) << article << ast_end;
+  out << ast_start(m.title, m.authors, language, iso_date(m.date)) << article << ast_end;
 }
 
 void PandocJsonWriter::finish() {
