@@ -26,10 +26,13 @@ std::ostream& MemorySink::stream() {
 
 std::ostream& MemorySink::open_part(std::string_view file_name) {
   if (!split_) throw Error("the writer opened a part, but --split was not given");
-  if (file_name.empty() || file_name == "." || file_name == ".." ||
+  // What the host's file output refuses too: hidden or unsafe names, and a name twice.
+  if (file_name.empty() || file_name.front() == '.' ||
       file_name.find_first_of("/\\") != std::string_view::npos)
     throw Error(fmt::format("the writer opened a part named '{}', which is not a plain file name",
                             file_name));
+  for (const auto& [name, stream] : parts_)
+    if (name == file_name) throw Error(fmt::format("the writer opened {} twice", file_name));
   parts_.emplace_back(std::string(file_name), std::make_unique<std::ostringstream>());
   return *parts_.back().second;
 }

@@ -92,8 +92,11 @@ TEST_CASE("MemorySink refuses what the host's outputs refuse") {
   CHECK_THROWS_WITH(split.open_part("../a.txt"),
                     "the writer opened a part named '../a.txt', which is not a plain file name");
   CHECK_THROWS(split.open_part(""));
+  CHECK_THROWS_WITH(split.open_part(".hidden"),
+                    "the writer opened a part named '.hidden', which is not a plain file name");
   split.open_part("a.txt") << "one";
   split.open_part("b.txt") << "two";
+  CHECK_THROWS_WITH(split.open_part("a.txt"), "the writer opened a.txt twice");
   CHECK(split.parts() ==
         std::vector<std::pair<std::string, std::string>>{{"a.txt", "one"}, {"b.txt", "two"}});
 }

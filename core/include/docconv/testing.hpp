@@ -17,7 +17,8 @@ namespace docconv::testing {
 
 /// An OutputSink that keeps what is written in memory, and holds a writer
 /// to the contract as the host does: stream() only for a single output,
-/// open_part() only in split mode and with a plain file name.
+/// open_part() only in split mode, with a plain file name that does not
+/// start with '.', and each name once.
 class MemorySink final : public OutputSink {
  public:
   explicit MemorySink(bool split = false);

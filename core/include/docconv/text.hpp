@@ -75,7 +75,8 @@ inline char32_t first_code_point(std::string_view text) {
   return text.empty() ? 0 : next_code_point(text, pos);
 }
 
-/// `text` without its last code point (empty stays empty).
+/// `text` without its last code point (empty stays empty). For well-formed
+/// text: it steps back over continuation bytes to the lead byte.
 inline std::string_view without_last_code_point(std::string_view text) {
   if (text.empty()) return text;
   std::size_t start = text.size() - 1;
@@ -121,8 +122,9 @@ std::string xml_safe(std::string_view text);
 /// True when xml_safe(text) == text.
 bool is_xml_safe(std::string_view text);
 
-/// xml_safe(text) with `&`, `<` and `>` escaped: ready for an XML or XHTML
-/// text node, for writers that print markup themselves.
+/// xml_safe(text) with `&`, `<` and `>` escaped, and CR as `&#13;` (a parser
+/// would read a bare CR as LF): ready for an XML or XHTML text node, for
+/// writers that print markup themselves.
 std::string escape_xml_text(std::string_view text);
 
 /// escape_xml_text(text) with `"` escaped too, and tab, LF and CR as

@@ -171,7 +171,7 @@ Inlines runs_of(const Field& array) {
 // `text` is always written; `text_inlines` only when there is formatting. A
 // hand edit changes one of them: both present and different is ambiguous.
 Inlines inlines_of(const Field& text, const std::optional<Field>& runs) {
-  if (!runs) return text_run(text.string());
+  if (!runs) return text.string().empty() ? Inlines{} : text_run(text.string());
   Inlines inlines = runs_of(*runs);
   if (plain_text(inlines) != text.string())
     text.fail(
@@ -265,22 +265,22 @@ std::optional<BlockContent> empty_block_named(std::string_view name,
   return found;
 }
 
-std::string known_block_types() {
+template <std::size_t... Index>
+std::string known_block_types(std::index_sequence<Index...>) {
   std::string out;
-  for (const auto& block :
-       {BlockContent(Heading{}), BlockContent(Paragraph{}), BlockContent(BlockQuote{}),
-        BlockContent(List{}), BlockContent(Figure{}), BlockContent(RelatedLink{}),
-        BlockContent(Removed{})})
-    out += (out.empty() ? "" : ", ") + std::string(block_type_name(block));
+  ((out += std::string(Index == 0 ? "" : ", ") +
+           std::string(block_type_name(BlockContent(std::in_place_index<Index>)))),
+   ...);
   return out;
 }
 
 Block block_of(const Field& object) {
+  constexpr auto kinds = std::make_index_sequence<std::variant_size_v<BlockContent>>{};
   const Field type = object.required("type");
-  const auto kind = empty_block_named(
-      type.string(), std::make_index_sequence<std::variant_size_v<BlockContent>>{});
+  const auto kind = empty_block_named(type.string(), kinds);
   if (!kind)
-    type.fail(fmt::format("unknown block type \"{}\" ({})", type.string(), known_block_types()));
+    type.fail(
+        fmt::format("unknown block type \"{}\" ({})", type.string(), known_block_types(kinds)));
   return Block{visit_block(*kind, BlockFromJson{object}), lines_of(object.member("lines"))};
 }
 
@@ -385,6 +385,7 @@ std::vector<Document> JsonReader::read(const Input& input, const ReadContext& ct
 }
 
 int probe_model_json(std::string_view head) {
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);  // editors may save a BOM
   const auto start = head.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos || head[start] != '{') return 0;
   const auto key = head.find_first_not_of(" \t\r\n", start + 1);

@@ -100,6 +100,15 @@ TEST_CASE("runs without their plain texts are read: the texts were deleted after
         docconv::InlineKind::emphasis);
 }
 
+TEST_CASE("an empty text is no runs at all, as a reader makes it") {
+  const auto documents =
+      read_model_json(with_document(R"({"blocks": [{"type": "figure", "caption": ""},
+      {"type": "paragraph", "text": ""}]})"))
+          .documents;
+  CHECK(std::get<docconv::Figure>(documents.at(0).blocks.at(0).content).caption.empty());
+  CHECK(std::get<docconv::Paragraph>(documents[0].blocks.at(1).content).content.empty());
+}
+
 TEST_CASE("a field left out keeps the model's default") {
   const auto documents =
       read_model_json(
@@ -158,7 +167,9 @@ TEST_CASE("a document of another model version or not of inspect's shape is refu
              Catch::StartsWith("not valid JSON: parse error at line 2, column 17: syntax error"));
 }
 
-TEST_CASE("the probe recognises inspect's output and nothing else") {
+TEST_CASE("the probe is sure of inspect's output, less sure of other JSON objects, not of text") {
+  CHECK(probe_model_json("\xEF\xBB\xBF{\"model_version\": 3") == 100);  // saved with a BOM
+  CHECK(read_model_json("\xEF\xBB\xBF" + with_document("{}")).documents.size() == 1);
   CHECK(probe_model_json("{\n  \"model_version\": 3,\n  \"documents\": [") == 100);
   CHECK(probe_model_json("  {\"model_version\":") == 100);
   CHECK(probe_model_json("{\"name\": \"package\"}") == 50);  // more than a text reader's 10

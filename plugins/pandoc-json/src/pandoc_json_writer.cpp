@@ -198,6 +198,14 @@ void inline_elements(Elements& list, const Inlines& runs) {
   }
 }
 
+// `runs` with their links as plain text: for what is itself a link or an
+// image description, where a link inside would be nested.
+Inlines without_links(Inlines runs) {
+  for (auto& run : runs)
+    if (run.kind == InlineKind::link) run.kind = InlineKind::text;
+  return runs;
+}
+
 void inlines_array(AstText& ast, const Inlines& runs) {
   ast.raw("[");
   Elements list(ast);
@@ -302,7 +310,7 @@ struct BlockToAst {
             ast.raw("[");
             ast.attr();
             ast.raw(",");
-            inlines_array(ast, b.caption);
+            inlines_array(ast, without_links(b.caption));
             ast.raw(",[");
             ast.string(xml_safe(b.image));
             ast.raw(R"(,""]])");
@@ -343,7 +351,7 @@ struct BlockToAst {
           }
           ast.open("Para");
           ast.raw("[");
-          link(ast, b.target, [&] { inlines_array(ast, b.text); });
+          link(ast, b.target, [&] { inlines_array(ast, without_links(b.text)); });
           ast.raw("]");
           ast.close();
         });
@@ -451,7 +459,8 @@ std::string article_json(const Document& document, std::size_t number, const Opt
     // The dateline opens the paragraph it was read from; without one, it
     // stands before the body.
     const auto [dateline, written] = dateline_text(m);
-    const Block* opened = dateline.empty() ? nullptr : paragraph_opened_by_dateline(document);
+    // A dateline made from the metadata was in no paragraph.
+    const Block* opened = written ? paragraph_opened_by_dateline(document) : nullptr;
     if (!dateline.empty() && opened == nullptr) {
       blocks.next().open("Para");
       ast.raw("[");

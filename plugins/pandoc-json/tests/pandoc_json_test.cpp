@@ -52,6 +52,14 @@ std::vector<std::string> expected_words(const std::vector<docconv::Document>& do
   return words;
 }
 
+// The text of Pandoc inlines (Str and Space only, as the writer makes titles).
+std::string text_of(const nlohmann::json& inlines) {
+  std::string out;
+  for (const auto& inline_node : inlines)
+    out += inline_node["t"] == "Space" ? std::string(" ") : inline_node["c"].get<std::string>();
+  return out;
+}
+
 std::vector<docconv::Document> read_fixtures() {
   const auto* plugin = test::project_plugins().find("news-text", docconv::PluginKind::reader);
   REQUIRE(plugin != nullptr);
@@ -171,8 +179,13 @@ TEST_CASE("one AST per article with --split, each with its own title") {
   for (const auto& file : files) {
     CHECK_THAT(file, Catch::EndsWith(".pandoc.json"));
     const auto ast = nlohmann::json::parse(test::read_file(out / file));
-    CHECK(ast["blocks"].size() == 1);
+    REQUIRE(ast["blocks"].size() == 1);
     CHECK(ast["meta"]["title"]["t"] == "MetaInlines");
+    // The file's title is its article's: the Header that opens the article Div.
+    const auto& header = ast["blocks"][0]["c"][1][0];
+    REQUIRE(header["t"] == "Header");
+    CHECK(text_of(ast["meta"]["title"]["c"]) == text_of(header["c"][2]));
+    CHECK_FALSE(text_of(header["c"][2]).empty());
     const auto html = run_pandoc({"-f", "json", "-t", "html", "-s", (out / file).string()});
     CHECK(html.exit_code == 0);
   }
@@ -194,4 +207,38 @@ TEST_CASE("the Lua filter of the docs runs: datelines dropped") {
   REQUIRE(filtered.exit_code == 0);
   CHECK_THAT(filtered.out, !Catch::Contains("/TASS/"));
   CHECK_THAT(filtered.out, Catch::Contains("There are no threats that would justify"));
+}
+
+TEST_CASE("a dateline made from the metadata stands alone, and links are never nested") {
+  docconv::Document document;
+  document.metadata.title = "Title";
+  document.metadata.dateline_place = "Moscow";
+  document.metadata.in_source.dateline = {3, 3};  // the paragraph, but no dateline as written
+  document.blocks.push_back(testing::paragraph("The first paragraph.", 3));
+  document.blocks.push_back(testing::block(
+      docconv::RelatedLink{{{docconv::InlineKind::link, "inner", "https://a.example"}},
+                           "https://b.example"},
+      5, 5));
+  document.blocks.push_back(testing::block(
+      docconv::Figure{
+          {{docconv::InlineKind::link, "caption link", "https://c.example"}}, "", "photo.jpg"},
+      6, 6));
+  const auto article = nlohmann::json::parse(docconv::pandoc_json::article_json(document, 1, {}));
+  const auto& blocks = article["c"][1];
+  // Header, the generated dateline on its own, then the paragraph untouched.
+  REQUIRE(blocks.size() == 5);
+  CHECK(blocks[1]["t"] == "Para");
+  CHECK(blocks[1]["c"].size() == 1);
+  CHECK(blocks[1]["c"][0]["c"][0][1] == nlohmann::json::array({"dateline", "generated"}));
+  CHECK(blocks[2]["c"][0] == nlohmann::json{{"t", "Str"}, {"c", "The"}});
+  // The related link's Link holds no Link; the image description holds none
+  // (the caption under it keeps its link).
+  const auto& related_link = blocks[3]["c"][1][0]["c"][0];
+  REQUIRE(related_link["t"] == "Link");
+  CHECK(related_link["c"][1].dump().find("\"Link\"") == std::string::npos);
+  CHECK(related_link["c"][1][0] == nlohmann::json{{"t", "Str"}, {"c", "inner"}});
+  const auto& image = blocks[4]["c"][1][0]["c"][0];
+  REQUIRE(image["t"] == "Image");
+  CHECK(image["c"][1].dump().find("\"Link\"") == std::string::npos);
+  CHECK(blocks[4]["c"][1][1].dump().find("\"Link\"") != std::string::npos);
 }
