@@ -223,28 +223,34 @@ void para(AstText& ast, const Inlines& runs) {
   ast.close();
 }
 
-// {"t":"Div","c":[attr,[blocks]]}: `attr` and `blocks` write their parts.
-template <class WriteAttr, class WriteBlocks>
-void div(AstText& ast, WriteAttr&& write_attr, WriteBlocks&& write_blocks) {
-  ast.open("Div");
-  ast.raw("[");
-  write_attr();
-  ast.raw(",[");
-  write_blocks();
-  ast.raw("]]");
-  ast.close();
-}
-
-// {"t":"Span","c":[attr,[inlines]]}
-template <class WriteAttr, class WriteInlines>
-void span(AstText& ast, WriteAttr&& write_attr, WriteInlines&& write_inlines) {
-  ast.open("Span");
+// {"t":TYPE,"c":[attr,content]}, the shape of Div and Span:
+// `write_attr` and `write_content` write their parts.
+template <class WriteAttr, class WriteContent>
+void attributed(AstText& ast, std::string_view type, WriteAttr&& write_attr,
+                WriteContent&& write_content) {
+  ast.open(type);
   ast.raw("[");
   write_attr();
   ast.raw(",");
-  write_inlines();
+  write_content();
   ast.raw("]");
   ast.close();
+}
+
+// {"t":"Div","c":[attr,[blocks]]}
+template <class WriteAttr, class WriteBlocks>
+void div(AstText& ast, WriteAttr&& write_attr, WriteBlocks&& write_blocks) {
+  attributed(ast, "Div", write_attr, [&] {
+    ast.raw("[");
+    write_blocks();
+    ast.raw("]");
+  });
+}
+
+// {"t":"Span","c":[attr,[inlines]]}: `write_inlines` writes the array.
+template <class WriteAttr, class WriteInlines>
+void span(AstText& ast, WriteAttr&& write_attr, WriteInlines&& write_inlines) {
+  attributed(ast, "Span", write_attr, write_inlines);
 }
 
 // One case per block kind; each appends what the block becomes to `blocks`.
