@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace docconv {
@@ -24,6 +25,15 @@ bool allowed_in_xml(char32_t cp) {
 std::size_t safe_prefix_length(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
+    // Eight bytes at a time while all are printable ASCII: no byte has its
+    // high bit set, and none is below 0x20 (subtracting 0x20 from each byte
+    // sets the high bit of exactly those that are, or borrows from them).
+    constexpr std::uint64_t ones = 0x0101010101010101, highs = 0x8080808080808080;
+    for (std::uint64_t word; i + 8 <= text.size(); i += 8) {
+      std::memcpy(&word, text.data() + i, 8);
+      if (((word | (word - 0x20 * ones)) & highs) != 0) break;
+    }
+    if (i == text.size()) break;
     const auto byte = static_cast<std::uint8_t>(text[i]);
     if (byte >= 0x20 && byte < 0x80) {
       ++i;

@@ -38,11 +38,25 @@ TEST_CASE("xml_safe replaces a bad byte wherever it stands after safe text") {
     if (at < safe.size() && (static_cast<unsigned char>(safe[at]) & 0xC0) == 0x80)
       continue;  // not between two characters
     INFO("at byte " << at);
-    for (const std::string& bad :
-         {std::string("\x01"), std::string("\xFF"), std::string(1, '\0')}) {
+    for (const std::string& bad : {std::string("\x01"), std::string("\x1F"), std::string("\x80"),
+                                   std::string("\xFF"), std::string(1, '\0')}) {
       const std::string text = safe.substr(0, at) + bad + safe.substr(at);
       CHECK(xml_safe(text) == safe.substr(0, at) + "\xEF\xBF\xBD" + safe.substr(at));
       CHECK_FALSE(is_xml_safe(text));
+    }
+  }
+}
+
+TEST_CASE("xml_safe keeps the printable ASCII at the edges of its fast path") {
+  // is_xml_safe checks eight ASCII bytes at a time: space (0x20) and DEL
+  // (0x7F) are the edges of what passes, at every offset of the eight.
+  for (std::size_t at = 0; at < 16; ++at) {
+    for (const char edge : {' ', '\x7F', '~', '!'}) {
+      std::string text(24, 'a');
+      text[at] = edge;
+      INFO("byte " << at << " is " << static_cast<int>(edge));
+      CHECK(is_xml_safe(text));
+      CHECK(xml_safe(text) == text);
     }
   }
 }

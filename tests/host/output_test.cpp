@@ -22,6 +22,23 @@ TEST_CASE("a committed output replaces the file in one step") {
   CHECK(docconv::test::file_names(folder.path()) == std::vector<std::string>{"out.txt"});
 }
 
+TEST_CASE("an output written to disk while it is made (over 8 MiB) commits whole") {
+  TempDir folder;
+  const auto target = folder / "big.txt";
+  std::string expected;
+  {
+    host::AtomicFileSink sink(target, false);
+    for (int i = 0; i < 300'000; ++i) {
+      const std::string line = std::to_string(i * 7919) + " a line of the output\n";
+      sink.stream() << line;
+      expected += line;
+    }
+    sink.commit();
+  }
+  REQUIRE(expected.size() > 8 * 1024 * 1024);
+  CHECK(test::read_file(target) == expected);
+}
+
 TEST_CASE("an output that is not committed leaves the old file and no temporary") {
   TempDir folder;
   const auto target = folder / "out.txt";
@@ -110,6 +127,22 @@ TEST_CASE("the output buffer gathers writes into large pieces and keeps their or
   out.flush();
   CHECK(target.str() == expected);
   CHECK(target.writes <= expected.size() / 1024 + 2);
+}
+
+TEST_CASE("the output buffer tells its hook every byte that reached the target") {
+  CountingTarget target;
+  host::CoalescingBuffer pieces(target, 1024);
+  std::size_t drained = 0, calls = 0;
+  pieces.on_drain([&](std::size_t bytes) {
+    drained += bytes;
+    ++calls;
+  });
+  std::ostream out(&pieces);
+  for (int i = 0; i < 500; ++i) out << std::string(static_cast<std::size_t>(i % 50), 'x');
+  out << std::string(4096, 'L');  // larger than the buffer: passed on whole
+  out.flush();
+  CHECK(drained == target.str().size());
+  CHECK(calls == target.writes);
 }
 
 TEST_CASE("the output buffer tells and seeks where the writer expects (libzip seeks back)") {

@@ -93,6 +93,14 @@ void sync_file(const fs::path& path) {
   ::close(fd);
 }
 
+// Asks the kernel to start writing the file to disk, without waiting.
+void start_writeback(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) return;
+  ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+  ::close(fd);
+}
+
 }  // namespace
 
 CoalescingBuffer::CoalescingBuffer(std::streambuf& target, std::size_t size)
@@ -107,7 +115,13 @@ void CoalescingBuffer::drop() {
 bool CoalescingBuffer::drain() {
   const std::streamsize pending = pptr() - pbase();
   drop();
-  return pending == 0 || target_.sputn(buffer_.data(), pending) == pending;
+  return pending == 0 || put_to_target(buffer_.data(), pending);
+}
+
+bool CoalescingBuffer::put_to_target(const char* data, std::streamsize size) {
+  const bool complete = target_.sputn(data, size) == size;
+  if (complete && drained_) drained_(static_cast<std::size_t>(size));
+  return complete;
 }
 
 CoalescingBuffer::int_type CoalescingBuffer::overflow(int_type c) {
@@ -125,7 +139,8 @@ std::streamsize CoalescingBuffer::xsputn(const char* data, std::streamsize size)
     return size;
   }
   if (!drain()) return 0;
-  if (size >= static_cast<std::streamsize>(buffer_.size())) return target_.sputn(data, size);
+  if (size >= static_cast<std::streamsize>(buffer_.size()))
+    return put_to_target(data, size) ? size : 0;
   std::memcpy(pptr(), data, static_cast<std::size_t>(size));
   pbump(static_cast<int>(size));
   return size;
@@ -250,8 +265,22 @@ std::ostream& AtomicFileSink::start_part(std::string file_name) {
   keep_owner_and_mode(final_path(parts_.back()), temporary_path(parts_.back()));
   current_.open(temporary_path(parts_.back()), std::ios::binary | std::ios::trunc);
   if (!current_) throw Error(fmt::format("cannot open {}", temporary_path(parts_.back()).string()));
+  unsynced_ = 0;
+  if (!split_) pieces_.on_drain([this](std::size_t bytes) { written_to_current(bytes); });
   out_.clear();
   return out_;
+}
+
+// The single output is synced before it replaces the old file (commit()).
+// Its writeback is started every few MiB while it is written, so that sync
+// waits for the last few MiB, not for the whole file (docs/performance.md).
+void AtomicFileSink::written_to_current(std::size_t bytes) {
+  constexpr std::size_t writeback_every = 8 * 1024 * 1024;
+  unsynced_ += bytes;
+  if (unsynced_ < writeback_every) return;
+  unsynced_ = 0;
+  current_.flush();
+  start_writeback(temporary_path(parts_.back()));
 }
 
 void AtomicFileSink::close_current() {

@@ -6,6 +6,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -28,6 +29,8 @@ class CoalescingBuffer final : public std::streambuf {
 
   /// Forgets the pending bytes (the output is being thrown away).
   void drop();
+  /// Calls `hook` with the byte count each time bytes reach the target.
+  void on_drain(std::function<void(std::size_t)> hook) { drained_ = std::move(hook); }
 
  protected:
   int_type overflow(int_type c) override;
@@ -40,8 +43,11 @@ class CoalescingBuffer final : public std::streambuf {
  private:
   bool drain();  // false when the target took less than it was given
 
+  bool put_to_target(const char* data, std::streamsize size);
+
   std::streambuf& target_;
   std::vector<char> buffer_;
+  std::function<void(std::size_t)> drained_;
 };
 
 /// An unbuffered stream buffer over a file descriptor that keeps the first
@@ -131,6 +137,7 @@ class AtomicFileSink final : public OutputSink {
   std::filesystem::path temporary_path(const Part& part) const;
   void refuse_unreplaceable_parts() const;
   void close_current();
+  void written_to_current(std::size_t bytes);
   void discard() noexcept;
 
   std::filesystem::path given_;   // as the user wrote it, for messages
@@ -146,6 +153,7 @@ class AtomicFileSink final : public OutputSink {
   CoalescingBuffer pieces_{*current_.rdbuf()};
   std::ostream out_{&pieces_};  // what the writer writes to: pieces_, then current_
   std::size_t renamed_ = 0;     // parts moved into place
+  std::size_t unsynced_ = 0;    // bytes written to current_ since its last writeback
 };
 
 /// Writes straight into a stream (standard output). Not atomic: a failed run

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <initializer_list>
 #include <ostream>
 #include <utility>
@@ -23,6 +25,7 @@ Options Options::parse(const OptionValues& values) {
 namespace {
 
 using Attributes = std::vector<std::pair<std::string_view, std::string>>;
+using namespace std::string_view_literals;
 
 // The AST is printed as it is made, not built as a tree first: an article
 // is thousands of nodes, and a tree of JSON values made the writer six times
@@ -31,9 +34,8 @@ class AstText {
  public:
   explicit AstText(std::string& out) : out_(out) {}
 
+  std::string& buffer() { return out_; }
   void raw(std::string_view text) { out_ += text; }
-  void comma() { out_.push_back(','); }
-  void space() { out_ += R"({"t":"Space"})"; }
 
   // A JSON string. Text without a quote, backslash or control character
   // needs no escaping; anything else is escaped by nlohmann/json.
@@ -54,30 +56,24 @@ class AstText {
     return std::any_of(text.begin(), text.end(), [](char c) { return needs_escaping(c); });
   }
 
-  // {"t":"Str","c":"word"}, the node most of an AST is made of.
-  void str(std::string_view word, bool plain) {
-    if (!plain) {
-      open("Str");
-      string(word, false);
-      close();
-      return;
-    }
-    out_ += R"({"t":"Str","c":")";
-    out_ += word;
-    out_ += R"("})";
+  // {"t":"Str","c":"word"}, for a word that needs escaping.
+  void escaped_str(std::string_view word) {
+    open("Str"sv);
+    string(word, false);
+    close();
   }
 
-  // {"t":"Space"}
+  // {"t":"LineBreak"}
   void leaf(std::string_view type) {
-    out_ += R"({"t":")";
+    out_ += R"({"t":")"sv;
     out_ += type;
-    out_ += R"("})";
+    out_ += R"("})"sv;
   }
   // {"t":"Para","c": ... }: content follows, then close().
   void open(std::string_view type) {
-    out_ += R"({"t":")";
+    out_ += R"({"t":")"sv;
     out_ += type;
-    out_ += R"(","c":)";
+    out_ += R"(","c":)"sv;
   }
   void close() { out_ += '}'; }
 
@@ -86,14 +82,14 @@ class AstText {
             const Attributes& pairs = {}) {
     out_ += '[';
     string(id);
-    out_ += ",[";
+    out_ += ",["sv;
     bool first = true;
     for (const auto& name : classes) {
       if (!first) out_ += ',';
       first = false;
       string(name);
     }
-    out_ += "],[";
+    out_ += "],["sv;
     first = true;
     for (const auto& [key, value] : pairs) {
       if (value.empty()) continue;
@@ -105,7 +101,7 @@ class AstText {
       string(xml_safe(value));
       out_ += ']';
     }
-    out_ += "]]";
+    out_ += "]]"sv;
   }
 
  private:
@@ -117,40 +113,114 @@ class Elements {
  public:
   explicit Elements(AstText& ast) : ast_(ast) {}
   AstText& next() {
-    if (!first_) ast_.comma();
-    first_ = false;
+    ast_.raw(separator());
     return ast_;
   }
-  bool empty() const { return first_; }
+  // What goes before the next element: nothing before the first, then ",".
+  std::string_view separator() {
+    const std::string_view before = first_ ? ""sv : ","sv;
+    first_ = false;
+    return before;
+  }
+  AstText& ast() { return ast_; }
 
  private:
   AstText& ast_;
   bool first_ = true;
 };
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+// Appends to a string through a fixed buffer. Most of an AST is Str and
+// Space nodes, a few bytes each: copied here, they cost a fraction of one
+// std::string::append per piece.
+class BufferedAppend {
+ public:
+  explicit BufferedAppend(std::string& out) : out_(out) {}
+  BufferedAppend(const BufferedAppend&) = delete;
+  BufferedAppend& operator=(const BufferedAppend&) = delete;
+  ~BufferedAppend() { flush(); }
+
+  void put(std::string_view piece) {
+    if (make_room(piece.size()))
+      put_unchecked(piece);
+    else
+      out_ += piece;
+  }
+  // Whether `size` bytes fit now, flushing to make room; then as many bytes
+  // may go through put_unchecked().
+  bool make_room(std::size_t size) {
+    if (size > capacity - used_) flush();
+    return size <= capacity;
+  }
+  void put_unchecked(std::string_view piece) {
+    std::memcpy(buffer_.data() + used_, piece.data(), piece.size());
+    used_ += piece.size();
+  }
+  // Before anything else appends to the string.
+  void flush() {
+    out_.append(buffer_.data(), used_);
+    used_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t capacity = 4096;
+  std::string& out_;
+  std::array<char, capacity> buffer_;
+  std::size_t used_ = 0;
+};
+
+// What text_elements makes of each byte.
+enum class ByteClass : unsigned char { word, space, escaped };
+
+constexpr std::array<ByteClass, 256> byte_classes = [] {
+  std::array<ByteClass, 256> classes{};
+  for (int c = 0; c < 0x20; ++c) classes[c] = ByteClass::escaped;
+  classes['"'] = classes['\\'] = ByteClass::escaped;
+  for (const char c : " \t\n\r\v\f"sv) classes[static_cast<unsigned char>(c)] = ByteClass::space;
+  return classes;
+}();
+
+ByteClass class_of(char c) {
+  return byte_classes[static_cast<unsigned char>(c)];
 }
 
 // Text as Pandoc's readers give it: words as Str, each run of white space
 // one Space. Text XML cannot carry becomes U+FFFD first, as in every
 // writer: Pandoc's DOCX and ODT writers would otherwise write broken XML.
 void text_elements(Elements& list, std::string_view raw) {
+  constexpr std::string_view str_open = R"({"t":"Str","c":")", str_close = R"("})",
+                             space = R"({"t":"Space"})";
   std::string replaced;  // only when the text is not XML-safe, which is rare
   std::string_view text = raw;
   if (!is_xml_safe(raw)) text = replaced = xml_safe(raw);
+  BufferedAppend out(list.ast().buffer());
   std::size_t pos = 0;
   while (pos < text.size()) {
-    if (is_space(text[pos])) {
-      while (pos < text.size() && is_space(text[pos])) ++pos;
-      list.next().space();
+    if (class_of(text[pos]) == ByteClass::space) {
+      while (pos < text.size() && class_of(text[pos]) == ByteClass::space) ++pos;
+      out.put(list.separator());
+      out.put(space);
       continue;
     }
     const std::size_t start = pos;
     bool plain = true;
-    for (; pos < text.size() && !is_space(text[pos]); ++pos)
-      plain = plain && !AstText::needs_escaping(text[pos]);
-    list.next().str(text.substr(start, pos - start), plain);
+    for (ByteClass c; pos < text.size() && (c = class_of(text[pos])) != ByteClass::space; ++pos)
+      plain = plain && c == ByteClass::word;
+    const std::string_view word = text.substr(start, pos - start);
+    const std::string_view separator = list.separator();
+    if (!plain) {
+      out.put(separator);
+      out.flush();
+      list.ast().escaped_str(word);
+      continue;
+    }
+    if (out.make_room(separator.size() + str_open.size() + word.size() + str_close.size())) {
+      out.put_unchecked(separator);
+      out.put_unchecked(str_open);
+      out.put_unchecked(word);
+      out.put_unchecked(str_close);
+    } else {
+      for (const std::string_view piece : {separator, str_open, word, str_close}) out.put(piece);
+    }
   }
 }
 
@@ -214,7 +284,8 @@ void inlines_array(AstText& ast, const Inlines& runs) {
 }
 
 bool blank(const Inlines& runs) {
-  return trim(plain_text(runs)).empty();
+  return std::all_of(runs.begin(), runs.end(),
+                     [](const Inline& run) { return trim(run.text).empty(); });
 }
 
 void para(AstText& ast, const Inlines& runs) {
@@ -430,10 +501,15 @@ const Block* paragraph_opened_by_dateline(const Document& document) {
 }  // namespace
 
 std::string article_json(const Document& document, std::size_t number, const Options& options) {
+  std::string out;
+  append_article_json(out, document, number, options);
+  return out;
+}
+
+void append_article_json(std::string& out, const Document& document, std::size_t number,
+                         const Options& options) {
   const Metadata& m = document.metadata;
   const std::string id = fmt::format("article-{}", number);
-  std::string out;
-  out.reserve(64 * 1024);  // an article's AST is about six times its text
   AstText ast(out);
   const auto write_attr = [&] {
     ast.attr(id, {"article"},
@@ -489,7 +565,6 @@ std::string article_json(const Document& document, std::size_t number, const Opt
       ast.close();
     }
   });
-  return out;
 }
 
 namespace {
@@ -555,16 +630,19 @@ void PandocJsonWriter::begin(const WriteContext& ctx) {
 
 void PandocJsonWriter::add(const Document& document) {
   ++count_;
-  const std::string article = article_json(document, count_, options_);
+  article_.clear();
   if (!ctx_->output.split()) {
-    ctx_->output.stream() << (count_ > 1 ? "," : "") << article;
+    if (count_ > 1) article_ += ',';
+    append_article_json(article_, document, count_, options_);
+    ctx_->output.stream().write(article_.data(), static_cast<std::streamsize>(article_.size()));
     return;
   }
+  append_article_json(article_, document, count_, options_);
   const Metadata& m = document.metadata;
   std::ostream& out = ctx_->output.open_part(split_file_name(count_, m.title, ".pandoc.json"));
   const std::string& language =
       ctx_->collection.language.empty() ? m.language : ctx_->collection.language;
-  out << ast_start(m.title, m.authors, language, iso_date(m.date)) << article << ast_end;
+  out << ast_start(m.title, m.authors, language, iso_date(m.date)) << article_ << ast_end;
 }
 
 void PandocJsonWriter::finish() {

@@ -18,7 +18,10 @@ struct Options {
 };
 
 /// One article as a top-level Div: the AST of `document`, numbered `number`
-/// (1-based) in its collection, as one JSON value.
+/// (1-based) in its collection, as one JSON value appended to `out`.
+void append_article_json(std::string& out, const Document& document, std::size_t number,
+                         const Options& options);
+/// The same, as a string of its own.
 std::string article_json(const Document& document, std::size_t number, const Options& options);
 
 class PandocJsonWriter final : public Writer {
@@ -31,6 +34,7 @@ class PandocJsonWriter final : public Writer {
   const WriteContext* ctx_ = nullptr;
   Options options_;
   std::size_t count_ = 0;
+  std::string article_;  // the article being written, its capacity kept for the next
 };
 
 }  // namespace docconv::pandoc_json
