@@ -1,5 +1,7 @@
 #include "command_line.hpp"
 
+#include "host/did_you_mean.hpp"
+
 #include <docconv/text.hpp>
 #include <docconv/version.hpp>
 
@@ -7,9 +9,62 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <memory>
+#include <sstream>
 
 namespace docconv::cli {
 namespace {
+
+// Help lines end by this column: a terminal's default width.
+constexpr std::size_t help_width = 80;
+
+// `text` broken into lines of at most `width` columns at spaces (a longer
+// word stands alone). Counts bytes: the help text is ASCII.
+std::string wrap(std::string_view text, std::size_t width) {
+  std::string out;
+  std::size_t line = 0;  // length of the line being filled
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find_first_of(" \n", start), text.size());
+    const std::string_view word = text.substr(start, end - start);
+    if (line > 0 && line + 1 + word.size() > width) {
+      out += '\n';
+      line = 0;
+    } else if (line > 0) {
+      out += ' ';
+      ++line;
+    }
+    out += word;
+    line += word.size();
+    if (end < text.size() && text[end] == '\n') {
+      out += '\n';
+      line = 0;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+// CLI11 prints each description on one line however long it is; this one
+// wraps them under the description column, within help_width.
+class WrappingFormatter final : public CLI::Formatter {
+ public:
+  std::string make_option_desc(const CLI::Option* option) const override {
+    return wrap(CLI::Formatter::make_option_desc(option), description_width());
+  }
+  std::string make_subcommand(const CLI::App* command) const override {
+    std::stringstream out;
+    CLI::detail::format_help(out, command->get_display_name(true),
+                             wrap(command->get_description(), description_width()),
+                             get_column_width());
+    return out.str();
+  }
+
+ private:
+  std::size_t description_width() const { return help_width - get_column_width(); }
+};
 
 // Adds every option of every plugin of `kind` to `command` once, grouped by
 // plugin. Groups of plugins other than `selected` (when given) are hidden
@@ -43,6 +98,41 @@ void add_plugin_options(CLI::App& command, const host::PluginRegistry& registry,
   }
 }
 
+// "; for English, use en": a language written by its English name.
+std::string language_name_hint(std::string_view given) {
+  static const std::pair<std::string_view, std::string_view> names[] = {
+      {"arabic", "ar"},   {"chinese", "zh"}, {"czech", "cs"},   {"dutch", "nl"},
+      {"english", "en"},  {"french", "fr"},  {"german", "de"},  {"greek", "el"},
+      {"hebrew", "he"},   {"hindi", "hi"},   {"italian", "it"}, {"japanese", "ja"},
+      {"korean", "ko"},   {"persian", "fa"}, {"polish", "pl"},  {"portuguese", "pt"},
+      {"russian", "ru"},  {"spanish", "es"}, {"swedish", "sv"}, {"turkish", "tr"},
+      {"ukrainian", "uk"}};
+  std::string lower(given);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const auto& [name, tag] : names)
+    if (lower == name)
+      return fmt::format("; for {}{}, use {}", static_cast<char>(std::toupper(name[0])),
+                         name.substr(1), tag);
+  return {};
+}
+
+// Text for the collection's metadata: a control character (an escape
+// sequence, a line break) would end up in every output's title page.
+CLI::Validator no_control_characters() {
+  return CLI::Validator(
+      [](const std::string& value) {
+        const bool control = std::any_of(value.begin(), value.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x20 || c == '\x7F';
+        });
+        return control ? std::string(
+                             "control characters (line breaks, tabs, escapes) are not "
+                             "allowed")
+                       : std::string();
+      },
+      "", "no control characters");
+}
+
 void add_read_options(CLI::App& command, CommonReadOptions& options) {
   command
       .add_option("inputs", options.inputs,
@@ -59,14 +149,16 @@ void add_read_options(CLI::App& command, CommonReadOptions& options) {
       ->transform(CLI::Validator(
           [](std::string& value) {
             const auto tag = language_tag(value);
-            if (!tag) return std::string("not a language tag (BCP 47, e.g. en, ru-RU)");
+            if (!tag)
+              return fmt::format("'{}' is not a language tag (BCP 47, e.g. en, ru-RU){}", value,
+                                 language_name_hint(value));
             value = *tag;
             return std::string();
           },
           "", "language tag"))
       ->type_name("TAG");
   command.add_option("--year", options.year, "Year for dates that give only month and day")
-      ->check(CLI::Range(1, 9999).description(""))
+      ->check(CLI::Range(1000, 9999).description(""))
       ->type_name("YYYY");
   command
       .add_option("-j,--jobs", options.jobs,
@@ -117,9 +209,67 @@ void CommandLine::parse(int argc, char** argv) {
                            : Command::none;
 }
 
+namespace {
+
+// The first argument that is neither an option nor the value of
+// --plugin-dir (the one global option with a value): the command.
+std::string command_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--plugin-dir") {
+      ++i;
+      continue;
+    }
+    if (arg == "--") return i + 1 < argc ? argv[i + 1] : "";
+    if (!arg.starts_with("-")) return std::string(arg);
+  }
+  return {};
+}
+
+// Every spelling of the options `command` (and the program) take.
+std::vector<std::string> option_spellings(const CLI::App& program, const CLI::App* command) {
+  std::vector<std::string> spellings;
+  for (const CLI::App* app : {&program, command}) {
+    if (app == nullptr) continue;
+    for (const CLI::Option* option : app->get_options()) {
+      for (const auto& name : option->get_lnames()) spellings.push_back("--" + name);
+      for (const auto& name : option->get_snames()) spellings.push_back("-" + name);
+    }
+  }
+  return spellings;
+}
+
+void print_usage_error(const std::string& message) {
+  std::fputs(fmt::format("docconv: error: {} (see docconv --help)\n", message).c_str(), stderr);
+}
+
+}  // namespace
+
 std::optional<int> CommandLine::parse_or_report(int argc, char** argv) {
+  std::vector<std::string> commands;
+  for (const CLI::App* command : app->get_subcommands({})) commands.push_back(command->get_name());
+  const std::string word = command_word(argc, argv);
+  if (!word.empty() && std::find(commands.begin(), commands.end(), word) == commands.end()) {
+    print_usage_error(
+        fmt::format("'{}' is not a docconv command{}", word, host::did_you_mean(word, commands)));
+    return 2;
+  }
   try {
     parse(argc, argv);
+  } catch (const CLI::ExtrasError& error) {
+    // CLI11 names what it did not expect; a mistyped option gets a suggestion.
+    const CLI::App* command = word.empty() ? nullptr : app->get_subcommand(word);
+    const auto known = option_spellings(*app, command);
+    for (int i = 1; i < argc; ++i) {
+      const std::string_view arg = argv[i];
+      if (arg == "--") break;
+      if (!arg.starts_with("--")) continue;
+      const std::string name(arg.substr(0, arg.find('=')));
+      if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+      print_usage_error(fmt::format("unknown option {}{}", name, host::did_you_mean(name, known)));
+      return error.get_exit_code();
+    }
+    return app->exit(error);
   } catch (const CLI::ParseError& error) {
     return app->exit(error);  // --help and --version print here too
   }
@@ -149,6 +299,7 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
       "docconv: convert news article dumps into EPUB, TEI-XML, Markdown and more.\n"
       "Readers and writers are plugins found at run time; see `docconv plugins`.");
   app.name("docconv");
+  app.formatter(std::make_shared<WrappingFormatter>());  // before the commands, which copy it
   app.set_version_flag("--version",
                        fmt::format("docconv {} (plugin ABI {}, model {})", docconv::version_string,
                                    docconv::abi_version, docconv::model_version));
@@ -172,8 +323,8 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
   add_read_options(*line.convert_, line.convert_read);
   line.convert_
       ->add_option("-o,--output", line.convert_request.output,
-                   "Output file, folder with --split, or - for standard output")
-      ->required()
+                   "Output file, folder with --split, or - for standard output (the default "
+                   "for text formats)")
       ->type_name("OUTPUT");
   line.convert_
       ->add_option("-t,--to", line.convert_request.writer,
@@ -181,12 +332,16 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
       ->type_name("FORMAT");
   line.convert_->add_flag("--split", line.convert_request.split,
                           "Write one file per article into the folder given by -o");
+  line.convert_->add_flag("--force-extension", line.convert_request.force_extension,
+                          "Write the format of -t even into a file named for another format");
   line.convert_
       ->add_option("--title", line.convert_request.collection.title, "Title of the collection")
+      ->check(no_control_characters())
       ->type_name("TEXT");
   line.convert_
       ->add_option("--author", line.convert_request.collection.authors,
                    "Author of the collection (repeatable)")
+      ->check(no_control_characters())
       ->type_name("NAME");
   add_plugin_options(*line.convert_, registry, PluginKind::reader,
                      selected_reader.empty() ? "" : selected_reader.back(),

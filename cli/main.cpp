@@ -8,6 +8,8 @@
 #include "host/output.hpp"
 #include "host/registry.hpp"
 
+#include <docconv/text.hpp>
+
 #include <fmt/format.h>
 #include <boost/dll/runtime_symbol_info.hpp>
 
@@ -68,6 +70,19 @@ int run_convert(const docconv::host::PluginRegistry& registry,
                 const docconv::host::ConvertRequest& base, bool strict, bool quiet) {
   auto request = base;
   request.read = docconv::cli::read_request(read);
+  request.strict = strict;
+  // Without -o, a text format goes to standard output, as with Pandoc.
+  if (request.output.empty()) {
+    if (request.writer.empty()) {
+      print_error("",
+                  "give the output with -o OUTPUT, or the format with -t FORMAT to write to "
+                  "standard output");
+      return exit_usage;
+    }
+    request.output = "-";
+  }
+  // What a message about the output names: nothing when the user gave none.
+  const std::string output_named = base.output.empty() ? std::string() : request.output;
   docconv::cli::ConsoleReporter reporter;
   docconv::host::ConvertResult result;
   try {
@@ -76,17 +91,20 @@ int run_convert(const docconv::host::PluginRegistry& registry,
     print_error("", error.what());
     return exit_usage;
   } catch (const docconv::Error& error) {
-    print_error(request.output, error.what());
+    print_error(output_named, error.what());
     return exit_usage;
   }
   if (!quiet) {
+    using docconv::counted;
+    const std::string read =
+        fmt::format("{} from {}", counted(result.documents, "article", "articles"),
+                    counted(result.inputs, "input", "inputs"));
     if (!request.split && result.files_written > 0)
-      docconv::cli::print_note(fmt::format("wrote {} ({} articles from {} inputs)", request.output,
-                                           result.documents, result.inputs));
+      docconv::cli::print_note(fmt::format("wrote {} ({})", request.output, read));
     if (request.split && result.files_written > 0)
-      docconv::cli::print_note(fmt::format("wrote {} files into {} ({} articles from {} inputs)",
-                                           result.files_written, request.output, result.documents,
-                                           result.inputs));
+      docconv::cli::print_note(fmt::format("wrote {} into {} ({})",
+                                           counted(result.files_written, "file", "files"),
+                                           request.output, read));
   }
   if (result.output_failed || result.inputs_failed > 0) return exit_failed;
   if (strict && reporter.warnings() > 0) return exit_failed;

@@ -93,7 +93,7 @@ TEST_CASE("an earlier output in the input folder is not read back as an article"
     const auto again = run_cli(split);
     INFO("stderr:\n" << again.err);
     CHECK(again.exit_code == 0);
-    CHECK_THAT(again.err, Catch::Contains("skipped 2 file(s) in this run's output folder"));
+    CHECK_THAT(again.err, Catch::Contains("skipped 2 files in this run's output folder"));
     CHECK_THAT(again.err, Catch::Contains("2 articles from 2 inputs"));
   }
   SECTION("an input named inside the --split output folder is refused") {

@@ -168,7 +168,7 @@ TEST_CASE("a bad plugin option value is one usage error before anything is read"
            {{"--cover", (work / "not-an-image.png").string()},
             "out.epub",
             "not a PNG or JPEG image"},
-           {{"--lang", "e_n"}, "out.md", "--lang: not a language tag"}}) {
+           {{"--lang", "e_n"}, "out.md", "--lang: 'e_n' is not a language tag"}}) {
     DYNAMIC_SECTION(options.front() << " " << fs::path(options.back()).filename().string()) {
       std::vector<std::string> args{"convert"};
       args.insert(args.end(), inputs.begin(), inputs.end());

@@ -141,4 +141,9 @@ std::vector<std::string> lines(std::string_view text) {
   return out;
 }
 
+bool accepting_new_results() {
+  const char* accept = std::getenv("DOCCONV_ACCEPT");
+  return accept != nullptr && std::string(accept) == "1";
+}
+
 }  // namespace docconv::test

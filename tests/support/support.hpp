@@ -74,6 +74,10 @@ std::vector<std::string> file_names(const std::filesystem::path& folder);
 /// outputs (".NAME.tmp-XXXXXX"): none may be left after any run.
 std::vector<std::string> temporaries_in(const std::filesystem::path& folder);
 
+/// Whether DOCCONV_ACCEPT=1 asks golden tests and transcripts to rewrite
+/// their expected files with what the code gives now (review before committing).
+bool accepting_new_results();
+
 /// Non-empty lines of `text`.
 std::vector<std::string> lines(std::string_view text);
 

@@ -161,6 +161,12 @@ std::string slugify(std::string_view title, std::size_t max_length = 60);
 /// contains a path separator.
 std::string split_file_name(std::size_t number, std::string_view title, std::string_view extension);
 
+/// "1 article", "5 articles": `count` and the English noun that fits it, for
+/// messages to the user (a document's own text is in its language).
+inline std::string counted(std::size_t count, std::string_view one, std::string_view many) {
+  return std::to_string(count) + " " + std::string(count == 1 ? one : many);
+}
+
 /// `text` as a BCP 47 language tag ("en", "ru-RU", "zh-Hant-TW",
 /// "x-house"), also when written as a POSIX locale ("ru_RU.UTF-8" gives
 /// "ru-RU"); nothing when it is not one. The primary subtag is 2-3 letters

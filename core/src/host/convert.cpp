@@ -1,7 +1,10 @@
 #include "host/convert.hpp"
+#include "host/did_you_mean.hpp"
 
 #include "host/line_census.hpp"
 #include "host/output.hpp"
+
+#include <docconv/text.hpp>
 
 #include <docconv_support/ordered_pipeline.hpp>
 
@@ -93,10 +96,15 @@ void InterruptDeadline::watch(std::chrono::milliseconds grace) const {
 
 namespace {
 
-std::string names_of(const PluginRegistry& registry, PluginKind kind) {
+std::vector<std::string> plugin_names(const PluginRegistry& registry, PluginKind kind) {
   std::vector<std::string> names;
   for (const auto& plugin : registry.plugins())
     if (plugin.info.kind == kind) names.push_back(plugin.info.name);
+  return names;
+}
+
+std::string names_of(const PluginRegistry& registry, PluginKind kind) {
+  const auto names = plugin_names(registry, kind);
   return names.empty() ? std::string("none") : fmt::format("{}", fmt::join(names, ", "));
 }
 
@@ -107,8 +115,13 @@ std::string unavailable(const PluginRegistry& registry, std::string_view name, P
   const PluginKind other = kind == PluginKind::reader ? PluginKind::writer : PluginKind::reader;
   if (registry.find(name, other) != nullptr)
     return fmt::format("{} is a {} plugin, not a {}", name, kind_name(other), kind_name(kind));
-  return fmt::format("no {} plugin named '{}' (available: {})", kind_name(kind), name,
-                     names_of(registry, kind));
+  // An alias is a name the user may have meant too.
+  std::vector<std::string> names = plugin_names(registry, kind);
+  for (const auto& plugin : registry.plugins())
+    if (plugin.info.kind == kind)
+      names.insert(names.end(), plugin.info.aliases.begin(), plugin.info.aliases.end());
+  return fmt::format("no {} plugin named '{}'{} (available: {})", kind_name(kind), name,
+                     did_you_mean(name, names), names_of(registry, kind));
 }
 
 // What reading one input gave: its documents and the messages to report,
@@ -279,27 +292,25 @@ void skip_unclaimed_beside_claimed(const PluginRegistry& registry, const ReadReq
   if (std::none_of(inputs.begin(), inputs.end(),
                    [&](const InputRef& input) { return input.found_by_listing && claimed(input); }))
     return;
-  std::map<std::string, std::size_t> skipped;
-  std::string where;  // the folder (or archive) of the first skipped file
+  std::vector<std::string> skipped;  // their names, in input order
+  std::string where;                 // the folder (or archive) of the first skipped file
   std::erase_if(inputs, [&](const InputRef& input) {
-    const std::string_view extension = extension_of(input);
-    if (!input.found_by_listing || claimed(input) || extension.empty()) return false;
+    if (!input.found_by_listing || claimed(input) || extension_of(input).empty()) return false;
+    const std::string_view name = input.archive_entry.empty() ? input.name : input.archive_entry;
     if (where.empty())
       where = input.archive_entry.empty() ? std::filesystem::path(input.name).parent_path().string()
                                           : input.path;
-    ++skipped[std::string(extension)];
+    skipped.emplace_back(name.substr(name.find_last_of('/') + 1));
     return true;
   });
   if (skipped.empty()) return;
-  std::size_t count = 0;
-  std::vector<std::string> kinds;
-  for (const auto& [extension, n] : skipped) {
-    count += n;
-    kinds.push_back(extension);
-  }
-  reporter.warn(where, fmt::format("skipped {} file(s) beside the inputs whose extension no reader "
-                                   "takes ({}); name a file, or use -f, to read it",
-                                   count, fmt::join(kinds, " ")));
+  constexpr std::size_t named = 3;  // a long list would bury the message
+  std::string names = fmt::format(
+      "{}", fmt::join(skipped.begin(), skipped.begin() + std::min(named, skipped.size()), ", "));
+  if (skipped.size() > named) names += fmt::format(" and {} more", skipped.size() - named);
+  reporter.warn(where, fmt::format("skipped {} no reader claims: {}; name a file, or use -f, to "
+                                   "read it",
+                                   counted(skipped.size(), "file", "files"), names));
 }
 
 namespace fs = std::filesystem;
@@ -362,9 +373,9 @@ void skip_this_runs_output(const ReadRequest& request, std::vector<InputRef>& in
     return found->second;
   });
   if (skipped > 0)
-    reporter.warn(request.output, fmt::format("skipped {} file(s) in this run's output folder; "
+    reporter.warn(request.output, fmt::format("skipped {} in this run's output folder; "
                                               "they are not read as inputs",
-                                              skipped));
+                                              counted(skipped, "file", "files")));
 }
 
 // -o naming an input (through any link) would replace it, and --split into a
@@ -594,6 +605,41 @@ const PluginEntry& choose_writer(const PluginRegistry& registry, const std::stri
 
 namespace {
 
+// Passes everything on to `target`, counting the warnings (--strict).
+class WarningCounter final : public Reporter {
+ public:
+  explicit WarningCounter(Reporter& target) : target_(target) {}
+  void warn(std::string_view where, std::string_view message) override {
+    ++count;
+    target_.warn(where, message);
+  }
+  void error(std::string_view where, std::string_view message) override {
+    target_.error(where, message);
+  }
+  void progress(std::size_t done, std::size_t total) override { target_.progress(done, total); }
+  std::size_t count = 0;
+
+ private:
+  Reporter& target_;
+};
+
+// `-t markdown -o book.epub` would write Markdown into a file every program
+// opens as an EPUB: refused unless --force-extension says it is meant.
+void refuse_extension_of_other_writer(const PluginRegistry& registry, const PluginEntry& writer,
+                                      const ConvertRequest& request) {
+  if (request.force_extension || request.output == "-" || request.split) return;
+  const PluginEntry* owner = registry.writer_for_path(request.output);
+  if (owner == nullptr || owner == &writer) return;
+  const std::string extension = fs::path(request.output).extension().string();
+  throw Error(
+      fmt::format("{} is the extension of the {} writer, not {}; name the file {}, or add "
+                  "--force-extension",
+                  extension, owner->info.name, writer.info.name,
+                  writer.info.extensions.empty()
+                      ? std::string("otherwise")
+                      : fmt::format("with {}", fmt::join(writer.info.extensions, " or "))));
+}
+
 class WriterRun {
  public:
   WriterRun(const PluginEntry& plugin, OutputSink& output, const CollectionMetadata& collection,
@@ -627,8 +673,10 @@ void write_collection(const PluginEntry& writer, const Collection& collection, O
 }
 
 ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& request,
-                      Reporter& reporter) {
+                      Reporter& given_reporter) {
   ConvertResult result;
+  WarningCounter warnings(given_reporter);
+  Reporter& reporter = warnings;
   const PluginEntry& writer = choose_writer(registry, request.writer, request.output);
   if (request.split && !writer.info.supports_split)
     throw Error(
@@ -639,6 +687,10 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
         writer.info.name));
   if (request.output == "-" && request.split)
     throw Error("--split writes a folder; give one with -o");
+  refuse_extension_of_other_writer(registry, writer, request);
+  if (!request.read.reader.empty() &&
+      registry.find(request.read.reader, PluginKind::reader) == nullptr)
+    throw Error(unavailable(registry, request.read.reader, PluginKind::reader));
   refuse_options_of_other_plugins(registry, writer, request.read);
   if (!request.writer.empty()) warn_of_rejected_namesake(registry, writer, reporter);
   if (!request.read.reader.empty())
@@ -683,6 +735,9 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
       return result;
     }
     run->finish();
+    if (request.strict && warnings.count > 0)
+      throw Error(fmt::format("--strict: {} given; nothing written",
+                              counted(warnings.count, "warning", "warnings")));
     if (console) console->finish();
     if (file) {
       file->commit();

@@ -91,6 +91,11 @@ struct ConvertRequest {
   std::string output;  ///< Path, folder (split) or "-".
   std::string writer;  ///< -t; empty: from the output's extension.
   bool split = false;
+  /// Write with -t's writer even when -o's extension is another writer's.
+  bool force_extension = false;
+  /// A warning fails the run: nothing is written (standard output excepted,
+  /// which is written as the run goes).
+  bool strict = false;
   CollectionMetadata collection;
 };
 

@@ -41,11 +41,6 @@ Collection fixture_articles() {
   return collection;
 }
 
-bool accepting() {
-  const char* accept = std::getenv("DOCCONV_ACCEPT");
-  return accept != nullptr && std::string(accept) == "1";
-}
-
 }  // namespace
 
 TEST_CASE("the fixtures read back as the model, with every option") {
@@ -63,7 +58,7 @@ TEST_CASE("the fixtures read back as the model, with every option") {
 TEST_CASE("the fixtures come out as the reviewed golden file") {
   const auto golden = test::fixtures_dir() / "golden" / "articles.md";
   const std::string markdown = write_markdown(fixture_articles()).text;
-  if (accepting()) {
+  if (test::accepting_new_results()) {
     std::filesystem::create_directories(golden.parent_path());
     test::write_file(golden, markdown);
     WARN("rewrote " << golden << ": review it before committing");

@@ -350,10 +350,11 @@ DecodedInput decode_input(std::string_view bytes, std::string_view forced_encodi
 
   CleanText clean = clean_text(found_valid_utf8 ? body : std::string_view(converted.text));
   if (clean.replaced > 0)
-    result.warnings.push_back(fmt::format(
-        "{} character(s) not allowed in XML (NUL or other control characters, U+FFFE, U+FFFF) "
-        "replaced by U+FFFD, the first at {}",
-        clean.replaced, describe_where(clean.first_line, clean.first_column)));
+    result.warnings.push_back(
+        fmt::format("{} not allowed in XML (NUL or other control characters, U+FFFE, U+FFFF) "
+                    "replaced by U+FFFD, the first at {}",
+                    counted(clean.replaced, "character", "characters"),
+                    describe_where(clean.first_line, clean.first_column)));
   result.text = std::move(clean.text);
   return result;
 }

@@ -1332,7 +1332,7 @@ std::optional<Document> build_article(std::string_view text, std::string& why,
   }
   if (!ArticleBuilder::has_content(document)) {
     why = "no article: the input holds only site chrome (" +
-          std::to_string(document.blocks.size()) + " line(s) of it)";
+          counted(document.blocks.size(), "line", "lines") + " of it)";
     return std::nullopt;
   }
   return document;
