@@ -211,12 +211,16 @@ void CommandLine::parse(int argc, char** argv) {
 
 namespace {
 
-// The first argument that is neither an option nor the value of
-// --plugin-dir (the one global option with a value): the command.
-std::string command_word(int argc, char** argv) {
+// The first argument that is neither an option nor the value of one of the
+// program's options: the command.
+std::string command_word(const CLI::App& program, int argc, char** argv) {
+  std::vector<std::string> taking_values;
+  for (const CLI::Option* option : program.get_options())
+    if (option->nonpositional() && option->get_expected_max() != 0)
+      for (const auto& name : option->get_lnames()) taking_values.push_back("--" + name);
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    if (arg == "--plugin-dir") {
+    if (std::find(taking_values.begin(), taking_values.end(), arg) != taking_values.end()) {
       ++i;
       continue;
     }
@@ -248,10 +252,13 @@ void print_usage_error(const std::string& message) {
 std::optional<int> CommandLine::parse_or_report(int argc, char** argv) {
   std::vector<std::string> commands;
   for (const CLI::App* command : app->get_subcommands({})) commands.push_back(command->get_name());
-  const std::string word = command_word(argc, argv);
+  const std::string word = command_word(*app, argc, argv);
   if (!word.empty() && std::find(commands.begin(), commands.end(), word) == commands.end()) {
-    print_usage_error(
-        fmt::format("'{}' is not a docconv command{}", word, host::did_you_mean(word, commands)));
+    const std::string suggestion = host::did_you_mean(word, commands);
+    print_usage_error(fmt::format(
+        "'{}' is not a docconv command{}", word,
+        suggestion.empty() ? fmt::format(": the commands are {}", fmt::join(commands, ", "))
+                           : suggestion));
     return 2;
   }
   try {
@@ -280,6 +287,51 @@ std::string CommandLine::help() const {
   return app->help();
 }
 
+namespace {
+
+// What completes an option's value in a shell, from its value name.
+std::string completion_of(const CLI::Option& option) {
+  if (option.check_lname("to")) return "writers";
+  if (option.check_lname("from")) return "readers";
+  const std::string type = option.get_type_name();
+  if (type == "DIR") return "folders";
+  if (type == "FILE" || type == "IMAGE" || type == "OUTPUT" || type == "INPUT") return "files";
+  return {};
+}
+
+CommandReference reference_of(const CLI::App& command, const std::string& name) {
+  CommandReference reference{name, command.get_description(), {}};
+  for (const CLI::Option* option : command.get_options()) {
+    OptionReference entry;
+    entry.positional = !option->nonpositional();
+    if (entry.positional) {
+      entry.names.push_back(option->get_name());
+    } else {
+      for (const auto& short_name : option->get_snames()) entry.names.push_back("-" + short_name);
+      for (const auto& long_name : option->get_lnames()) entry.names.push_back("--" + long_name);
+    }
+    // The type name without what a check adds to it ("WHAT:{man,...}").
+    if (option->get_expected_max() != 0) {
+      const std::string type = option->get_type_name();
+      entry.value_name = type.substr(0, type.find(':'));
+    }
+    entry.description = option->get_description();
+    entry.group = option->get_group();
+    entry.completes = completion_of(*option);
+    reference.options.push_back(std::move(entry));
+  }
+  return reference;
+}
+
+}  // namespace
+
+CommandLineReference CommandLine::reference() const {
+  CommandLineReference commands{reference_of(*app, "")};
+  for (const CLI::App* command : app->get_subcommands({}))
+    commands.push_back(reference_of(*command, command->get_name()));
+  return commands;
+}
+
 int CommandLine::commands_given() const {
   return int(bool(*convert_)) + int(bool(*inspect_)) + int(bool(*plugins_)) +
          int(bool(*new_plugin_));
@@ -303,7 +355,8 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
   app.set_version_flag("--version",
                        fmt::format("docconv {} (plugin ABI {}, model {})", docconv::version_string,
                                    docconv::abi_version, docconv::model_version));
-  app.require_subcommand(1);
+  // One command, or none with --generate (checked in main()).
+  app.require_subcommand(0, 1);
   app.failure_message([](const CLI::App*, const CLI::Error& error) {
     return fmt::format("docconv: error: {} (see docconv --help)\n", error.what());
   });
@@ -311,8 +364,13 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
   app.add_option("--plugin-dir", line.plugin_dirs,
                  "Also look for plugins in DIR (searched first; repeatable)")
       ->type_name("DIR");
-  app.add_flag("--strict", line.strict, "Treat warnings as failures (exit code 1)");
+  app.add_flag("--strict", line.strict, "Treat warnings as failures: exit 1, and write nothing");
   app.add_flag("-q,--quiet", line.quiet, "Print only warnings and errors");
+  app.add_option("--generate", line.generate,
+                 "Print the man page (man) or a shell completion script (complete-bash, "
+                 "complete-zsh, complete-fish), made from these very options")
+      ->check(CLI::IsMember({"man", "complete-bash", "complete-zsh", "complete-fish"}))
+      ->type_name("WHAT");
 
   const auto selected_writer = prescan(argc, argv, "to", "t");
   const auto selected_reader = prescan(argc, argv, "from", "f");
@@ -370,6 +428,11 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
       app.add_subcommand("plugins", "List the plugins found, and those rejected with the reason");
   line.plugins_->fallthrough();
   line.plugins_->add_flag("--json", line.plugins_as_json, "Print the list as JSON");
+  line.plugins_
+      ->add_option("--list", line.plugins_names_of,
+                   "Print only the names (and aliases) of the readers or writers, one a line")
+      ->check(CLI::IsMember({"readers", "writers"}))
+      ->type_name("KIND");
 
   line.new_plugin_ = app.add_subcommand(
       "new-plugin", "Write a ready-to-build plugin project to start your own reader or writer");

@@ -38,6 +38,29 @@ host::ReadRequest read_request(const CommonReadOptions& options);
 
 enum class Command { none, convert, inspect, plugins, new_plugin };
 
+/// An option as the parser defines it, for the man page and the shell
+/// completions (cli/reference.cpp), which are made from these so that they
+/// cannot drift from what docconv accepts.
+struct OptionReference {
+  std::vector<std::string> names;  ///< "-t", "--to"; for a positional, its name alone
+  std::string value_name;          ///< "FORMAT"; empty for a flag
+  std::string description;
+  std::string group;  ///< "Options", or a plugin's group ("epub writer options")
+  bool positional = false;
+  /// What completes the value: "writers", "readers", "files", "folders", or
+  /// "" (nothing to offer).
+  std::string completes;
+};
+
+struct CommandReference {
+  std::string name;  ///< "convert"; empty for the program itself
+  std::string description;
+  std::vector<OptionReference> options;
+};
+
+/// The program's options first (name ""), then one entry per command.
+using CommandLineReference = std::vector<CommandReference>;
+
 /// The parser and the values it fills. CLI11 is compiled in
 /// command_line.cpp only (it is the costliest header of the build): the rest
 /// of the CLI sees the values. The parser holds pointers into this object,
@@ -59,17 +82,21 @@ struct CommandLine {
   std::string help() const;
   /// How many commands the parse found (exactly one when it succeeds).
   int commands_given() const;
+  /// Every command and option, for the man page and completions.
+  CommandLineReference reference() const;
 
   std::unique_ptr<CLI::App> app;
   Command command = Command::none;  ///< the command parsed
   std::vector<std::string> plugin_dirs;
   bool strict = false;
   bool quiet = false;
+  std::string generate;  ///< --generate: man, complete-bash, complete-zsh or complete-fish
   CommonReadOptions convert_read;
   host::ConvertRequest convert_request;
   CommonReadOptions inspect_read;
   bool inspect_lines = false;
   bool plugins_as_json = false;
+  std::string plugins_names_of;  ///< plugins --list KIND
   std::string new_kind;
   std::string new_name;
   std::string new_dir;

@@ -2,6 +2,7 @@
 #include "command_line.hpp"
 #include "console_reporter.hpp"
 #include "new_plugin.hpp"
+#include "reference.hpp"
 
 #include "host/convert.hpp"
 #include "host/json.hpp"
@@ -13,6 +14,7 @@
 #include <fmt/format.h>
 #include <boost/dll/runtime_symbol_info.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -58,6 +60,23 @@ std::string plugin_table(const docconv::host::PluginRegistry& registry) {
   out += "search path:";
   for (const auto& folder : registry.folders()) out += " " + folder.string();
   return out + "\n";
+}
+
+// --generate: the man page or a completion script, from the parser's own
+// definitions; inputs complete by the extensions the readers found take.
+std::string generated_reference(const docconv::cli::CommandLine& line,
+                                const docconv::host::PluginRegistry& registry) {
+  const auto commands = line.reference();
+  std::vector<std::string> extensions{".zip"};  // archives of inputs, read by the host
+  for (const auto& plugin : registry.plugins())
+    if (plugin.info.kind == PluginKind::reader)
+      for (const auto& extension : plugin.info.extensions)
+        if (std::find(extensions.begin(), extensions.end(), extension) == extensions.end())
+          extensions.push_back(extension);
+  if (line.generate == "man") return docconv::cli::man_page(commands);
+  if (line.generate == "complete-bash") return docconv::cli::bash_completion(commands, extensions);
+  if (line.generate == "complete-zsh") return docconv::cli::zsh_completion(commands, extensions);
+  return docconv::cli::fish_completion(commands, extensions);
 }
 
 extern "C" void on_interrupt(int signal_number) {
@@ -176,9 +195,30 @@ int main(int argc, char** argv) {
     return standard_output_written(standard_output) ? exit_ok : exit_failed;
   }
 
+  if (!line.generate.empty()) {
+    std::cout << generated_reference(line, registry);
+    return standard_output_written(standard_output) ? exit_ok : exit_failed;
+  }
+  if (line.command == docconv::cli::Command::none) {
+    print_error("",
+                "a command is required: convert, inspect, plugins or new-plugin (see docconv "
+                "--help)");
+    return exit_usage;
+  }
+
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
 
+  if (line.command == docconv::cli::Command::plugins && !line.plugins_names_of.empty()) {
+    const PluginKind kind =
+        line.plugins_names_of == "writers" ? PluginKind::writer : PluginKind::reader;
+    for (const auto& plugin : registry.plugins()) {
+      if (plugin.info.kind != kind) continue;
+      std::cout << plugin.info.name << '\n';
+      for (const auto& alias : plugin.info.aliases) std::cout << alias << '\n';
+    }
+    return standard_output_written(standard_output) ? exit_ok : exit_failed;
+  }
   if (line.command == docconv::cli::Command::plugins) {
     std::cout << (line.plugins_as_json ? docconv::host::plugins_json(registry)
                                        : plugin_table(registry));

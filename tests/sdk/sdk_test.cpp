@@ -370,3 +370,27 @@ TEST_CASE("a user builds, installs and runs their own writer against an installe
     CHECK(docconv::test::temporaries_in(work.path()).empty());
   }
 }
+
+TEST_CASE("the install puts the man page and the completions where man and the shells look") {
+  const auto& sdk = installed_sdk();
+  for (const auto* path :
+       {"share/man/man1/docconv.1", "share/bash-completion/completions/docconv",
+        "share/zsh/vendor-completions/_docconv", "share/fish/vendor_completions.d/docconv.fish"})
+    CHECK(fs::is_regular_file(sdk.prefix / path));
+  // The installed bash completion offers the installed writers: the
+  // project's and the two the user built (found in their data folder).
+  const std::string program =
+      "source " +
+      docconv::test::shell_quote(
+          (sdk.prefix / "share" / "bash-completion" / "completions" / "docconv").string()) +
+      " && complete -p docconv && COMP_WORDS=(docconv convert -t '') && COMP_CWORD=3 && "
+      "_docconv && printf '%s\\n' \"${COMPREPLY[@]}\"";
+  auto env = sdk.env;
+  env.emplace_back("PATH", (sdk.prefix / "bin").string() + ":/usr/bin:/bin");
+  const auto completed = run("/bin/bash", {"-c", program}, env);
+  INFO(completed.err);
+  REQUIRE(completed.exit_code == 0);
+  CHECK_THAT(completed.out, Catch::StartsWith("complete -o filenames -F _docconv docconv\n"));
+  for (const auto* writer : {"epub", "markdown", "pandoc-json", "tei", "jsonl", "shout"})
+    CHECK_THAT(completed.out, Catch::Contains(std::string("\n") + writer + "\n"));
+}

@@ -58,17 +58,6 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ignored);
 }
 
-std::string shell_quote(std::string_view text) {
-  std::string quoted = "'";
-  for (const char c : text) {
-    if (c == '\'')
-      quoted += "'\\''";
-    else
-      quoted += c;
-  }
-  return quoted + "'";
-}
-
 RunResult run(const fs::path& program, const std::vector<std::string>& args, const Environment& env,
               const std::string& stdin_text) {
   TempDir scratch;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "host/registry.hpp"
+#include "host/shell.hpp"
 
 #include <docconv/plugin.hpp>
 #include <docconv/testing.hpp>
@@ -52,7 +53,7 @@ RunResult run(const std::filesystem::path& program, const std::vector<std::strin
               const Environment& env = {}, const std::string& stdin_text = {});
 
 /// `text` quoted for /bin/sh: one word, whatever it holds.
-std::string shell_quote(std::string_view text);
+using host::shell_quote;
 
 /// run(cli_path(), ...)
 RunResult run_cli(const std::vector<std::string>& args, const Environment& env = {},
