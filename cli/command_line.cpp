@@ -365,7 +365,12 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
                  "Also look for plugins in DIR (searched first; repeatable)")
       ->type_name("DIR");
   app.add_flag("--strict", line.strict, "Treat warnings as failures: exit 1, and write nothing");
-  app.add_flag("-q,--quiet", line.quiet, "Print only warnings and errors");
+  app.add_flag("-q,--quiet", line.quiet, "Print only warnings and errors (and no progress)");
+  app.add_option("--progress", line.progress,
+                 "Show progress on runs over a second: auto (on a terminal, outside CI), "
+                 "always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN");
   app.add_option("--generate", line.generate,
                  "Print the man page (man) or a shell completion script (complete-bash, "
                  "complete-zsh, complete-fish), made from these very options")

@@ -90,7 +90,8 @@ struct CommandLine {
   std::vector<std::string> plugin_dirs;
   bool strict = false;
   bool quiet = false;
-  std::string generate;  ///< --generate: man, complete-bash, complete-zsh or complete-fish
+  std::string progress = "auto";  ///< --progress: never, auto or always
+  std::string generate;           ///< --generate: man, complete-bash, complete-zsh or complete-fish
   CommonReadOptions convert_read;
   host::ConvertRequest convert_request;
   CommonReadOptions inspect_read;

@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -55,7 +56,9 @@ void print_note(std::string_view message) {
   fmt::print(stderr, "docconv: {}\n", one_line(message));
 }
 
-ConsoleReporter::ConsoleReporter() : show_progress_(progress_wanted()) {}
+ConsoleReporter::ConsoleReporter(ProgressMode mode)
+    : show_progress_(mode == ProgressMode::always ||
+                     (mode == ProgressMode::auto_ && progress_wanted())) {}
 
 ConsoleReporter::~ConsoleReporter() {
   clear_bar();
@@ -77,16 +80,29 @@ void ConsoleReporter::error(std::string_view where, std::string_view message) {
   print("error", where, message);
 }
 
-void ConsoleReporter::progress(std::size_t done, std::size_t total) {
-  constexpr std::size_t few_inputs = 5;
-  constexpr std::size_t width = 30;
-  if (!show_progress_ || total <= few_inputs) return;
-  const std::size_t filled = total == 0 ? width : done * width / total;
-  fmt::print(stderr, "\r[{}{}] {}/{}", std::string(filled, '#'), std::string(width - filled, ' '),
-             done, total);
+void ConsoleReporter::progress(std::size_t done, std::size_t total, std::size_t articles) {
+  using namespace std::chrono_literals;
+  if (!show_progress_) return;
+  const auto now = Clock::now();
+  const double seconds = std::chrono::duration<double>(now - start_).count();
+  if (done >= total) {
+    if (!bar_shown_) return;  // a short run: nothing to close
+    clear_bar();
+    fmt::print(stderr, "docconv: read {} ({}) in {:.1f} s\n", counted(done, "input", "inputs"),
+               counted(articles, "article", "articles"), seconds);
+    return;
+  }
+  if (now - start_ < 1s || now - last_drawn_ < 100ms) return;
+  last_drawn_ = now;
+  constexpr std::size_t width = 20;
+  const std::size_t filled = done * width / std::max<std::size_t>(total, 1);
+  const double rate = done / std::max(seconds, 1e-3);
+  const double left = rate > 0 ? (total - done) / rate : 0;
+  fmt::print(stderr, "\r[{}{}] {}/{} inputs, {}, {:.0f}/s, {:.0f} s left\033[K",
+             std::string(filled, '#'), std::string(width - filled, ' '), done, total,
+             counted(articles, "article", "articles"), rate, left);
   std::fflush(stderr);
-  bar_visible_ = done < total;
-  if (!bar_visible_) fmt::print(stderr, "\r\033[K");
+  bar_visible_ = bar_shown_ = true;
 }
 
 void ConsoleReporter::clear_bar() {

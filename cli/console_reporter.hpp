@@ -4,18 +4,26 @@
 
 #include "host/convert.hpp"
 
+#include <chrono>
 #include <cstddef>
 #include <string_view>
 
 namespace docconv::cli {
 
+/// --progress: when to show it.
+enum class ProgressMode { never, auto_, always };
+
 class ConsoleReporter final : public host::Reporter {
  public:
-  ConsoleReporter();
+  /// auto_: when standard error is a terminal and CI is not set.
+  explicit ConsoleReporter(ProgressMode mode);
   ~ConsoleReporter() override;
   void warn(std::string_view where, std::string_view message) override;
   void error(std::string_view where, std::string_view message) override;
-  void progress(std::size_t done, std::size_t total) override;
+  /// Shown once the run has taken a second, redrawn at most ten times a
+  /// second: inputs done of total, articles, rate and time left; a last line
+  /// when the reading is done. Short runs show nothing.
+  void progress(std::size_t done, std::size_t total, std::size_t articles) override;
 
   std::size_t warnings() const { return warnings_; }
   std::size_t errors() const { return errors_; }
@@ -24,8 +32,12 @@ class ConsoleReporter final : public host::Reporter {
   void print(std::string_view level, std::string_view where, std::string_view message);
   void clear_bar();
 
+  using Clock = std::chrono::steady_clock;
   bool show_progress_;
   bool bar_visible_ = false;
+  bool bar_shown_ = false;  // ever, in this run
+  Clock::time_point start_ = Clock::now();
+  Clock::time_point last_drawn_{};
   std::size_t warnings_ = 0;
   std::size_t errors_ = 0;
 };

@@ -84,9 +84,17 @@ extern "C" void on_interrupt(int signal_number) {
   std::signal(signal_number, SIG_DFL);  // a second signal ends the process at once
 }
 
+// What --progress and -q ask for.
+docconv::cli::ProgressMode progress_mode(const docconv::cli::CommandLine& line) {
+  if (line.quiet || line.progress == "never") return docconv::cli::ProgressMode::never;
+  return line.progress == "always" ? docconv::cli::ProgressMode::always
+                                   : docconv::cli::ProgressMode::auto_;
+}
+
 int run_convert(const docconv::host::PluginRegistry& registry,
                 const docconv::cli::CommonReadOptions& read,
-                const docconv::host::ConvertRequest& base, bool strict, bool quiet) {
+                const docconv::host::ConvertRequest& base, bool strict, bool quiet,
+                docconv::cli::ProgressMode progress) {
   auto request = base;
   request.read = docconv::cli::read_request(read);
   request.strict = strict;
@@ -102,7 +110,7 @@ int run_convert(const docconv::host::PluginRegistry& registry,
   }
   // What a message about the output names: nothing when the user gave none.
   const std::string output_named = base.output.empty() ? std::string() : request.output;
-  docconv::cli::ConsoleReporter reporter;
+  docconv::cli::ConsoleReporter reporter(progress);
   docconv::host::ConvertResult result;
   try {
     result = docconv::host::convert(registry, request, reporter);
@@ -145,8 +153,9 @@ void print_lines(const std::string& input, std::vector<docconv::host::ReportedLi
 
 int run_inspect(const docconv::host::PluginRegistry& registry,
                 const docconv::cli::CommonReadOptions& read, bool strict, bool lines,
+                docconv::cli::ProgressMode progress,
                 docconv::host::StandardOutput& standard_output) {
-  docconv::cli::ConsoleReporter reporter;
+  docconv::cli::ConsoleReporter reporter(progress);
   docconv::host::ConvertResult result;
   std::vector<docconv::Document> documents;
   docconv::host::ReadRequest request = docconv::cli::read_request(read);
@@ -254,7 +263,7 @@ int main(int argc, char** argv) {
   const docconv::host::InterruptDeadline deadline(std::chrono::milliseconds(800));
   if (line.command == docconv::cli::Command::inspect)
     return run_inspect(registry, line.inspect_read, line.strict, line.inspect_lines,
-                       standard_output);
+                       progress_mode(line), standard_output);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
     try {
       line.convert_request.collection.source_date_epoch = std::stoll(epoch);
@@ -264,5 +273,6 @@ int main(int argc, char** argv) {
     }
   }
   line.convert_request.collection.language = line.convert_read.language;
-  return run_convert(registry, line.convert_read, line.convert_request, line.strict, line.quiet);
+  return run_convert(registry, line.convert_read, line.convert_request, line.strict, line.quiet,
+                     progress_mode(line));
 }

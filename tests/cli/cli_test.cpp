@@ -218,28 +218,6 @@ TEST_CASE("inspect prints the model as JSON with its version") {
   CHECK(document["blocks"][0]["lines"] == nlohmann::json::array({3, 3}));
 }
 
-TEST_CASE("a progress bar appears on a terminal, never on a pipe or in CI") {
-  TempDir folder;
-  std::vector<std::string> args{"--plugin-dir", good_plugins(), "convert"};
-  for (int i = 0; i < 8; ++i) {
-    const auto file = folder / ("a" + std::to_string(i) + ".tst");
-    docconv::test::write_file(file, "Title\ntext\n");
-    args.push_back(file.string());
-  }
-  args.insert(args.end(), {"-o", (folder / "out.testout").string()});
-  std::string command = docconv::test::cli_path().string();
-  for (const auto& arg : args) command += " '" + arg + "'";
-  // script(1) gives the command a terminal; what it printed lands in its stdout.
-  const auto on_terminal = docconv::test::run("/usr/bin/script", {"-qec", command, "/dev/null"});
-  CHECK(on_terminal.exit_code == 0);
-  CHECK_THAT(on_terminal.out, Catch::Contains("] 4/8"));
-  const auto in_ci =
-      docconv::test::run("/usr/bin/script", {"-qec", command, "/dev/null"}, {{"CI", "true"}});
-  CHECK_THAT(in_ci.out, !Catch::Contains("] 4/8"));
-  const auto on_pipe = run_cli(args);
-  CHECK_THAT(on_pipe.err, !Catch::Contains("] 4/8"));
-}
-
 TEST_CASE("new-plugin refuses the name of a plugin docconv already has") {
   TempDir work;
   const auto taken = run_cli({"new-plugin", "writer", "tei", "--dir", (work / "tei").string()});
@@ -308,4 +286,50 @@ TEST_CASE("convert warns when a library of the requested plugin's name was rejec
   CHECK(run_cli(
             {"--plugin-dir", (work / "mine").string(), "convert", input, "-o", out.string(), "-q"})
             .err.empty());
+}
+
+TEST_CASE("progress shows once a run has taken a second, on a terminal, with a last line") {
+  TempDir work;
+  const auto fixtures = docconv::test::news_fixtures();
+  // Standard input that arrives after 1.2 s makes a run longer than a second.
+  std::string slow = "(sleep 1.2; cat " + docconv::test::shell_quote(fixtures[0].string()) +
+                     ") | " + docconv::test::shell_quote(docconv::test::cli_path().string()) +
+                     " convert -f news-text - ";
+  for (const auto& file : fixtures) slow += docconv::test::shell_quote(file.string()) + " ";
+  slow += "-o " + docconv::test::shell_quote((work / "out.md").string());
+  const auto on_pipe = [&](const std::string& options) {
+    return docconv::test::run("/bin/sh", {"-c", slow + " " + options});
+  };
+  // script(1) gives the command a terminal; what it printed lands in its stdout.
+  const auto on_terminal = [&](const docconv::test::Environment& env) {
+    return docconv::test::run("/usr/bin/script", {"-qec", slow, "/dev/null"}, env);
+  };
+  const std::string bar = "\r[###                 ] 1/6 inputs, 1 article, ";
+  const std::string last = "\r\033[Kdocconv: read 6 inputs (6 articles) in 1.";
+
+  const auto forced = on_pipe("--progress=always");
+  INFO(forced.err);
+  CHECK(forced.exit_code == 0);
+  CHECK_THAT(forced.err,
+             Catch::Contains(bar) && Catch::Contains(" s left\033[K") && Catch::Contains(last));
+  CHECK_THAT(forced.err, Catch::EndsWith(" s\ndocconv: wrote " + (work / "out.md").string() +
+                                         " (6 articles from 6 inputs)\n"));
+  const auto terminal = on_terminal({});
+  CHECK_THAT(terminal.out, Catch::Contains(bar) && Catch::Contains(last));
+  CHECK_THAT(on_terminal({{"CI", "true"}}).out, !Catch::Contains(bar));
+  for (const auto* options : {"", "--progress=never", "-q --progress=always"}) {
+    INFO(options);
+    const auto hidden = on_pipe(options);
+    CHECK(hidden.exit_code == 0);
+    CHECK_THAT(hidden.err, !Catch::Contains("\r") && !Catch::Contains("read 6 inputs"));
+  }
+}
+
+TEST_CASE("a short run shows no progress even when asked") {
+  TempDir work;
+  const auto result = run_cli({"convert", docconv::test::news_fixtures()[0].string(), "-o",
+                               (work / "out.md").string(), "--progress=always"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.err ==
+        "docconv: wrote " + (work / "out.md").string() + " (1 article from 1 input)\n");
 }

@@ -512,7 +512,7 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
           ++result.documents;
           sink(std::move(document));
         }
-        reporter.progress(index + 1, inputs.size());
+        reporter.progress(index + 1, inputs.size(), result.documents);
       },
       per_job, reading_state);
   for (std::size_t index = 0; index < inputs.size(); ++index) {
@@ -616,7 +616,9 @@ class WarningCounter final : public Reporter {
   void error(std::string_view where, std::string_view message) override {
     target_.error(where, message);
   }
-  void progress(std::size_t done, std::size_t total) override { target_.progress(done, total); }
+  void progress(std::size_t done, std::size_t total, std::size_t articles) override {
+    target_.progress(done, total, articles);
+  }
   std::size_t count = 0;
 
  private:

@@ -49,8 +49,9 @@ class Reporter : public Diagnostics {
  public:
   /// A problem that made one input, or the whole conversion, fail.
   virtual void error(std::string_view where, std::string_view message) = 0;
-  /// Called after each input is read: done of total.
-  virtual void progress(std::size_t /*done*/, std::size_t /*total*/) {}
+  /// Called after each input is read, in input order: inputs done of total,
+  /// and the articles they gave.
+  virtual void progress(std::size_t /*done*/, std::size_t /*total*/, std::size_t /*articles*/) {}
 };
 
 /// One input line as the reader classified it (`docconv inspect --lines`).

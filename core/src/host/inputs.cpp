@@ -13,10 +13,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <iostream>
 #include <iterator>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -362,8 +364,26 @@ zip_t* OpenArchive::get(const std::string& path) {
   return archive_.get();
 }
 
+// Standard input can be read only once, and a run may read each input twice
+// (the furniture survey, then the reader): the first reading, or its
+// failure, is kept for the process.
+std::string standard_input(std::uint64_t max_bytes) {
+  static std::once_flag once;
+  static std::string bytes;
+  static std::exception_ptr failure;
+  std::call_once(once, [&] {
+    try {
+      bytes = read_stream(std::cin, max_bytes);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  });
+  if (failure) std::rethrow_exception(failure);
+  return bytes;
+}
+
 std::string load_input(const InputRef& input, OpenArchive* archives, std::uint64_t max_bytes) {
-  if (input.path.empty()) return read_stream(std::cin, max_bytes);
+  if (input.path.empty()) return standard_input(max_bytes);
   if (!input.archive_entry.empty()) {
     if (archives != nullptr) return read_zip_entry(input, archives->get(input.path), max_bytes);
     return read_zip_entry(input, open_zip(input.path).get(), max_bytes);
