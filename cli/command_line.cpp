@@ -371,6 +371,12 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
                  "always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN");
+  app.add_flag("-v,--verbose", line.verbose,
+               "Print every warning; otherwise one of each kind, then how many more");
+  app.add_option("--report", line.report,
+                 "Write a JSON summary of the run (inputs, skipped, warnings by kind, outputs, "
+                 "time) to FILE, or - for standard output; see docs/cli.md")
+      ->type_name("FILE");
   app.add_option("--generate", line.generate,
                  "Print the man page (man) or a shell completion script (complete-bash, "
                  "complete-zsh, complete-fish), made from these very options")

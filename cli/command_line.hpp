@@ -91,6 +91,8 @@ struct CommandLine {
   bool strict = false;
   bool quiet = false;
   std::string progress = "auto";  ///< --progress: never, auto or always
+  bool verbose = false;           ///< every warning, repeats too
+  std::string report;             ///< --report: a file, or "-"
   std::string generate;           ///< --generate: man, complete-bash, complete-zsh or complete-fish
   CommonReadOptions convert_read;
   host::ConvertRequest convert_request;

@@ -56,9 +56,10 @@ void print_note(std::string_view message) {
   fmt::print(stderr, "docconv: {}\n", one_line(message));
 }
 
-ConsoleReporter::ConsoleReporter(ProgressMode mode)
+ConsoleReporter::ConsoleReporter(ProgressMode mode, bool verbose)
     : show_progress_(mode == ProgressMode::always ||
-                     (mode == ProgressMode::auto_ && progress_wanted())) {}
+                     (mode == ProgressMode::auto_ && progress_wanted())),
+      verbose_(verbose) {}
 
 ConsoleReporter::~ConsoleReporter() {
   clear_bar();
@@ -67,17 +68,74 @@ ConsoleReporter::~ConsoleReporter() {
 void ConsoleReporter::print(std::string_view level, std::string_view where,
                             std::string_view message) {
   clear_bar();
-  fmt::print(stderr, "docconv: {}: {}: {}\n", level, one_line(where), one_line(message));
+  if (where.empty())
+    fmt::print(stderr, "docconv: {}: {}\n", level, one_line(message));
+  else
+    fmt::print(stderr, "docconv: {}: {}: {}\n", level, one_line(where), one_line(message));
+}
+
+namespace {
+
+// Counts the message in its kind; true when it is the first of its kind.
+bool count_kind(std::vector<MessageKind>& kinds, std::string_view where, std::string_view message) {
+  const std::string kind = message_kind(message);
+  const auto found = std::find_if(kinds.begin(), kinds.end(),
+                                  [&](const MessageKind& known) { return known.kind == kind; });
+  if (found != kinds.end()) {
+    ++found->count;
+    return false;
+  }
+  kinds.push_back({kind, 1, std::string(where), std::string(message)});
+  return true;
+}
+
+}  // namespace
+
+std::string message_kind(std::string_view message) {
+  std::string kind;
+  for (std::size_t i = 0; i < message.size();) {
+    const char c = message[i];
+    const auto digit = [&](std::size_t at) {
+      return at < message.size() && message[at] >= '0' && message[at] <= '9';
+    };
+    if (digit(i)) {  // 3, 2,450, 1.5
+      ++i;
+      while (digit(i) || ((message[i] == ',' || message[i] == '.') && digit(i + 1))) ++i;
+      kind += 'N';
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      const std::size_t close = message.find(c, i + 1);
+      if (close != std::string_view::npos) {
+        kind += std::string(1, c) + "\u2026" + std::string(1, c);
+        i = close + 1;
+        continue;
+      }
+    }
+    kind += c;
+    ++i;
+  }
+  return kind;
 }
 
 void ConsoleReporter::warn(std::string_view where, std::string_view message) {
   ++warnings_;
-  print("warning", where, message);
+  if (count_kind(warning_kinds_, where, message) || verbose_) print("warning", where, message);
 }
 
 void ConsoleReporter::error(std::string_view where, std::string_view message) {
   ++errors_;
-  print("error", where, message);
+  count_kind(error_kinds_, where, message);
+  print("error", where, message);  // each error names an input that failed: all are shown
+}
+
+void ConsoleReporter::finish() {
+  if (verbose_) return;
+  for (const auto& kind : warning_kinds_)
+    if (kind.count > 1)
+      print("warning", "",
+            fmt::format("{} more like \"{}\" (--verbose shows them all)", kind.count - 1,
+                        kind.first_message));
 }
 
 void ConsoleReporter::progress(std::size_t done, std::size_t total, std::size_t articles) {

@@ -6,17 +6,30 @@
 
 #include <chrono>
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace docconv::cli {
 
 /// --progress: when to show it.
 enum class ProgressMode { never, auto_, always };
 
+/// Messages of one kind: the same text but for numbers and quoted names
+/// ("no article: the input holds only site chrome (N lines of it)").
+struct MessageKind {
+  std::string kind;
+  std::size_t count = 0;
+  std::string first_where;  ///< the first message of the kind, as printed
+  std::string first_message;
+};
+
 class ConsoleReporter final : public host::Reporter {
  public:
-  /// auto_: when standard error is a terminal and CI is not set.
-  explicit ConsoleReporter(ProgressMode mode);
+  /// auto_: when standard error is a terminal and CI is not set. Unless
+  /// `verbose`, a warning of a kind already printed is counted, not printed,
+  /// until finish() says how many more there were.
+  explicit ConsoleReporter(ProgressMode mode, bool verbose = false);
   ~ConsoleReporter() override;
   void warn(std::string_view where, std::string_view message) override;
   void error(std::string_view where, std::string_view message) override;
@@ -27,6 +40,11 @@ class ConsoleReporter final : public host::Reporter {
 
   std::size_t warnings() const { return warnings_; }
   std::size_t errors() const { return errors_; }
+  /// One line per kind of warning whose repeats were not printed.
+  void finish();
+  /// Every warning and error, by kind, in the order each kind first came.
+  const std::vector<MessageKind>& warning_kinds() const { return warning_kinds_; }
+  const std::vector<MessageKind>& error_kinds() const { return error_kinds_; }
 
  private:
   void print(std::string_view level, std::string_view where, std::string_view message);
@@ -40,7 +58,14 @@ class ConsoleReporter final : public host::Reporter {
   Clock::time_point last_drawn_{};
   std::size_t warnings_ = 0;
   std::size_t errors_ = 0;
+  bool verbose_;
+  std::vector<MessageKind> warning_kinds_;
+  std::vector<MessageKind> error_kinds_;
 };
+
+/// The kind of a message: its text with each number as "N" and each quoted
+/// name ('...' or "...") as "'…'".
+std::string message_kind(std::string_view message);
 
 /// "docconv: error: <where>: <what>" on standard error (no reporter needed).
 void print_error(std::string_view where, std::string_view message);

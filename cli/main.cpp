@@ -3,6 +3,7 @@
 #include "console_reporter.hpp"
 #include "new_plugin.hpp"
 #include "reference.hpp"
+#include "report.hpp"
 
 #include "host/convert.hpp"
 #include "host/json.hpp"
@@ -28,6 +29,8 @@ namespace {
 namespace fs = std::filesystem;
 using docconv::PluginKind;
 using docconv::cli::print_error;
+
+using Clock = std::chrono::steady_clock;
 
 constexpr int exit_ok = 0;
 constexpr int exit_failed = 1;
@@ -91,13 +94,30 @@ docconv::cli::ProgressMode progress_mode(const docconv::cli::CommandLine& line) 
                                    : docconv::cli::ProgressMode::auto_;
 }
 
+// The end of a convert or inspect run: the warnings that were not repeated,
+// the report if asked for; gives back the exit status (a report that cannot
+// be written fails the run).
+int finish_run(const docconv::cli::CommandLine& line, docconv::cli::ConsoleReporter& reporter,
+               docconv::cli::RunSummary summary, Clock::time_point started) {
+  reporter.finish();
+  if (line.report.empty()) return summary.exit_code;
+  summary.reporter = &reporter;
+  summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  try {
+    docconv::cli::write_report(line.report, summary);
+  } catch (const docconv::Error& error) {
+    print_error(line.report, fmt::format("cannot write the report: {}", error.what()));
+    return summary.exit_code == exit_ok ? exit_failed : summary.exit_code;
+  }
+  return summary.exit_code;
+}
+
 int run_convert(const docconv::host::PluginRegistry& registry,
-                const docconv::cli::CommonReadOptions& read,
-                const docconv::host::ConvertRequest& base, bool strict, bool quiet,
-                docconv::cli::ProgressMode progress) {
-  auto request = base;
-  request.read = docconv::cli::read_request(read);
-  request.strict = strict;
+                const docconv::cli::CommandLine& line) {
+  const auto started = Clock::now();
+  auto request = line.convert_request;
+  request.read = docconv::cli::read_request(line.convert_read);
+  request.strict = line.strict;
   // Without -o, a text format goes to standard output, as with Pandoc.
   if (request.output.empty()) {
     if (request.writer.empty()) {
@@ -108,9 +128,14 @@ int run_convert(const docconv::host::PluginRegistry& registry,
     }
     request.output = "-";
   }
+  if (line.report == "-" && request.output == "-") {
+    print_error("--report", "standard output carries the converted text; give the report a file");
+    return exit_usage;
+  }
   // What a message about the output names: nothing when the user gave none.
-  const std::string output_named = base.output.empty() ? std::string() : request.output;
-  docconv::cli::ConsoleReporter reporter(progress);
+  const std::string output_named =
+      line.convert_request.output.empty() ? std::string() : request.output;
+  docconv::cli::ConsoleReporter reporter(progress_mode(line), line.verbose);
   docconv::host::ConvertResult result;
   try {
     result = docconv::host::convert(registry, request, reporter);
@@ -121,7 +146,13 @@ int run_convert(const docconv::host::PluginRegistry& registry,
     print_error(output_named, error.what());
     return exit_usage;
   }
-  if (!quiet) {
+  int status = exit_ok;
+  if (result.output_failed || result.inputs_failed > 0 || (line.strict && reporter.warnings() > 0))
+    status = exit_failed;
+  status =
+      finish_run(line, reporter,
+                 {"convert", status, 0, &result, nullptr, request.output, request.split}, started);
+  if (!line.quiet) {
     using docconv::counted;
     const std::string read =
         fmt::format("{} from {}", counted(result.documents, "article", "articles"),
@@ -133,9 +164,7 @@ int run_convert(const docconv::host::PluginRegistry& registry,
                                            counted(result.files_written, "file", "files"),
                                            request.output, read));
   }
-  if (result.output_failed || result.inputs_failed > 0) return exit_failed;
-  if (strict && reporter.warnings() > 0) return exit_failed;
-  return exit_ok;
+  return status;
 }
 
 // `inspect --lines`: each input line with the class the reader gave it.
@@ -152,13 +181,18 @@ void print_lines(const std::string& input, std::vector<docconv::host::ReportedLi
 }
 
 int run_inspect(const docconv::host::PluginRegistry& registry,
-                const docconv::cli::CommonReadOptions& read, bool strict, bool lines,
-                docconv::cli::ProgressMode progress,
+                const docconv::cli::CommandLine& line,
                 docconv::host::StandardOutput& standard_output) {
-  docconv::cli::ConsoleReporter reporter(progress);
+  const auto started = Clock::now();
+  if (line.report == "-") {
+    print_error("--report", "standard output carries what inspect prints; give the report a file");
+    return exit_usage;
+  }
+  docconv::cli::ConsoleReporter reporter(progress_mode(line), line.verbose);
   docconv::host::ConvertResult result;
   std::vector<docconv::Document> documents;
-  docconv::host::ReadRequest request = docconv::cli::read_request(read);
+  docconv::host::ReadRequest request = docconv::cli::read_request(line.inspect_read);
+  const bool lines = line.inspect_lines;
   if (lines) request.line_sink = print_lines;
   try {
     docconv::host::read_documents(
@@ -172,10 +206,11 @@ int run_inspect(const docconv::host::PluginRegistry& registry,
     return exit_usage;
   }
   if (!lines) std::cout << docconv::host::inspect_json(documents);
-  if (!standard_output_written(standard_output)) return exit_failed;
-  if (result.inputs_failed > 0) return exit_failed;
-  if (strict && reporter.warnings() > 0) return exit_failed;
-  return exit_ok;
+  int status = exit_ok;
+  if (!standard_output_written(standard_output) || result.inputs_failed > 0 ||
+      (line.strict && reporter.warnings() > 0))
+    status = exit_failed;
+  return finish_run(line, reporter, {"inspect", status, 0, &result, nullptr, "", false}, started);
 }
 
 }  // namespace
@@ -262,8 +297,7 @@ int main(int argc, char** argv) {
   // reader or writer busy longer is cut short (docs/robustness.md).
   const docconv::host::InterruptDeadline deadline(std::chrono::milliseconds(800));
   if (line.command == docconv::cli::Command::inspect)
-    return run_inspect(registry, line.inspect_read, line.strict, line.inspect_lines,
-                       progress_mode(line), standard_output);
+    return run_inspect(registry, line, standard_output);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
     try {
       line.convert_request.collection.source_date_epoch = std::stoll(epoch);
@@ -273,6 +307,5 @@ int main(int argc, char** argv) {
     }
   }
   line.convert_request.collection.language = line.convert_read.language;
-  return run_convert(registry, line.convert_read, line.convert_request, line.strict, line.quiet,
-                     progress_mode(line));
+  return run_convert(registry, line);
 }

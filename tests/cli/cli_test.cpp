@@ -305,7 +305,7 @@ TEST_CASE("progress shows once a run has taken a second, on a terminal, with a l
     return docconv::test::run("/usr/bin/script", {"-qec", slow, "/dev/null"}, env);
   };
   const std::string bar = "\r[###                 ] 1/6 inputs, 1 article, ";
-  const std::string last = "\r\033[Kdocconv: read 6 inputs (6 articles) in 1.";
+  const std::string last = "\r\033[Kdocconv: read 6 inputs (6 articles) in ";
 
   const auto forced = on_pipe("--progress=always");
   INFO(forced.err);
@@ -332,4 +332,73 @@ TEST_CASE("a short run shows no progress even when asked") {
   CHECK(result.exit_code == 0);
   CHECK(result.err ==
         "docconv: wrote " + (work / "out.md").string() + " (1 article from 1 input)\n");
+}
+
+namespace {
+
+// Checks `report` against docs/report.schema.json with Debian's python3-jsonschema.
+void require_valid_report(const fs::path& report) {
+  const auto schema = docconv::test::source_dir() / "docs" / "report.schema.json";
+  const auto checked = docconv::test::run(
+      "/usr/bin/python3", {"-c",
+                           "import json, sys, jsonschema\n"
+                           "schema = json.load(open(sys.argv[1]))\n"
+                           "validator = jsonschema.validators.validator_for(schema)\n"
+                           "validator.check_schema(schema)\n"
+                           "validator(schema).validate(json.load(open(sys.argv[2])))\n",
+                           schema.string(), report.string()});
+  INFO(checked.err);
+  REQUIRE(checked.exit_code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("a run report (--report) sums up the run and matches its JSON Schema") {
+  TempDir work;
+  fs::create_directory(work / "news");
+  for (const auto& file : docconv::test::news_fixtures())
+    fs::copy_file(file, work / "news" / file.filename());
+  for (const auto* name : {"empty1.txt", "empty2.txt"})
+    docconv::test::write_file(work / "news" / name, "");
+  docconv::test::write_file(work / "news" / "page.html", "<html>");
+  const auto report = work / "report.json";
+  const auto result = run_cli({"convert", (work / "news").string(), (work / "nope.txt").string(),
+                               "-o", (work / "book.md").string(), "--report", report.string()});
+  CHECK(result.exit_code == 1);  // nope.txt
+  require_valid_report(report);
+  const auto json = nlohmann::json::parse(docconv::test::read_file(report));
+  CHECK(json["command"] == "convert");
+  CHECK(json["exit_code"] == 1);
+  CHECK(json["documents"] == 5);
+  CHECK(json["inputs"]["total"] == 8);
+  CHECK(json["inputs"]["failed"] == 1);
+  CHECK(json["inputs"]["skipped"] ==
+        nlohmann::json::parse(R"([{"name": ")" + (work / "news" / "page.html").string() +
+                              R"(", "reason": "no reader claims its extension"}])"));
+  CHECK(json["errors"]["count"] == 1);
+  CHECK(json["errors"]["kinds"][0]["first"]["where"] == (work / "nope.txt").string());
+  CHECK(json["warnings"]["count"] == 3);
+  const auto& empty = json["warnings"]["kinds"][1];
+  CHECK(empty["kind"] == "empty input: no text, no article");
+  CHECK(empty["count"] == 2);
+  CHECK(json["outputs"][0]["path"] == (work / "book.md").string());
+  CHECK(json["outputs"][0]["bytes"] == fs::file_size(work / "book.md"));
+  // The repeat was counted, not printed.
+  CHECK_THAT(result.err, Catch::Contains("warning: 1 more like \"empty input: no text, no "
+                                         "article\" (--verbose shows them all)"));
+
+  SECTION("to standard output, and from inspect") {
+    const auto to_stdout = run_cli(
+        {"convert", (work / "news").string(), "-o", (work / "book.md").string(), "--report", "-"});
+    CHECK(to_stdout.exit_code == 0);
+    docconv::test::write_file(work / "stdout.json", to_stdout.out);
+    require_valid_report(work / "stdout.json");
+    const auto inspected =
+        run_cli({"inspect", (work / "news").string(), "--report", report.string()});
+    CHECK(inspected.exit_code == 0);
+    require_valid_report(report);
+    const auto inspect_json = nlohmann::json::parse(docconv::test::read_file(report));
+    CHECK(inspect_json["command"] == "inspect");
+    CHECK(inspect_json["outputs"].empty());
+  }
 }

@@ -283,7 +283,8 @@ std::string_view extension_of(const InputRef& input) {
 // saved pages, not inputs: skip them, and say so once. Files the user named
 // are always read, and so are listings where no file has a claimed extension.
 void skip_unclaimed_beside_claimed(const PluginRegistry& registry, const ReadRequest& request,
-                                   std::vector<InputRef>& inputs, Reporter& reporter) {
+                                   std::vector<InputRef>& inputs, Reporter& reporter,
+                                   std::vector<SkippedInput>& skipped_inputs) {
   if (!request.reader.empty()) return;
   const auto claimed = [&](const InputRef& input) {
     return registry.reader_by_extension(
@@ -301,6 +302,7 @@ void skip_unclaimed_beside_claimed(const PluginRegistry& registry, const ReadReq
       where = input.archive_entry.empty() ? std::filesystem::path(input.name).parent_path().string()
                                           : input.path;
     skipped.emplace_back(name.substr(name.find_last_of('/') + 1));
+    skipped_inputs.push_back({input.name, "no reader claims its extension"});
     return true;
   });
   if (skipped.empty()) return;
@@ -346,7 +348,7 @@ bool is_within(const fs::path& path, const fs::path& folder) {
 // An earlier output inside a folder given as input is not an input: the
 // output file itself, or with --split every file in the output folder.
 void skip_this_runs_output(const ReadRequest& request, std::vector<InputRef>& inputs,
-                           Reporter& reporter) {
+                           Reporter& reporter, std::vector<SkippedInput>& skipped_inputs) {
   if (request.output.empty() || request.output == "-") return;
   if (!request.output_is_folder) {
     const auto output = identity_of(request.output);
@@ -354,6 +356,7 @@ void skip_this_runs_output(const ReadRequest& request, std::vector<InputRef>& in
     std::erase_if(inputs, [&](const InputRef& input) {
       if (!input.found_by_listing || identity_of(input.path) != output) return false;
       reporter.warn(input.name, "this run's output; not read as an input");
+      skipped_inputs.push_back({input.name, "this run's output"});
       return true;
     });
     return;
@@ -370,6 +373,7 @@ void skip_this_runs_output(const ReadRequest& request, std::vector<InputRef>& in
     if (found == inside.end())
       found = inside.emplace(parent, is_within(resolved(parent), folder)).first;
     skipped += found->second;
+    if (found->second) skipped_inputs.push_back({input.name, "in this run's output folder"});
     return found->second;
   });
   if (skipped > 0)
@@ -458,8 +462,8 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
         ++result.inputs_failed;
       },
       request.max_input_bytes);
-  skip_this_runs_output(request, inputs, reporter);
-  skip_unclaimed_beside_claimed(registry, request, inputs, reporter);
+  skip_this_runs_output(request, inputs, reporter, result.skipped);
+  skip_unclaimed_beside_claimed(registry, request, inputs, reporter, result.skipped);
   result.inputs += inputs.size() + result.inputs_failed;
   // Each thread reads with a picker (and so reader objects) of its own:
   // readers need not be thread-safe.

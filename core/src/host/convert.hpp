@@ -100,8 +100,15 @@ struct ConvertRequest {
   CollectionMetadata collection;
 };
 
+/// An input found in a folder or archive and left out, and why.
+struct SkippedInput {
+  std::string name;
+  std::string reason;
+};
+
 struct ConvertResult {
   std::size_t inputs = 0;
+  std::vector<SkippedInput> skipped;  ///< Not counted in `inputs`.
   std::size_t inputs_failed = 0;
   std::size_t documents = 0;
   std::size_t files_written = 0;  ///< Output files moved into place: 1, or one per article.

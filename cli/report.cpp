@@ -1,0 +1,88 @@
+#include "report.hpp"
+
+#include "host/output.hpp"
+
+#include <docconv/version.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+namespace docconv::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+nlohmann::json kinds_json(const std::vector<MessageKind>& kinds) {
+  auto out = nlohmann::json::array();
+  for (const auto& kind : kinds)
+    out.push_back({{"kind", kind.kind},
+                   {"count", kind.count},
+                   {"first", {{"where", kind.first_where}, {"message", kind.first_message}}}});
+  return out;
+}
+
+std::size_t total(const std::vector<MessageKind>& kinds) {
+  std::size_t count = 0;
+  for (const auto& kind : kinds) count += kind.count;
+  return count;
+}
+
+// What the run wrote: the file with its size, the --split folder with its
+// file count, or standard output.
+nlohmann::json outputs_json(const RunSummary& run) {
+  auto out = nlohmann::json::array();
+  if (run.output.empty() || run.result->files_written == 0) return out;
+  if (run.output == "-") {
+    out.push_back({{"path", "-"}, {"files", 1}, {"bytes", nullptr}});
+    return out;
+  }
+  std::error_code error;
+  const auto bytes = run.split ? std::uintmax_t{0} : fs::file_size(run.output, error);
+  out.push_back({{"path", run.output},
+                 {"files", run.result->files_written},
+                 {"bytes", run.split || error ? nlohmann::json(nullptr) : nlohmann::json(bytes)}});
+  return out;
+}
+
+}  // namespace
+
+std::string report_json(const RunSummary& run) {
+  const host::ConvertResult& result = *run.result;
+  auto skipped = nlohmann::json::array();
+  for (const auto& input : result.skipped)
+    skipped.push_back({{"name", input.name}, {"reason", input.reason}});
+  const nlohmann::json report = {{"report_version", 1},
+                                 {"docconv_version", version_string},
+                                 {"command", run.command},
+                                 {"exit_code", run.exit_code},
+                                 {"seconds", run.seconds},
+                                 {"inputs",
+                                  {{"total", result.inputs},
+                                   {"failed", result.inputs_failed},
+                                   {"read", result.inputs - result.inputs_failed},
+                                   {"skipped", skipped}}},
+                                 {"documents", result.documents},
+                                 {"warnings",
+                                  {{"count", total(run.reporter->warning_kinds())},
+                                   {"kinds", kinds_json(run.reporter->warning_kinds())}}},
+                                 {"errors",
+                                  {{"count", total(run.reporter->error_kinds())},
+                                   {"kinds", kinds_json(run.reporter->error_kinds())}}},
+                                 {"outputs", outputs_json(run)}};
+  return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+void write_report(const std::string& destination, const RunSummary& run) {
+  const std::string text = report_json(run);
+  if (destination == "-") {
+    std::cout << text;
+    return;
+  }
+  host::AtomicFileSink file(destination, false);
+  file.stream() << text;
+  file.commit();
+}
+
+}  // namespace docconv::cli
