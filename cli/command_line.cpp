@@ -363,6 +363,7 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
 
   app.add_option("--plugin-dir", line.plugin_dirs,
                  "Also look for plugins in DIR (searched first; repeatable)")
+      ->allow_extra_args(false)  // one folder per --plugin-dir: what follows is an input
       ->type_name("DIR");
   app.add_flag("--strict", line.strict, "Treat warnings as failures: exit 1, and write nothing");
   app.add_flag("-q,--quiet", line.quiet, "Print only warnings and errors (and no progress)");
@@ -410,6 +411,7 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
   line.convert_
       ->add_option("--author", line.convert_request.collection.authors,
                    "Author of the collection (repeatable)")
+      ->allow_extra_args(false)  // one name per --author: what follows is an input
       ->check(no_control_characters())
       ->type_name("NAME");
   add_plugin_options(*line.convert_, registry, PluginKind::reader,

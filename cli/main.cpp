@@ -128,6 +128,11 @@ int run_convert(const docconv::host::PluginRegistry& registry,
     }
     request.output = "-";
   }
+  if (!line.report.empty() && line.report != "-" && request.output != "-" &&
+      fs::weakly_canonical(line.report) == fs::weakly_canonical(request.output)) {
+    print_error("--report", "the report would replace the output; give it another file");
+    return exit_usage;
+  }
   if (line.report == "-" && request.output == "-") {
     print_error("--report", "standard output carries the converted text; give the report a file");
     return exit_usage;

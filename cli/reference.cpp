@@ -271,10 +271,11 @@ std::string zsh_completion(const CommandLineReference& commands,
   std::string out = fmt::format(
       "#compdef docconv\n"
       "# zsh completion for docconv {}: made by `docconv --generate complete-zsh`\n"
+      "# _arguments puts compadd's options first: the kind is the last argument.\n"
       "_docconv_plugins() {{\n"
       "  local -a names\n"
-      "  names=(${{(f)\"$(docconv plugins --list $1 2>/dev/null)\"}})\n"
-      "  compadd -a names\n"
+      "  names=(${{(f)\"$(docconv plugins --list ${{@[-1]}} 2>/dev/null)\"}})\n"
+      "  compadd \"${{@[1,-2]}}\" -a names\n"
       "}}\n"
       "_docconv_inputs() {{\n"
       "  _files -g '{}'\n"

@@ -33,11 +33,12 @@ std::size_t total(const std::vector<MessageKind>& kinds) {
 // file count, or standard output.
 nlohmann::json outputs_json(const RunSummary& run) {
   auto out = nlohmann::json::array();
-  if (run.output.empty() || run.result->files_written == 0) return out;
-  if (run.output == "-") {
-    out.push_back({{"path", "-"}, {"files", 1}, {"bytes", nullptr}});
+  if (run.output == "-") {  // written as the run went, unless it failed
+    if (!run.result->output_failed)
+      out.push_back({{"path", "-"}, {"files", 1}, {"bytes", nullptr}});
     return out;
   }
+  if (run.output.empty() || run.result->files_written == 0) return out;
   std::error_code error;
   const auto bytes = run.split ? std::uintmax_t{0} : fs::file_size(run.output, error);
   out.push_back({{"path", run.output},

@@ -72,8 +72,9 @@ TEST_CASE("the man page renders without a warning from groff") {
   TempDir folder;
   const auto page = written(folder, "docconv.1", generated("man"));
   const auto rendered =
-      run("/bin/sh", {"-c", "groff -man -Tutf8 -ww -P-cbou " + docconv::test::shell_quote(page.string()) +
-                                " >" + docconv::test::shell_quote((folder / "out").string())});
+      run("/bin/sh",
+          {"-c", "groff -man -Tutf8 -ww -P-cbou " + docconv::test::shell_quote(page.string()) +
+                     " >" + docconv::test::shell_quote((folder / "out").string())});
   CHECK(rendered.exit_code == 0);
   CHECK(rendered.err.empty());
   const std::string text = docconv::test::read_file(folder / "out");

@@ -28,7 +28,7 @@ TEST_CASE("an output written to disk while it is made (over 8 MiB) commits whole
   std::string expected;
   {
     host::AtomicFileSink sink(target, false);
-    for (int i = 0; i < 300'000; ++i) {
+    for (std::size_t i = 0; i < 300'000; ++i) {
       const std::string line = std::to_string(i * 7919) + " a line of the output\n";
       sink.stream() << line;
       expected += line;

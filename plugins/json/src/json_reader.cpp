@@ -346,8 +346,9 @@ ModelJson read_model_json(std::string_view json_text) {
   Json root;
   try {
     root = Json::parse(json_text);
-  } catch (const Json::parse_error& e) {
-    // "[json.exception.parse_error.101] parse error at line 3, column 5: ..."
+  } catch (const Json::exception& e) {
+    // "[json.exception.parse_error.101] parse error at line 3, column 5: ...", or
+    // "[json.exception.out_of_range.406] number overflow parsing '6e666666'"
     const std::string what = e.what();
     const auto detail = what.find("] ");
     throw Error(fmt::format("not valid JSON: {}",
