@@ -118,17 +118,19 @@ std::string language_name_hint(std::string_view given) {
 }
 
 // Text for the collection's metadata: a control character (an escape
-// sequence, a line break) would end up in every output's title page.
+// sequence, a line break, a C1 control some terminals obey) would end up in
+// every output's title page, and bytes that are not UTF-8 in none.
 CLI::Validator no_control_characters() {
   return CLI::Validator(
       [](const std::string& value) {
-        const bool control = std::any_of(value.begin(), value.end(), [](char c) {
-          return static_cast<unsigned char>(c) < 0x20 || c == '\x7F';
-        });
-        return control ? std::string(
-                             "control characters (line breaks, tabs, escapes) are not "
-                             "allowed")
-                       : std::string();
+        for (std::size_t i = 0; i < value.size(); ++i) {
+          const auto c = static_cast<unsigned char>(value[i]);
+          const bool c1 = c == 0xC2 && i + 1 < value.size() &&
+                          static_cast<unsigned char>(value[i + 1]) < 0xA0;  // U+0080-U+009F
+          if (c < 0x20 || c == 0x7F || c1)
+            return std::string("control characters (line breaks, tabs, escapes) are not allowed");
+        }
+        return is_xml_safe(value) ? std::string() : std::string("not UTF-8 text");
       },
       "", "no control characters");
 }
@@ -201,12 +203,26 @@ CommandLine::CommandLine() : app(std::make_unique<CLI::App>()) {}
 CommandLine::~CommandLine() = default;
 
 void CommandLine::parse(int argc, char** argv) {
-  app->parse(argc, argv);
+  // CLI11 2.1 refuses what follows "--" once an input came before it
+  // ("a.txt -- -b.txt"): parse what comes before, and take the rest as inputs.
+  char** const end = std::find(argv + 1, argv + argc, std::string_view("--"));
+  const std::vector<std::string> after(end == argv + argc ? end : end + 1, argv + argc);
+  if (end != argv + argc)
+    for (CLI::App* reading : {convert_, inspect_})
+      reading->get_option("inputs")->required(after.empty());
+  app->parse(static_cast<int>(end - argv), argv);
   command = *convert_      ? Command::convert
             : *inspect_    ? Command::inspect
             : *plugins_    ? Command::plugins
             : *new_plugin_ ? Command::new_plugin
                            : Command::none;
+  if (after.empty()) return;
+  if (command == Command::convert)
+    convert_read.inputs.insert(convert_read.inputs.end(), after.begin(), after.end());
+  else if (command == Command::inspect)
+    inspect_read.inputs.insert(inspect_read.inputs.end(), after.begin(), after.end());
+  else
+    throw CLI::ExtrasError(after);
 }
 
 namespace {
@@ -277,6 +293,11 @@ std::optional<int> CommandLine::parse_or_report(int argc, char** argv) {
       return error.get_exit_code();
     }
     return app->exit(error);
+  } catch (const CLI::RequiredError& error) {
+    if (!std::string_view(error.what()).starts_with("inputs ")) return app->exit(error);
+    print_usage_error(
+        "no input given: name files, folders, .zip archives, or - for standard input");
+    return error.get_exit_code();
   } catch (const CLI::ParseError& error) {
     return app->exit(error);  // --help and --version print here too
   }
@@ -431,9 +452,26 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
                      selected_reader.empty() ? "" : selected_reader.back(),
                      line.inspect_read.plugin_values);
 
+  // The program's options, named from their definitions so the list cannot
+  // drift; docconv --help explains them.
+  std::vector<std::string> program_options;
+  for (const CLI::Option* option : app.get_options()) {
+    const std::string name = option->get_name(false, true);
+    if (name == "-h,--help" || name == "--version" || name == "--generate") continue;
+    const std::string shortest = option->get_snames().empty() ? "--" + option->get_lnames().front()
+                                                              : "-" + option->get_snames().front();
+    const std::string value = option->get_type_name();
+    program_options.push_back(
+        option->get_expected_max() == 0 || value.empty()
+            ? shortest
+            : fmt::format("{} {}", shortest, value.substr(0, value.find(':'))));
+  }
   const std::string global_options =
-      "\nGlobal options: --plugin-dir DIR (repeatable), --strict, -q.\n"
-      "Exit status: 0 success, 1 conversion failed, 2 usage error.";
+      "\n" +
+      wrap(
+          fmt::format("Global options (see docconv --help): {}.", fmt::join(program_options, ", ")),
+          help_width) +
+      "\nExit status: 0 success, 1 conversion failed, 2 usage error.";
   line.convert_->footer(global_options);
   line.inspect_->footer(global_options);
 

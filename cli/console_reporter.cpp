@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -41,6 +42,13 @@ std::string one_line(std::string_view text) {
 bool progress_wanted() {
   const char* ci = std::getenv("CI");
   return ::isatty(STDERR_FILENO) == 1 && (ci == nullptr || *ci == '\0');
+}
+
+// Standard error's width; 80 when it is not a terminal that says.
+std::size_t terminal_columns() {
+  winsize size{};
+  if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
 }
 
 }  // namespace
@@ -150,15 +158,29 @@ void ConsoleReporter::progress(std::size_t done, std::size_t total, std::size_t 
                counted(articles, "article", "articles"), seconds);
     return;
   }
+  if (first_done_ == 0) {
+    first_read_ = now;
+    first_done_ = done;
+  }
   if (now - start_ < 1s || now - last_drawn_ < 100ms) return;
   last_drawn_ = now;
-  constexpr std::size_t width = 20;
-  const std::size_t filled = done * width / std::max<std::size_t>(total, 1);
-  const double rate = done / std::max(seconds, 1e-3);
-  const double left = rate > 0 ? (total - done) / rate : 0;
-  fmt::print(stderr, "\r[{}{}] {}/{} inputs, {}, {:.0f}/s, {:.0f} s left\033[K",
-             std::string(filled, '#'), std::string(width - filled, ' '), done, total,
-             counted(articles, "article", "articles"), rate, left);
+  const double reading = std::chrono::duration<double>(now - first_read_).count();
+  // Until inputs have been read for a while, the run as a whole gives the rate.
+  const double rate = done > first_done_ && reading >= 0.1 ? (done - first_done_) / reading
+                                                           : done / std::max(seconds, 1e-3);
+  std::string status = fmt::format("{}/{} inputs, {}, {:.0f}/s", done, total,
+                                   counted(articles, "article", "articles"), rate);
+  if (rate > 0) status += fmt::format(", {:.0f} s left", (total - done) / rate);
+  // One line that fits, or the next redraw starts a new one: the bar goes
+  // first, then the end of the status.
+  const std::size_t columns = terminal_columns();
+  constexpr std::size_t bar_width = 20;
+  const std::size_t filled = done * bar_width / std::max<std::size_t>(total, 1);
+  std::string line = fmt::format("[{}{}] {}", std::string(filled, '#'),
+                                 std::string(bar_width - filled, ' '), status);
+  if (line.size() >= columns) line = status;
+  if (line.size() >= columns) line.resize(columns > 1 ? columns - 1 : 0);
+  fmt::print(stderr, "\r{}\033[K", line);
   std::fflush(stderr);
   bar_visible_ = bar_shown_ = true;
 }

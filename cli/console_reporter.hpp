@@ -56,6 +56,10 @@ class ConsoleReporter final : public host::Reporter {
   bool bar_shown_ = false;  // ever, in this run
   Clock::time_point start_ = Clock::now();
   Clock::time_point last_drawn_{};
+  // The rate counts from the first input read, not from the start: the
+  // survey pass before it reads every input once too.
+  Clock::time_point first_read_{};
+  std::size_t first_done_ = 0;
   std::size_t warnings_ = 0;
   std::size_t errors_ = 0;
   bool verbose_;

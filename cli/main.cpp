@@ -112,6 +112,20 @@ int finish_run(const docconv::cli::CommandLine& line, docconv::cli::ConsoleRepor
   return summary.exit_code;
 }
 
+// False, having said why, when --report names a file the run must not or
+// cannot write: found before anything is read, not after the output is written.
+bool refuse_report_destination(const docconv::cli::CommandLine& line,
+                               const std::vector<std::string>& inputs, const std::string& output) {
+  if (line.report.empty()) return true;
+  try {
+    docconv::cli::check_report_destination(line.report, inputs, output);
+  } catch (const docconv::Error& error) {
+    print_error("--report", error.what());
+    return false;
+  }
+  return true;
+}
+
 int run_convert(const docconv::host::PluginRegistry& registry,
                 const docconv::cli::CommandLine& line) {
   const auto started = Clock::now();
@@ -128,11 +142,7 @@ int run_convert(const docconv::host::PluginRegistry& registry,
     }
     request.output = "-";
   }
-  if (!line.report.empty() && line.report != "-" && request.output != "-" &&
-      fs::weakly_canonical(line.report) == fs::weakly_canonical(request.output)) {
-    print_error("--report", "the report would replace the output; give it another file");
-    return exit_usage;
-  }
+  if (!refuse_report_destination(line, request.read.inputs, request.output)) return exit_usage;
   if (line.report == "-" && request.output == "-") {
     print_error("--report", "standard output carries the converted text; give the report a file");
     return exit_usage;
@@ -193,10 +203,11 @@ int run_inspect(const docconv::host::PluginRegistry& registry,
     print_error("--report", "standard output carries what inspect prints; give the report a file");
     return exit_usage;
   }
+  docconv::host::ReadRequest request = docconv::cli::read_request(line.inspect_read);
+  if (!refuse_report_destination(line, request.inputs, "")) return exit_usage;
   docconv::cli::ConsoleReporter reporter(progress_mode(line), line.verbose);
   docconv::host::ConvertResult result;
   std::vector<docconv::Document> documents;
-  docconv::host::ReadRequest request = docconv::cli::read_request(line.inspect_read);
   const bool lines = line.inspect_lines;
   if (lines) request.line_sink = print_lines;
   try {
@@ -207,8 +218,13 @@ int run_inspect(const docconv::host::PluginRegistry& registry,
         },
         result);
   } catch (const docconv::Error& error) {
-    print_error("", error.what());
-    return exit_usage;
+    if (!docconv::host::interrupted()) {
+      print_error("", error.what());
+      return exit_usage;
+    }
+    reporter.error("", error.what());  // the report still tells what was read
+    return finish_run(line, reporter, {"inspect", exit_failed, 0, &result, nullptr, "", false},
+                      started);
   }
   if (!lines) std::cout << docconv::host::inspect_json(documents);
   int status = exit_ok;

@@ -6,8 +6,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+
+#include <unistd.h>
 
 namespace docconv::cli {
 namespace {
@@ -62,7 +67,7 @@ std::string report_json(const RunSummary& run) {
                                  {"inputs",
                                   {{"total", result.inputs},
                                    {"failed", result.inputs_failed},
-                                   {"read", result.inputs - result.inputs_failed},
+                                   {"read", result.inputs_read},
                                    {"skipped", skipped}}},
                                  {"documents", result.documents},
                                  {"warnings",
@@ -75,10 +80,41 @@ std::string report_json(const RunSummary& run) {
   return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
+void check_report_destination(const std::string& destination,
+                              const std::vector<std::string>& inputs, const std::string& output) {
+  if (destination == "-") return;
+  std::error_code error;
+  const fs::path report = fs::weakly_canonical(destination, error);
+  if (error) throw Error(fmt::format("cannot use this path: {}", error.message()));
+  const auto same = [&](const std::string& path) {
+    std::error_code ignored;
+    return path != "-" && fs::weakly_canonical(path, ignored) == report;
+  };
+  if (same(output)) throw Error("the report would replace the output; give it another file");
+  // An existing file inside an input folder is (or may be) an input too.
+  const bool exists = fs::exists(report);
+  for (const auto& input : inputs) {
+    if (same(input)) throw Error(fmt::format("the report would replace the input {}", input));
+    std::error_code ignored;
+    const fs::path folder = input == "-" ? fs::path() : fs::weakly_canonical(input, ignored);
+    if (exists && fs::is_directory(folder) &&
+        std::mismatch(folder.begin(), folder.end(), report.begin(), report.end()).first ==
+            folder.end())
+      throw Error(fmt::format("the report would replace a file of the input folder {}", input));
+  }
+  if (fs::is_directory(report)) throw Error("is a folder; give the report a file name");
+  const fs::path folder = report.parent_path();
+  if (!fs::is_directory(folder))
+    throw Error(fmt::format("the folder {} does not exist", folder.string()));
+  if (::access(folder.c_str(), W_OK) != 0)
+    throw Error(fmt::format("cannot write in the folder {}", folder.string()));
+}
+
 void write_report(const std::string& destination, const RunSummary& run) {
   const std::string text = report_json(run);
   if (destination == "-") {
-    std::cout << text;
+    std::cout << text << std::flush;
+    if (!std::cout) throw Error("cannot write to standard output");
     return;
   }
   host::AtomicFileSink file(destination, false);

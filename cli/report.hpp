@@ -7,6 +7,7 @@
 #include "host/convert.hpp"
 
 #include <string>
+#include <vector>
 
 namespace docconv::cli {
 
@@ -22,6 +23,12 @@ struct RunSummary {
 
 /// The report as JSON text (one object, a line end after it).
 std::string report_json(const RunSummary& run);
+
+/// Refuses, before the run, a report destination the run could not write or
+/// would damage: an input, the output, or a file in a folder that does not
+/// exist or cannot be written. Throws docconv::Error saying which.
+void check_report_destination(const std::string& destination,
+                              const std::vector<std::string>& inputs, const std::string& output);
 
 /// Writes the report to `destination` ("-": standard output) in one step: a
 /// report file from an earlier run is replaced whole or not at all. Throws

@@ -158,7 +158,9 @@ class Plugin {
   virtual void check_options(const OptionValues& values) const;
   /// How sure the reader is that it can read input starting with `head`
   /// (up to 4 KiB): 0 = not at all, 100 = certain. Used when neither -f nor the
-  /// extension decides.
+  /// extension decides. A file the user named is read by the highest score
+  /// above 0; a file found in a folder or archive only with 30 or more, so
+  /// give less than 30 to input that might well be something else.
   virtual int probe(std::string_view head) const;
   virtual std::unique_ptr<Reader> make_reader() const;
   virtual std::unique_ptr<Writer> make_writer() const;

@@ -137,6 +137,7 @@ struct ReadOutcome {
   std::vector<Message> messages;
   std::vector<ReportedLine> lines;
   bool failed = false;
+  bool unclaimed = false;  ///< Found by listing, and no reader is confident it can read it.
 };
 
 class CollectedLines final : public LineReport {
@@ -188,15 +189,19 @@ class ReaderPicker {
   ReaderPicker(const PluginRegistry& registry, const std::string& forced) : registry_(registry) {
     if (!forced.empty()) {
       forced_ = registry.find(forced, PluginKind::reader);
-      if (forced_ == nullptr) throw Error(unavailable(registry, forced, PluginKind::reader));
+      if (forced_ == nullptr)
+        throw OptionValueError("-f: " + unavailable(registry, forced, PluginKind::reader));
     }
   }
 
   // Null when no reader claims the input.
   const PluginEntry* pick(const InputRef& input, std::string_view bytes) const {
     if (forced_ != nullptr) return forced_;
+    // A file the user did not name is read by probe only when a reader is
+    // confident: a folder of dumps may hold saved pages and notes too.
     return registry_.reader_for(input.archive_entry.empty() ? input.name : input.archive_entry,
-                                bytes.substr(0, 4096));
+                                bytes.substr(0, 4096),
+                                input.found_by_listing ? confident_probe_score : 1);
   }
 
   Reader& reader_of(const PluginEntry& plugin) {
@@ -232,7 +237,7 @@ ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
       if (!input.found_by_listing)
         throw Error(fmt::format("no reader recognises this input (readers: {}); use -f FORMAT",
                                 names_of(registry, PluginKind::reader)));
-      outcome.messages.push_back({false, input.name, "no reader recognises this file; skipped"});
+      outcome.unclaimed = true;  // counted with the others, in one warning at the end
       return outcome;
     }
     BufferedDiagnostics diagnostics(outcome);
@@ -278,10 +283,46 @@ std::string_view extension_of(const InputRef& input) {
   return dot == std::string_view::npos || dot == 0 ? std::string_view{} : base.substr(dot);
 }
 
+// Files of a listing left out for one reason, named in one warning: one line
+// per file would bury the rest of the run's messages.
+class SkippedFromListing {
+ public:
+  // `files_that` completes "skipped 2 files ..."; `reason` goes in the report.
+  SkippedFromListing(std::string files_that, std::string reason)
+      : files_that_(std::move(files_that)), reason_(std::move(reason)) {}
+
+  void add(const InputRef& input, std::vector<SkippedInput>& skipped_inputs) {
+    const std::string_view name = input.archive_entry.empty() ? input.name : input.archive_entry;
+    if (where_.empty())
+      where_ = input.archive_entry.empty()
+                   ? std::filesystem::path(input.name).parent_path().string()
+                   : input.path;
+    names_.emplace_back(name.substr(name.find_last_of('/') + 1));
+    skipped_inputs.push_back({input.name, reason_});
+  }
+
+  void warn(Reporter& reporter) const {
+    if (names_.empty()) return;
+    constexpr std::size_t named = 3;  // a long list would bury the message
+    std::string names = fmt::format(
+        "{}", fmt::join(names_.begin(), names_.begin() + std::min(named, names_.size()), ", "));
+    if (names_.size() > named) names += fmt::format(" and {} more", names_.size() - named);
+    reporter.warn(where_, fmt::format("skipped {} {}: {}; name a file, or use -f, to read it",
+                                      counted(names_.size(), "file", "files"), files_that_, names));
+  }
+
+ private:
+  std::string files_that_;
+  std::string reason_;
+  std::string where_;  // the folder (or archive) of the first file skipped
+  std::vector<std::string> names_;
+};
+
 // In a folder or archive that holds files a reader claims by extension (the
 // dumps, *.txt), files with other extensions are the user's notes, labels or
 // saved pages, not inputs: skip them, and say so once. Files the user named
-// are always read, and so are listings where no file has a claimed extension.
+// are always read; in listings where no file has a claimed extension, a file
+// is read when a reader's probe is confident (ReaderPicker).
 void skip_unclaimed_beside_claimed(const PluginRegistry& registry, const ReadRequest& request,
                                    std::vector<InputRef>& inputs, Reporter& reporter,
                                    std::vector<SkippedInput>& skipped_inputs) {
@@ -293,26 +334,13 @@ void skip_unclaimed_beside_claimed(const PluginRegistry& registry, const ReadReq
   if (std::none_of(inputs.begin(), inputs.end(),
                    [&](const InputRef& input) { return input.found_by_listing && claimed(input); }))
     return;
-  std::vector<std::string> skipped;  // their names, in input order
-  std::string where;                 // the folder (or archive) of the first skipped file
+  SkippedFromListing skipped("no reader claims", "no reader claims its extension");
   std::erase_if(inputs, [&](const InputRef& input) {
     if (!input.found_by_listing || claimed(input) || extension_of(input).empty()) return false;
-    const std::string_view name = input.archive_entry.empty() ? input.name : input.archive_entry;
-    if (where.empty())
-      where = input.archive_entry.empty() ? std::filesystem::path(input.name).parent_path().string()
-                                          : input.path;
-    skipped.emplace_back(name.substr(name.find_last_of('/') + 1));
-    skipped_inputs.push_back({input.name, "no reader claims its extension"});
+    skipped.add(input, skipped_inputs);
     return true;
   });
-  if (skipped.empty()) return;
-  constexpr std::size_t named = 3;  // a long list would bury the message
-  std::string names = fmt::format(
-      "{}", fmt::join(skipped.begin(), skipped.begin() + std::min(named, skipped.size()), ", "));
-  if (skipped.size() > named) names += fmt::format(" and {} more", skipped.size() - named);
-  reporter.warn(where, fmt::format("skipped {} no reader claims: {}; name a file, or use -f, to "
-                                   "read it",
-                                   counted(skipped.size(), "file", "files"), names));
+  skipped.warn(reporter);
 }
 
 namespace fs = std::filesystem;
@@ -494,6 +522,7 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
   }
   const LineCensus* census_seen = census ? &*census : nullptr;
   std::size_t taken = 0;
+  SkippedFromListing unrecognised("no reader recognises", "no reader is confident it can read it");
   support::OrderedPipeline<std::size_t, ReadOutcome, ReadingState> reading(
       threads,
       [&](const std::size_t& index, ReadingState& state) {
@@ -503,6 +532,10 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
       [&](ReadOutcome&& outcome) {
         if (interrupted()) throw Error("interrupted");
         const std::size_t index = taken++;
+        if (outcome.unclaimed) {
+          unrecognised.add(inputs[index], result.skipped);
+          --result.inputs;  // skipped inputs are not counted as inputs
+        }
         for (const auto& message : outcome.messages) {
           if (message.is_error)
             reporter.error(message.where, message.text);
@@ -510,6 +543,7 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
             reporter.warn(message.where, message.text);
         }
         if (outcome.failed) ++result.inputs_failed;
+        if (!outcome.failed && !outcome.unclaimed) ++result.inputs_read;
         if (request.line_sink) request.line_sink(inputs[index].name, std::move(outcome.lines));
         // A failing sink (the writer) stops the run: it is not this input's fault.
         for (auto& document : outcome.documents) {
@@ -524,6 +558,7 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
     reading.add(index);
   }
   reading.finish();
+  unrecognised.warn(reporter);
 }
 
 namespace {
@@ -593,7 +628,7 @@ const PluginEntry& choose_writer(const PluginRegistry& registry, const std::stri
                                  const std::string& output) {
   if (!format.empty()) {
     if (const auto* writer = registry.find(format, PluginKind::writer)) return *writer;
-    throw Error(unavailable(registry, format, PluginKind::writer));
+    throw OptionValueError("-t: " + unavailable(registry, format, PluginKind::writer));
   }
   if (output == "-") throw Error("writing to standard output needs the format: add -t FORMAT");
   if (const auto* writer = registry.writer_for_path(output)) return *writer;
@@ -696,7 +731,7 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
   refuse_extension_of_other_writer(registry, writer, request);
   if (!request.read.reader.empty() &&
       registry.find(request.read.reader, PluginKind::reader) == nullptr)
-    throw Error(unavailable(registry, request.read.reader, PluginKind::reader));
+    throw OptionValueError("-f: " + unavailable(registry, request.read.reader, PluginKind::reader));
   refuse_options_of_other_plugins(registry, writer, request.read);
   if (!request.writer.empty()) warn_of_rejected_namesake(registry, writer, reporter);
   if (!request.read.reader.empty())

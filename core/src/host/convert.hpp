@@ -110,14 +110,18 @@ struct ConvertResult {
   std::size_t inputs = 0;
   std::vector<SkippedInput> skipped;  ///< Not counted in `inputs`.
   std::size_t inputs_failed = 0;
+  /// Inputs read without an error: fewer than inputs - inputs_failed when
+  /// the run was interrupted or stopped by its output.
+  std::size_t inputs_read = 0;
   std::size_t documents = 0;
   std::size_t files_written = 0;  ///< Output files moved into place: 1, or one per article.
   bool output_failed = false;
 };
 
-/// A plugin option the run cannot take: a value the plugin refuses, or an
-/// option of a plugin the run does not use. A usage error, found before
-/// anything is read or written.
+/// An option the run cannot take: a value a plugin refuses, an option of a
+/// plugin the run does not use, or -t/-f naming no plugin of its kind. A
+/// usage error, found before anything is read or written; its message names
+/// the option.
 class OptionValueError : public Error {
  public:
   using Error::Error;

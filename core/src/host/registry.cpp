@@ -189,10 +189,11 @@ const PluginEntry* PluginRegistry::reader_by_extension(std::string_view name) co
   return best;
 }
 
-const PluginEntry* PluginRegistry::reader_for(std::string_view name, std::string_view head) const {
+const PluginEntry* PluginRegistry::reader_for(std::string_view name, std::string_view head,
+                                              int minimum_score) const {
   const PluginEntry* best = reader_by_extension(name);
   if (best != nullptr) return best;
-  int best_score = 0;
+  int best_score = std::max(minimum_score, 1) - 1;
   for (const auto& plugin : plugins_) {
     if (plugin.info.kind != PluginKind::reader) continue;
     int score = 0;

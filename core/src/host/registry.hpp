@@ -75,9 +75,10 @@ class PluginRegistry {
   const PluginEntry* writer_for_path(std::string_view path) const;
   /// The reader whose extension `name` has (the longest match), or null.
   const PluginEntry* reader_by_extension(std::string_view name) const;
-  /// The reader for an input: by extension, else the highest non-zero
-  /// probe(), which loads the readers asked.
-  const PluginEntry* reader_for(std::string_view name, std::string_view head) const;
+  /// The reader for an input: by extension, else the highest probe() of at
+  /// least `minimum_score` (and more than 0), which loads the readers asked.
+  const PluginEntry* reader_for(std::string_view name, std::string_view head,
+                                int minimum_score = 1) const;
   /// A rejected library whose file name suggests it is the plugin `name`
   /// ("docconv-NAME.so"), for "plugin X is not available" messages.
   const RejectedPlugin* rejected_named(std::string_view name) const;
@@ -91,6 +92,12 @@ class PluginRegistry {
   std::vector<RejectedPlugin> rejected_;
   std::vector<ShadowedPlugin> shadowed_;
 };
+
+/// The probe score from which a file found in a folder or archive, with an
+/// extension no reader claims, is read: a reader is fairly sure it is its
+/// format (news-text gives 30 to text in a legacy encoding, 10 to markup).
+/// Files named on the command line are tried with any score above 0.
+inline constexpr int confident_probe_score = 30;
 
 /// The plugin search path, in order: `cli_folders` (--plugin-dir), each
 /// folder of DOCCONV_PLUGIN_PATH, ${XDG_DATA_HOME:-~/.local/share}/docconv/plugins,

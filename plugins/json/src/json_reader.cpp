@@ -393,8 +393,9 @@ int probe_model_json(std::string_view head) {
   if (key != std::string_view::npos && head.substr(key).starts_with("\"model_version\""))
     return 100;
   // Another JSON object: most likely an edit that lost its first key; reading
-  // it says what is missing, where a text reader would take it for prose.
-  return 50;
+  // it says what is missing, where a text reader would take it for prose. Not
+  // confident enough to read such a file found in a folder (package.json).
+  return 20;
 }
 
 }  // namespace docconv::json

@@ -172,7 +172,7 @@ TEST_CASE("the probe is sure of inspect's output, less sure of other JSON object
   CHECK(read_model_json("\xEF\xBB\xBF" + with_document("{}")).documents.size() == 1);
   CHECK(probe_model_json("{\n  \"model_version\": 3,\n  \"documents\": [") == 100);
   CHECK(probe_model_json("  {\"model_version\":") == 100);
-  CHECK(probe_model_json("{\"name\": \"package\"}") == 50);  // more than a text reader's 10
+  CHECK(probe_model_json("{\"name\": \"package\"}") == 20);  // more than a text reader's 10
   CHECK(probe_model_json("MOSCOW, June 5 /TASS/. {\"model_version\"") == 0);
   CHECK(probe_model_json("") == 0);
 }
