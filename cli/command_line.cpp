@@ -66,6 +66,21 @@ class WrappingFormatter final : public CLI::Formatter {
   std::size_t description_width() const { return help_width - get_column_width(); }
 };
 
+// An option whose value is one of `choices`. Its description, "{a,b}" after
+// the value name in --help, is what reference_of() reads the choices from.
+CLI::Validator one_of(std::vector<std::string> choices) {
+  const std::string listed = fmt::format("{{{}}}", fmt::join(choices, ","));
+  return CLI::Validator(
+      [choices = std::move(choices)](const std::string& value) {
+        if (std::find(choices.begin(), choices.end(), value) != choices.end()) return std::string();
+        const std::string last = choices.back();
+        return fmt::format("'{}' is not {}{}{}{}", value, choices.size() > 1 ? "one of " : "",
+                           fmt::join(choices.begin(), choices.end() - 1, ", "),
+                           choices.size() > 1 ? " or " : "", last);
+      },
+      listed, "one of");
+}
+
 // Adds every option of every plugin of `kind` to `command` once, grouped by
 // plugin. Groups of plugins other than `selected` (when given) are hidden
 // from --help. Given values land in `values`.
@@ -92,6 +107,7 @@ void add_plugin_options(CLI::App& command, const host::PluginRegistry& registry,
             flag, [&values, name = spec.name](const std::string& value) { values[name] = value; },
             spec.help);
         if (!spec.value_name.empty()) option->type_name(spec.value_name);
+        if (!spec.choices.empty()) option->check(one_of(spec.choices));
       }
       option->group(group);
     }
@@ -331,10 +347,18 @@ CommandReference reference_of(const CLI::App& command, const std::string& name) 
       for (const auto& short_name : option->get_snames()) entry.names.push_back("-" + short_name);
       for (const auto& long_name : option->get_lnames()) entry.names.push_back("--" + long_name);
     }
-    // The type name without what a check adds to it ("WHAT:{man,...}").
+    // The type name, and the choices a one_of() check adds to it
+    // ("WHAT:{man,complete-bash}").
     if (option->get_expected_max() != 0) {
       const std::string type = option->get_type_name();
-      entry.value_name = type.substr(0, type.find(':'));
+      const std::size_t colon = type.find(':');
+      entry.value_name = type.substr(0, colon);
+      if (colon != std::string::npos && type.size() > colon + 2 && type[colon + 1] == '{' &&
+          type.back() == '}') {
+        std::istringstream choices(type.substr(colon + 2, type.size() - colon - 3));
+        for (std::string choice; std::getline(choices, choice, ',');)
+          entry.choices.push_back(choice);
+      }
     }
     entry.description = option->get_description();
     entry.group = option->get_group();
@@ -391,7 +415,7 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
   app.add_option("--progress", line.progress,
                  "Show progress on runs over a second: auto (on a terminal, outside CI), "
                  "always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->check(one_of({"auto", "always", "never"}))
       ->type_name("WHEN");
   app.add_flag("-v,--verbose", line.verbose,
                "Print every warning; otherwise one of each kind, then how many more");
@@ -402,7 +426,7 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
   app.add_option("--generate", line.generate,
                  "Print the man page (man) or a shell completion script (complete-bash, "
                  "complete-zsh, complete-fish), made from these very options")
-      ->check(CLI::IsMember({"man", "complete-bash", "complete-zsh", "complete-fish"}))
+      ->check(one_of({"man", "complete-bash", "complete-zsh", "complete-fish"}))
       ->type_name("WHAT");
 
   const auto selected_writer = prescan(argc, argv, "to", "t");
@@ -482,14 +506,14 @@ void define_command_line(CommandLine& line, const host::PluginRegistry& registry
   line.plugins_
       ->add_option("--list", line.plugins_names_of,
                    "Print only the names (and aliases) of the readers or writers, one a line")
-      ->check(CLI::IsMember({"readers", "writers"}))
+      ->check(one_of({"readers", "writers"}))
       ->type_name("KIND");
 
   line.new_plugin_ = app.add_subcommand(
       "new-plugin", "Write a ready-to-build plugin project to start your own reader or writer");
   line.new_plugin_->add_option("kind", line.new_kind, "writer or reader")
       ->required()
-      ->check(CLI::IsMember({"writer", "reader"}));
+      ->check(one_of({"writer", "reader"}));
   line.new_plugin_
       ->add_option("name", line.new_name, "Plugin name: a-z, 0-9, '-' and '_' (used by -t/-f)")
       ->required();

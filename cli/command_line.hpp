@@ -50,6 +50,8 @@ struct OptionReference {
   /// What completes the value: "writers", "readers", "files", "folders", or
   /// "" (nothing to offer).
   std::string completes;
+  /// The values it takes, when they are a fixed set: completed as they are.
+  std::vector<std::string> choices;
 };
 
 struct CommandReference {

@@ -137,10 +137,40 @@ std::vector<std::string> spellings_completing(const CommandLineReference& comman
   std::vector<std::string> out;
   for (const auto& command : commands)
     for (const auto& option : command.options)
-      if (is_option(option) && !option.value_name.empty() && option.completes == completes)
+      if (is_option(option) && !option.value_name.empty() && option.choices.empty() &&
+          option.completes == completes)
         for (const auto& name : option.names)
           if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
   return out;
+}
+
+// Each set of spellings whose value is one of a fixed set, with the set.
+std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> spellings_with_choices(
+    const CommandLineReference& commands) {
+  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> out;
+  for (const auto& command : commands)
+    for (const auto& option : command.options)
+      if (is_option(option) && !option.choices.empty() &&
+          std::none_of(out.begin(), out.end(),
+                       [&](const auto& known) { return known.first == option.names; }))
+        out.emplace_back(option.names, option.choices);
+  return out;
+}
+
+const OptionReference* first_positional(const CommandReference& command) {
+  for (const auto& option : command.options)
+    if (option.positional) return &option;
+  return nullptr;
+}
+
+// `text` as one word for fish, whose single quotes take \' and \\ inside.
+std::string fish_quote(std::string_view text) {
+  std::string out = "'";
+  for (const char c : text) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
 }
 
 std::string extensions_pattern(const std::vector<std::string>& extensions, char separator) {
@@ -181,29 +211,40 @@ std::string man_page(const CommandLineReference& commands) {
 
 std::string bash_completion(const CommandLineReference& commands,
                             const std::vector<std::string>& input_extensions) {
+  // bash splits "--to=ep" at '=' (COMP_WORDBREAKS): the option is then two
+  // words back, and a value-taking option may be followed by "=" and its value.
   std::string out = fmt::format(
       "# bash completion for docconv {}: made by `docconv --generate complete-bash`\n"
       "_docconv() {{\n"
       "  local cur=${{COMP_WORDS[COMP_CWORD]}} prev=${{COMP_WORDS[COMP_CWORD-1]}}\n"
+      "  if [[ $cur == = ]]; then\n"
+      "    cur=\n"
+      "  elif [[ $prev == = && $COMP_CWORD -ge 2 ]]; then\n"
+      "    prev=${{COMP_WORDS[COMP_CWORD-2]}}\n"
+      "  fi\n"
       "  local command= i\n"
       "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
       "    case ${{COMP_WORDS[i]}} in\n"
-      "      {}) ((i++)) ;;\n"
-      "      -*) ;;\n"
+      "      {}) [[ ${{COMP_WORDS[i+1]}} == = ]] && ((i++)); ((i++)) ;;\n"
+      "      -*|=) ;;\n"
       "      *) command=${{COMP_WORDS[i]}}; break ;;\n"
       "    esac\n"
       "  done\n"
       "  case $prev in\n",
       version_string, fmt::join(value_spellings(program(commands)), "|"));
-  // What follows an option that takes a value: a plugin name, a folder, a
-  // file, or something to type (nothing offered).
+  const auto offer = [](const std::string& words) {
+    return "mapfile -t COMPREPLY < <(compgen -W \"" + words + "\" -- \"$cur\")";
+  };
+  // What follows an option that takes a value: one of its choices, a plugin
+  // name, a folder, a file, or something to type (nothing offered).
+  for (const auto& [names, choices] : spellings_with_choices(commands))
+    out += fmt::format("    {}) {}; return ;;\n", fmt::join(names, "|"),
+                       offer(fmt::format("{}", fmt::join(choices, " "))));
   const std::pair<const char*, std::string> values[] = {
-      {"writers",
-       "COMPREPLY=($(compgen -W \"$(docconv plugins --list writers 2>/dev/null)\" -- \"$cur\"))"},
-      {"readers",
-       "COMPREPLY=($(compgen -W \"$(docconv plugins --list readers 2>/dev/null)\" -- \"$cur\"))"},
-      {"folders", "COMPREPLY=($(compgen -d -- \"$cur\"))"},
-      {"files", "COMPREPLY=($(compgen -f -- \"$cur\"))"},
+      {"writers", offer("$(docconv plugins --list writers 2>/dev/null)")},
+      {"readers", offer("$(docconv plugins --list readers 2>/dev/null)")},
+      {"folders", "mapfile -t COMPREPLY < <(compgen -d -- \"$cur\")"},
+      {"files", "mapfile -t COMPREPLY < <(compgen -f -- \"$cur\")"},
       {"", ":"}};
   for (const auto& [kind, action] : values) {
     const auto names = spellings_completing(commands, kind);
@@ -215,43 +256,55 @@ std::string bash_completion(const CommandLineReference& commands,
   for (const auto* command : subcommands(commands)) names.push_back(command->name);
   out += fmt::format(
       "    '')\n"
-      "      if [[ $cur != -* ]]; then COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return; fi\n"
+      "      if [[ $cur != -* ]]; then {}; return; fi\n"
       "      options=\"{}\" ;;\n",
-      fmt::join(names, " "), fmt::join(spellings(program(commands)), " "));
+      offer(fmt::format("{}", fmt::join(names, " "))),
+      fmt::join(spellings(program(commands)), " "));
   for (const auto* command : subcommands(commands)) {
     auto all = spellings(*command);
     for (const auto& name : spellings(program(commands)))  // --help is both
       if (std::find(all.begin(), all.end(), name) == all.end()) all.push_back(name);
-    out += fmt::format("    {}) options=\"{}\" ;;\n", command->name, fmt::join(all, " "));
+    out += fmt::format("    {})\n", command->name);
+    // A first argument of a fixed set (new-plugin's kind), right after the command.
+    if (const auto* first = first_positional(*command); first && !first->choices.empty())
+      out += fmt::format("      if [[ $prev == {} && $cur != -* ]]; then {}; return; fi\n",
+                         command->name, offer(fmt::format("{}", fmt::join(first->choices, " "))));
+    out += fmt::format("      options=\"{}\" ;;\n", fmt::join(all, " "));
   }
   out += fmt::format(
       "  esac\n"
-      "  if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W \"$options\" -- \"$cur\")); return; fi\n"
+      "  if [[ $cur == -* ]]; then {}; return; fi\n"
       "  # Inputs: folders, and the files a reader takes by extension.\n"
       "  local name\n"
-      "  COMPREPLY=($(compgen -d -- \"$cur\"))\n"
+      "  mapfile -t COMPREPLY < <(compgen -d -- \"$cur\")\n"
       "  while IFS= read -r name; do\n"
+      "    [[ -d $name ]] && continue\n"
       "    case $name in {}) COMPREPLY+=(\"$name\") ;; esac\n"
       "  done < <(compgen -f -- \"$cur\")\n"
       "}}\n"
       "complete -o filenames -F _docconv docconv\n",
-      extensions_pattern(input_extensions, '|'));
+      offer("$options"), extensions_pattern(input_extensions, '|'));
   return out;
 }
 
 std::string zsh_completion(const CommandLineReference& commands,
                            const std::vector<std::string>& input_extensions) {
-  // An _arguments spec: '--to[Output format]:FORMAT:_docconv_plugins writers'.
+  // An _arguments spec: '--to=[Output format]:FORMAT:_docconv_plugins writers'.
+  // "=" after a long option: its value may follow in the same word too.
   const auto spec = [](const OptionReference& option, const std::string& name) {
     std::string description;
     for (const char c : option.description) {
       if (c == '[' || c == ']' || c == '\\') description += '\\';
       description += c;
     }
-    std::string text = name + "[" + description + "]";
-    if (!option.value_name.empty()) {
+    const bool takes_value = !option.value_name.empty();
+    std::string text =
+        name + (takes_value && name.starts_with("--") ? "=" : "") + "[" + description + "]";
+    if (takes_value) {
       std::string action = " ";
-      if (option.completes == "writers" || option.completes == "readers")
+      if (!option.choices.empty())
+        action = fmt::format("({})", fmt::join(option.choices, " "));
+      else if (option.completes == "writers" || option.completes == "readers")
         action = "_docconv_plugins " + option.completes;
       else if (option.completes == "files")
         action = "_files";
@@ -294,13 +347,14 @@ std::string zsh_completion(const CommandLineReference& commands,
          "    arguments)\n"
          "      case $words[1] in\n";
   for (const auto* command : subcommands(commands)) {
-    const bool takes_inputs = std::any_of(command->options.begin(), command->options.end(),
-                                          [](const OptionReference& o) { return o.positional; });
+    std::string positionals;
+    if (const auto* first = first_positional(*command); first && !first->choices.empty())
+      positionals = " \\\n      " + host::shell_quote(fmt::format("1:{}:({})", first->names.front(),
+                                                                  fmt::join(first->choices, " ")));
+    else if (first != nullptr && command->name != "new-plugin")
+      positionals = " \\\n      '*:input:_docconv_inputs'";
     out += "        " + command->name + ") _arguments" + specs(*command) +
-           specs(program(commands)) +
-           (takes_inputs && command->name != "new-plugin" ? " \\\n      '*:input:_docconv_inputs'"
-                                                          : std::string()) +
-           " ;;\n";
+           specs(program(commands)) + positionals + " ;;\n";
   }
   out += "      esac ;;\n  esac\n}\n_docconv \"$@\"\n";
   return out;
@@ -308,33 +362,77 @@ std::string zsh_completion(const CommandLineReference& commands,
 
 std::string fish_completion(const CommandLineReference& commands,
                             const std::vector<std::string>& input_extensions) {
-  std::vector<std::string> names;
-  for (const auto* command : subcommands(commands)) names.push_back(command->name);
+  // fish's own __fish_use_subcommand takes an option's value (--plugin-dir
+  // DIR) for the command: these functions skip the values of the program's
+  // options.
+  std::vector<std::string> taking_values;
+  for (const auto& option : program(commands).options)
+    if (is_option(option) && !option.value_name.empty())
+      taking_values.insert(taking_values.end(), option.names.begin(), option.names.end());
   std::string out = fmt::format(
       "# fish completion for docconv {}: made by `docconv --generate complete-fish`\n"
+      "function __docconv_command\n"
+      "  set -l words (commandline -opc)\n"
+      "  set -e words[1]\n"
+      "  while set -q words[1]\n"
+      "    switch $words[1]\n"
+      "      case {}\n"
+      "        set -e words[1]\n"
+      "      case '-*'\n"
+      "      case '*'\n"
+      "        echo $words[1]\n"
+      "        return\n"
+      "    end\n"
+      "    set -e words[1]\n"
+      "  end\n"
+      "end\n"
+      "function __docconv_needs_command\n"
+      "  set -l command (__docconv_command)\n"
+      "  test -z \"$command\"\n"
+      "end\n"
+      "function __docconv_using\n"
+      "  set -l command (__docconv_command)\n"
+      "  contains -- \"$command\" $argv\n"
+      "end\n"
+      "function __docconv_just_after_command\n"
+      "  set -l words (commandline -opc)\n"
+      "  set -l command (__docconv_command)\n"
+      "  test -n \"$command\" -a \"$words[-1]\" = \"$command\"\n"
+      "end\n"
       "complete -c docconv -f\n",
-      version_string);
+      version_string, fmt::join(taking_values, " "));
   for (const auto* command : subcommands(commands))
-    out += fmt::format("complete -c docconv -n '__fish_use_subcommand' -a {} -d {}\n",
-                       command->name, host::shell_quote(command->description));
+    out += fmt::format("complete -c docconv -n __docconv_needs_command -a {} -d {}\n",
+                       command->name, fish_quote(command->description));
   const auto line = [&](const OptionReference& option, const std::string& condition) {
     std::string text = "complete -c docconv" + condition;
     for (const auto& name : option.names)
       text += name.starts_with("--") ? " -l " + name.substr(2) : " -s " + name.substr(1);
-    if (option.completes == "writers" || option.completes == "readers")
+    if (!option.choices.empty())
+      text +=
+          fmt::format(" -x -a {}", fish_quote(fmt::format("{}", fmt::join(option.choices, " "))));
+    else if (option.completes == "writers" || option.completes == "readers")
       text += " -x -a '(docconv plugins --list " + option.completes + " 2>/dev/null)'";
     else if (option.completes == "files" || option.completes == "folders")
       text += " -r -F";
     else if (!option.value_name.empty())
       text += " -x";
-    return text + " -d " + host::shell_quote(option.description) + "\n";
+    return text + " -d " + fish_quote(option.description) + "\n";
   };
   for (const auto& option : program(commands).options)
     if (is_option(option)) out += line(option, "");
+  std::vector<std::string> reading;  // the commands that take inputs
   for (const auto* command : subcommands(commands)) {
-    const std::string condition = " -n '__fish_seen_subcommand_from " + command->name + "'";
+    const std::string condition = " -n '__docconv_using " + command->name + "'";
     for (const auto& option : command->options)
       if (is_option(option)) out += line(option, condition);
+    const auto* first = first_positional(*command);
+    if (first != nullptr && !first->choices.empty())
+      out += fmt::format(
+          "complete -c docconv -n '__docconv_using {}; and __docconv_just_after_command' -a {}\n",
+          command->name, fish_quote(fmt::format("{}", fmt::join(first->choices, " "))));
+    else if (first != nullptr && command->name != "new-plugin")
+      reading.push_back(command->name);
   }
   std::vector<std::string> patterns;
   for (const auto& extension : input_extensions) patterns.push_back("'*" + extension + "'");
@@ -349,9 +447,8 @@ std::string fish_completion(const CommandLineReference& commands,
       "    end\n"
       "  end\n"
       "end\n"
-      "complete -c docconv -n '__fish_seen_subcommand_from convert inspect' -a "
-      "'(__docconv_inputs)'\n",
-      fmt::join(patterns, " "));
+      "complete -c docconv -n '__docconv_using {}' -a '(__docconv_inputs)'\n",
+      fmt::join(patterns, " "), fmt::join(reading, " "));
   return out;
 }
 

@@ -47,6 +47,10 @@ function(docconv_add_plugin name)
       LIBRARY_OUTPUT_DIRECTORY "${DOCCONV_PLUGIN_BUILD_DIR}"
       INSTALL_RPATH "$ORIGIN/../..")
     add_dependencies(docconv-plugins ${name})
+    # The files themselves, for what is made from the plugins' descriptors
+    # (the man page and completions: cli/CMakeLists.txt).
+    set_property(TARGET docconv-plugins APPEND PROPERTY DOCCONV_PLUGIN_FILES
+      "$<TARGET_FILE:${name}>")
     install(TARGETS ${name} LIBRARY DESTINATION "${DOCCONV_PLUGIN_INSTALL_DIR}")
   endif()
   if(NOT DOCCONV_PLUGIN_BUILD_DIR)

@@ -3,6 +3,7 @@
 #include "host/output.hpp"
 #include "support.hpp"
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 #include <docconv/version.hpp>
 
@@ -181,4 +182,40 @@ TEST_CASE("the build tree is recognised by where the executable is") {
   fs::create_directories(build / "bin");
   CHECK(host::is_inside(build / "bin" / "docconv", build.path()));
   CHECK_FALSE(host::is_inside("/usr/local/bin/docconv", build.path()));
+}
+
+TEST_CASE("a descriptor's choices and extensions are plain words, for the help and the shells") {
+  const auto descriptor = [](const std::string& extensions, const std::string& option) {
+    return fmt::format(
+        R"({{"abi": {}, "plugin": {{"name": "x", "kind": "reader", "version": "1",
+             "description": "d", "extensions": {}, "options": [{}]}}}})",
+        abi_version, extensions, option);
+  };
+  const auto info = host::parse_plugin_descriptor(
+      descriptor(R"([".txt", ".tar.gz", ".c++"])",
+                 R"({"name": "layout", "value_name": "MODE", "choices": ["auto", "lines"]})"));
+  CHECK(info.extensions == std::vector<std::string>{".txt", ".tar.gz", ".c++"});
+  REQUIRE(info.options.size() == 1);
+  CHECK(info.options[0].choices == std::vector<std::string>{"auto", "lines"});
+
+  const auto refused = [&](const std::string& extensions, const std::string& option) {
+    try {
+      host::parse_plugin_descriptor(descriptor(extensions, option));
+    } catch (const Error& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  };
+  const std::string plain_option = R"({"name": "layout"})";
+  CHECK_THAT(refused(R"([".t xt"])", plain_option),
+             Catch::Equals("its extension \".t xt\" is not a dot then letters, digits, '.', '_', "
+                           "'+' or '-'"));
+  CHECK_THAT(refused(R"([".txt;rm"])", plain_option), Catch::StartsWith("its extension"));
+  CHECK_THAT(refused(R"(["txt"])", plain_option), Catch::StartsWith("its extension"));
+  CHECK_THAT(refused(R"([".txt"])", R"({"name": "layout", "choices": ["a b"]})"),
+             Catch::StartsWith("its option --layout has a choice \"a b\" that is not"));
+  CHECK_THAT(refused(R"([".txt"])", R"({"name": "layout", "choices": "auto"})"),
+             Catch::Contains("\"choices\" is not a list of strings"));
+  CHECK_THAT(refused(R"([".txt"])", R"({"name": "layout", "flag": true, "choices": ["a"]})"),
+             Catch::Equals("its option --layout is a flag and has choices"));
 }

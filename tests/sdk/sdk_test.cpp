@@ -375,7 +375,7 @@ TEST_CASE("the install puts the man page and the completions where man and the s
   const auto& sdk = installed_sdk();
   for (const auto* path :
        {"share/man/man1/docconv.1", "share/bash-completion/completions/docconv",
-        "share/zsh/vendor-completions/_docconv", "share/fish/vendor_completions.d/docconv.fish"})
+        "share/zsh/site-functions/_docconv", "share/fish/vendor_completions.d/docconv.fish"})
     CHECK(fs::is_regular_file(sdk.prefix / path));
   // The installed bash completion offers the installed writers: the
   // project's and the two the user built (found in their data folder).

@@ -174,9 +174,10 @@ bool is_plain_name(std::string_view name) {
 OptionSpec option_of(const Json& object) {
   if (!object.is_object())
     throw Error("its descriptor's \"options\" holds something not an object");
-  refuse_unknown_fields(object, {"name", "help", "flag", "value_name"}, "'s option");
+  refuse_unknown_fields(object, {"name", "help", "flag", "value_name", "choices"}, "'s option");
   OptionSpec option{text_field(object, "name", true), text_field(object, "help", false),
-                    flag_field(object, "flag"), text_field(object, "value_name", false)};
+                    flag_field(object, "flag"), text_field(object, "value_name", false),
+                    texts_field(object, "choices")};
   // CLI11 takes a long option of two or more of these characters, not starting with '-'.
   if (option.name.size() < 2 || !is_plain_name(option.name))
     throw Error(
@@ -186,7 +187,26 @@ OptionSpec option_of(const Json& object) {
   if (std::find(reserved_options.begin(), reserved_options.end(), option.name) !=
       reserved_options.end())
     throw Error(fmt::format("its option --{} clashes with a docconv option", option.name));
+  // Choices go into shell completion scripts and help as they are.
+  for (const auto& choice : option.choices)
+    if (!is_plain_name(choice))
+      throw Error(
+          fmt::format("its option --{} has a choice \"{}\" that is not lower-case "
+                      "letters, digits, '-' or '_', starting with a letter or digit",
+                      option.name, choice));
+  if (option.is_flag && !option.choices.empty())
+    throw Error(fmt::format("its option --{} is a flag and has choices", option.name));
   return option;
+}
+
+// What a shell completion script can hold unquoted in a file pattern.
+bool is_plain_extension(std::string_view extension) {
+  const auto allowed = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '+' || c == '-';
+  };
+  return extension.size() >= 2 && extension.front() == '.' &&
+         std::all_of(extension.begin(), extension.end(), allowed);
 }
 
 }  // namespace
@@ -263,8 +283,11 @@ PluginInfo parse_plugin_descriptor(std::string_view text) {
   }
   info.extensions = texts_field(plugin, "extensions");
   for (const auto& extension : info.extensions) {
-    if (extension.size() < 2 || extension.front() != '.')
-      throw Error(fmt::format("its extension \"{}\" does not start with a dot", extension));
+    if (!is_plain_extension(extension))
+      throw Error(
+          fmt::format("its extension \"{}\" is not a dot then letters, digits, '.', "
+                      "'_', '+' or '-'",
+                      extension));
   }
   for (const auto& option : field(plugin, "options", Json::value_t::array, "a list", false))
     info.options.push_back(option_of(option));

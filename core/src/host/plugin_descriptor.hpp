@@ -23,6 +23,9 @@ struct OptionSpec {
   std::string help;        ///< One line for --help.
   bool is_flag = false;    ///< A switch without value; its value is "true" when given.
   std::string value_name;  ///< Shown in --help: "FILE", "N".
+  /// The values it takes, when they are a fixed set: docconv refuses others
+  /// and shells complete them. Empty: any value (the plugin checks it).
+  std::vector<std::string> choices;
 };
 
 /// What a plugin is, as its descriptor says.

@@ -36,7 +36,7 @@ DOCCONV_PLUGIN(docconv::news_text::NewsTextPlugin, R"json({
   "options": [
     {"name": "encoding", "value_name": "NAME",
      "help": "Character encoding of text inputs (windows-1251, UTF-16LE, ...); detected when not given"},
-    {"name": "text-layout", "value_name": "MODE",
+    {"name": "text-layout", "value_name": "MODE", "choices": ["auto", "lines", "wrapped"],
      "help": "Paragraphs of text inputs: auto, lines (one per line) or wrapped (lines between blank lines are one paragraph)"},
     {"name": "no-title", "flag": true,
      "help": "Text inputs: the first line is not a title (derive one)"},
