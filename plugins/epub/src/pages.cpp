@@ -79,7 +79,11 @@ class BlockRenderer {
 
   void operator()(const Heading& heading) {
     if (is_blank(heading.content)) return;
-    const int level = std::clamp(heading.level, 2, 6);
+    // Under the title's h1, and never more than one level deeper than the
+    // heading before: assistive technology navigates by the outline, and a
+    // skipped level reads as a missing section (WCAG 1.3.1; Ace's heading-order).
+    const int level = std::min(std::clamp(heading.level, 2, 6), last_heading_level_ + 1);
+    last_heading_level_ = level;
     const std::string name = fmt::format("h{}", level);
     pugi::xml_node element = add_element(article_, name.c_str());
     const std::string anchor = fmt::format("section-{}", entry_.sections.size() + 1);
@@ -134,6 +138,7 @@ class BlockRenderer {
     if (!related_) {
       pugi::xml_node aside = add_element(article_, "aside", "read-more");
       set_attribute(aside, "aria-label", "Read more");
+      asides_.push_back(aside);
       add_text_element(aside, "p", "Read more", "read-more-title");
       related_ = add_element(aside, "ul");
     }
@@ -150,10 +155,22 @@ class BlockRenderer {
 
   void operator()(const Removed&) {}  // not part of the article: left out of reading formats
 
+  // Landmarks of one page need names that tell them apart (WCAG 1.3.1; Ace's
+  // landmark-unique): "Read more, 2 of 3" when an article has several.
+  void finish() {
+    if (asides_.size() < 2) return;
+    for (std::size_t i = 0; i < asides_.size(); ++i)
+      asides_[i]
+          .attribute("aria-label")
+          .set_value(fmt::format("Read more, {} of {}", i + 1, asides_.size()).c_str());
+  }
+
  private:
   pugi::xml_node article_;
   ArticleEntry& entry_;
   pugi::xml_node related_;  // the open "Read more" list, if the last block was a related link
+  std::vector<pugi::xml_node> asides_;
+  int last_heading_level_ = 1;  // the title's h1
 };
 
 }  // namespace
@@ -179,6 +196,7 @@ std::string article_page(const Document& document, std::string_view language, Ar
   add_header(article, meta, entry.title, derived);
   BlockRenderer renderer(article, entry);
   for (const auto& block : document.blocks) visit_block(block.content, renderer);
+  renderer.finish();
   return page.str();
 }
 
@@ -235,6 +253,8 @@ std::vector<std::string> nav_skeleton(const BookMetadata& book, bool has_cover) 
   XhtmlPage page("Contents", book.language, stylesheet_href);
   pugi::xml_node toc = add_element(page.body(), "nav", "toc");
   set_attribute(toc, "epub:type", "toc");
+  set_attribute(toc, "role",
+                "doc-toc");  // the ARIA role of epub:type toc, for assistive technology
   set_attribute(toc, "id", "toc");
   add_text_element(toc, "h1", "Contents");
   add_items_marker(add_element(toc, "ol"));
@@ -256,8 +276,11 @@ std::string nav_item(const ArticleEntry& article) {
   pugi::xml_document fragment;
   pugi::xml_node list = fragment.append_child("ol");
   add_toc_entry(list, article);
+  // One line, not indented inside: white space between the link's parts
+  // would become part of the entry in readers that take the contents as
+  // plain text (Calibre's panel showed "Ministry —            Sputnik").
   constexpr unsigned depth = 4;  // html, body, nav, ol
-  return node_string(list.first_child(), depth);
+  return std::string(depth * 2, ' ') + node_string_unindented(list.first_child()) + "\n";
 }
 
 std::string cover_page(const BookMetadata& book, std::string_view image_href) {

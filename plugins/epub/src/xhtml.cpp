@@ -166,6 +166,10 @@ std::string node_string(pugi::xml_node node, unsigned depth) {
   return support::xml_text(node, indentation, format, depth);
 }
 
+std::string node_string_unindented(pugi::xml_node node) {
+  return support::xml_text(node, "", pugi::format_raw, 0);
+}
+
 void add_items_marker(pugi::xml_node parent) {
   parent.append_child(pugi::node_comment)
       .set_value(std::string(items_marker.substr(4, items_marker.size() - 7)).c_str());

@@ -53,6 +53,8 @@ std::string xml_string(const pugi::xml_document& document);
 /// `node` and its subtree, serialised as xml_string() would at `depth`
 /// (the number of elements around it): the same bytes as inside the document.
 std::string node_string(pugi::xml_node node, unsigned depth);
+/// `node` on one line, with no white space added anywhere inside it.
+std::string node_string_unindented(pugi::xml_node node);
 
 /// Books of 100,000 articles have lists (contents, manifest, spine) too long
 /// to build as one DOM. Such a document is built with a marker where each
