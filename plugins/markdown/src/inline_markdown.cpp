@@ -119,7 +119,7 @@ struct TextPlace {
   bool line_start = false;   ///< The text starts its line: what precedes it is the line's start.
   bool line_end = false;     ///< The text ends its line.
   bool block_rules = false;  ///< Its start must not read as the start of another block.
-  bool link_text = false;    ///< It is the text of a link: brackets must not pair.
+  bool link_text = false;    ///< It is a link's text, whose edge blanks Pandoc would trim.
   bool before_link = false;  ///< A link follows right after the text.
 };
 
@@ -138,9 +138,10 @@ class TextEscaper {
   // would end the line: those are written as character references.
   bool as_reference(std::size_t i) const {
     const char c = text_[i];
-    if (is_line_ending(c)) return true;
+    if (is_line_ending(c) || i == reference_at_) return true;
     if (!is_blank(c)) return false;
-    return (i == 0 && place_.line_start) || (i + 1 == text_.size() && place_.line_end);
+    return (i == 0 && (place_.line_start || place_.link_text)) ||
+           (i + 1 == text_.size() && (place_.line_end || place_.link_text));
   }
 
  private:
@@ -155,6 +156,13 @@ class TextEscaper {
   bool alnum_before(std::size_t i) const { return i > 0 && is_ascii_alnum(text_[i - 1]); }
   bool alnum_at(std::size_t i) const { return i < text_.size() && is_ascii_alnum(text_[i]); }
   bool could_open_tag_or_autolink(std::size_t i) const;
+  bool starts_emoji(std::size_t i) const {
+    std::size_t j = i + 1;
+    while (j < text_.size() &&
+           (is_ascii_alnum(text_[j]) || text_[j] == '_' || text_[j] == '+' || text_[j] == '-'))
+      ++j;
+    return j > i + 1 && j < text_.size() && text_[j] == ':';
+  }
   std::size_t run_end(std::size_t i) const {
     std::size_t j = i;
     while (j < text_.size() && text_[j] == text_[i]) ++j;
@@ -168,6 +176,8 @@ class TextEscaper {
   std::string_view text_;
   TextPlace place_;
   std::vector<bool> escape_;
+  std::size_t reference_at_ = std::string_view::npos;  // a blank to write as a reference
+  std::vector<std::size_t> quote_references_;          // where '‘' and '“' start, in order
 };
 
 // The first character of a line decides whether the line starts a heading,
@@ -175,17 +185,27 @@ class TextEscaper {
 // definition; HTML blocks start with '<', which mark_at() already escapes.
 void TextEscaper::mark_block_start() {
   const char first = text_[0];
-  const std::size_t run = run_end(0);
   switch (first) {
     case '#':
-      escape_[0] = run <= 6 && space_at(run);
+      escape_[0] = true;  // Pandoc's Markdown reads a heading of more than six too
+      break;
+    case '[':
+      // Pandoc's Markdown takes a list item starting "[x] " for a task
+      // whatever is escaped, unless the space is a character reference.
+      escape_[0] = true;
+      if (text_.size() > 3 && (text_.substr(0, 4) == "[ ] " || text_.substr(0, 4) == "[x] " ||
+                               text_.substr(0, 4) == "[X] "))
+        reference_at_ = 3;
       break;
     case '>':
-    case '[':
+    case '|':  // Pandoc: a line block
+    case ':':  // Pandoc: a definition ("Term" then ": definition") or a fenced div (":::")
+    case '(':  // Pandoc: an example or fancy list item, "(@) " or "(a) "
+    case '%':  // Pandoc: a title block
       escape_[0] = true;
       break;
     case '~':
-      escape_[0] = run >= 3;
+      escape_[0] = true;
       break;
     case '-':
     case '+':
@@ -204,14 +224,26 @@ void TextEscaper::mark_block_start() {
       if (list_marker || thematic_break) escape_[0] = true;
       break;
     }
-    default:
+    default: {
+      // An ordered list item: "12. ", "3) "; in Pandoc's Markdown (fancy
+      // lists) also "a. ", "B) ", "iv. ", "#. ".
+      const auto is_roman = [](char c) {
+        return std::string_view("ivxlcdmIVXLCDM").find(c) != std::string_view::npos;
+      };
+      std::size_t end = 0;
       if (is_ascii_digit(first)) {
-        std::size_t digits = 0;
-        while (digits < text_.size() && is_ascii_digit(text_[digits])) ++digits;
-        if (digits <= 9 && digits < text_.size() &&
-            (text_[digits] == '.' || text_[digits] == ')') && space_at(digits + 1))
-          escape_[digits] = true;
+        while (end < text_.size() && is_ascii_digit(text_[end])) ++end;  // Pandoc: any number
+      } else if (first == '#') {
+        end = 1;
+      } else if ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z')) {
+        while (end < text_.size() && is_roman(text_[end])) ++end;
+        if (end == 0 || (end > 1 && end < text_.size() && is_ascii_alnum(text_[end]))) end = 1;
+        if (end == 1 && text_.size() > 1 && is_ascii_alnum(text_[1])) end = 0;
       }
+      if (end > 0 && end < text_.size() && (text_[end] == '.' || text_[end] == ')') &&
+          space_at(end + 1))
+        escape_[end] = true;
+    }
   }
 }
 
@@ -241,19 +273,56 @@ std::size_t TextEscaper::mark_at(std::size_t i) {
   switch (c) {
     case '*':
     case '_': {
-      // A delimiter run that can neither open nor close emphasis stays as it
-      // is: one with whitespace on both sides, or '_' inside a word.
+      // Always, even where CommonMark could neither open nor close emphasis
+      // ("2 * 3", "snake_case"): Pandoc's Markdown has other rules, and
+      // closes emphasis at " * " or takes "x__y*" for one word.
       const std::size_t end = run_end(i);
-      const bool inert =
-          (space_before(i) && space_at(end)) || (c == '_' && alnum_before(i) && alnum_at(end));
-      const bool escape = !inert || escape_[i];  // escape_[i]: a block start
-      for (std::size_t k = i; k < end; ++k) escape_[k] = escape;
+      for (std::size_t k = i; k < end; ++k) escape_[k] = true;
       return end;
     }
     case '\\':
-      // A backslash escapes the punctuation after it (a character reference
-      // starts with '&'); at the end of a run it could escape our markup.
-      escape_[i] = last || as_reference(i + 1) || is_ascii_punct(text_[i + 1]);
+      // Always: it escapes the punctuation after it, could escape our markup
+      // at the end of a run, and starts raw TeX before a letter in Pandoc's
+      // Markdown ("\\emph").
+      escape_[i] = true;
+      break;
+    case '[':
+    case ']':
+      // Pandoc's Markdown makes links of "[text]" alone (implicit header
+      // references), spans of "[text]{.c}", citations, footnotes: a bracket
+      // is never left to pair.
+      escape_[i] = true;
+      break;
+    case '~':   // Pandoc: subscript, strikeout
+    case '^':   // Pandoc: superscript, inline note
+    case '$':   // Pandoc: TeX math
+    case '|':   // Pandoc: pipe tables
+    case '{':   // Pandoc: attributes after a heading, link or span
+    case '\'':  // Pandoc: smart quotes
+    case '"':
+      escape_[i] = true;
+      break;
+    case '@':  // Pandoc: a citation, "@smith", unless inside a word (an address)
+      escape_[i] = !alnum_before(i);
+      break;
+    case '-':  // Pandoc: smart dashes, "--" and "---"
+      escape_[i] = escape_[i] || (!last && text_[i + 1] == '-');
+      break;
+    case '.':  // Pandoc: a smart ellipsis, "..." or ". . ."
+      escape_[i] = escape_[i] || text_.substr(i, 3) == "..." || text_.substr(i, 5) == ". . .";
+      break;
+    case ':':  // commonmark_x: an emoji, ":smile:"
+      escape_[i] = escape_[i] || starts_emoji(i);
+      break;
+    case '\xE2':
+      // Pandoc's smart punctuation takes an opening curly quote for the
+      // start of a quotation: one without its closing quote becomes an
+      // apostrophe, and blanks inside one are trimmed. A character reference
+      // is text in every reader (a backslash would stay in CommonMark).
+      if (text_.substr(i, 3) == "\u2018" || text_.substr(i, 3) == "\u201c") {
+        quote_references_.push_back(i);
+        return i + 3;
+      }
       break;
     case '`':
       escape_[i] = true;  // a code span needs only a matching backtick run later
@@ -263,14 +332,6 @@ std::size_t TextEscaper::mark_at(std::size_t i) {
       break;
     case '&':
       escape_[i] = starts_reference(text_, i);
-      break;
-    case '[':
-      escape_[i] = escape_[i] || place_.link_text;
-      break;
-    case ']':
-      // Only "](" makes a link: no link reference definitions are ever
-      // written, and no markup of ours starts with '('.
-      escape_[i] = place_.link_text || (!last && text_[i + 1] == '(');
       break;
     case '!':
       escape_[i] = last && place_.before_link;  // "![" would make an image
@@ -284,7 +345,14 @@ std::size_t TextEscaper::mark_at(std::size_t i) {
 std::string TextEscaper::write() const {
   std::string out;
   out.reserve(text_.size() + text_.size() / 8);
+  std::size_t next_quote = 0;  // in quote_references_
   for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (next_quote < quote_references_.size() && quote_references_[next_quote] == i) {
+      out += text_.substr(i, 3) == "\u2018" ? "&#8216;" : "&#8220;";
+      ++next_quote;
+      i += 2;
+      continue;
+    }
     if (as_reference(i)) {
       out += fmt::format("&#{};", static_cast<int>(text_[i]));
       continue;
@@ -296,7 +364,7 @@ std::string TextEscaper::write() const {
 }
 
 // The characters mark_at() acts on, and line endings (written as references).
-constexpr std::string_view maybe_markup = "*_\\`<&[]!\n\r";
+constexpr std::string_view maybe_markup = "*_\\`<&[]!\n\r~^$|{'\"@-.:\xE2";
 
 // A table of maybe_markup, since every byte of the text is looked up in it.
 constexpr std::array<bool, 256> maybe_markup_table = [] {
@@ -307,7 +375,7 @@ constexpr std::array<bool, 256> maybe_markup_table = [] {
 
 // The first characters for which mark_block_start() may escape something.
 bool may_start_block(char c) {
-  return is_ascii_digit(c) || std::string_view("#>[~-+*_").find(c) != std::string_view::npos;
+  return is_ascii_alnum(c) || std::string_view("#>[~-+*_|:(%").find(c) != std::string_view::npos;
 }
 
 // True when TextEscaper would return `text` unchanged, which is the case for
@@ -315,10 +383,9 @@ bool may_start_block(char c) {
 // line, no block start): checked in one quick pass instead.
 bool needs_no_escaping(std::string_view text, const TextPlace& place) {
   if (text.empty()) return true;
-  if (place.line_start &&
-      (is_blank(text.front()) || (place.block_rules && may_start_block(text.front()))))
-    return false;
-  if (place.line_end && is_blank(text.back())) return false;
+  if ((place.line_start || place.link_text) && is_blank(text.front())) return false;
+  if (place.line_start && place.block_rules && may_start_block(text.front())) return false;
+  if ((place.line_end || place.link_text) && is_blank(text.back())) return false;
   return std::none_of(text.begin(), text.end(),
                       [](char c) { return maybe_markup_table[static_cast<unsigned char>(c)]; });
 }
@@ -474,7 +541,8 @@ Classes last_classes(const std::vector<Piece>& pieces, std::size_t i) {
 
 // Picks a delimiter for each emphasis/strong piece that CommonMark will read
 // as such in its context, or makes it plain text. '*' is tried first; '_'
-// when '*' would run into the closing '*' of the piece before.
+// when '*' would run into the closing '*' of the piece before, and a blank
+// precedes (as Pandoc's Markdown needs).
 void choose_delimiters(std::vector<Piece>& pieces) {
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     Piece& piece = pieces[i];
@@ -486,6 +554,8 @@ void choose_delimiters(std::vector<Piece>& pieces) {
     const char previous_delimiter = i > 0 ? pieces[i - 1].delimiter : 0;
     for (const char delimiter : {'*', '_'}) {
       if (delimiter == previous_delimiter) continue;
+      // Pandoc's Markdown opens '_' only after a blank (not after "*a*").
+      if (delimiter == '_' && before != Classes{space}) continue;
       const bool opens = for_every(before, content_first,
                                    [&](Class b, Class a) { return can_open(delimiter, b, a); });
       const bool closes = for_every(content_last, after,
@@ -510,13 +580,22 @@ std::vector<Piece> merge_text(std::vector<Piece> pieces) {
   return merged;
 }
 
-// Heading content ending in '#'s after a blank (or made only of '#'s) would
-// lose them as the optional closing sequence.
+// Heading content ending in '#'s would lose them as the optional closing
+// sequence: CommonMark strips those after a blank, Pandoc's Markdown any that
+// are not escaped, even after an escaped one ("\\##" loses one). Each '#' of
+// the run at the end is written escaped.
 void protect_heading_end(std::string& line) {
-  if (line.empty() || line.back() != '#') return;
-  std::size_t start = line.find_last_not_of('#');
-  start = start == std::string::npos ? 0 : start + 1;
-  if (start == 0 || is_blank(line[start - 1])) line.insert(start, 1, '\\');
+  std::size_t start = line.size();
+  std::size_t marks = 0;
+  while (start > 0 && line[start - 1] == '#') {
+    std::size_t slashes = 0;  // backslashes right before it: an odd count escapes it
+    while (start - 1 > slashes && line[start - 2 - slashes] == '\\') ++slashes;
+    start -= slashes % 2 == 1 ? 2 : 1;
+    ++marks;
+  }
+  if (marks == 0) return;
+  line.resize(start);
+  for (std::size_t i = 0; i < marks; ++i) line += "\\#";
 }
 
 }  // namespace
@@ -557,7 +636,7 @@ namespace {
 // block (list item, heading, quote, thematic break, setext underline, fence,
 // HTML) and a paragraph would be cut short.
 bool may_start_continuation(char c) {
-  constexpr std::string_view block_starters = "#>-+*=_~`<[|";
+  constexpr std::string_view block_starters = "#>-+*=_~`<[|:(%";
   return !is_ascii_digit(c) && block_starters.find(c) == std::string_view::npos;
 }
 

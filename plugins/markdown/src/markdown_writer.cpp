@@ -92,6 +92,12 @@ class BodyRenderer {
     const bool after_bullets = last_ == LastBlock::bullet_list || last_ == LastBlock::read_more;
     const char marker = list.ordered ? (last_ == kind && last_marker_ == '.' ? ')' : '.')
                                      : (after_bullets && last_marker_ == '-' ? '*' : '-');
+    // CommonMark starts a new list at another marker; Pandoc's Markdown does
+    // not, and reads an HTML comment between them as its writer writes it.
+    if (list.ordered ? last_ == kind : after_bullets) {
+      start_block(LastBlock::other);
+      out_ += "<!-- -->\n";
+    }
     start_block(kind);
     last_marker_ = marker;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -139,8 +145,9 @@ class BodyRenderer {
       // Line endings as CommonMark normalises them.
       for (auto at = text.find('\r'); at != std::string::npos; at = text.find('\r', at))
         text.replace(at, at + 1 < text.size() && text[at + 1] == '\n' ? 2 : 1, "\n");
-      for (auto at = text.find("-->"); at != std::string::npos; at = text.find("-->", at))
-        text.replace(at, 3, "-- >");
+      // and Pandoc's Markdown reads no comment holding "--" at all: "- -".
+      for (auto at = text.find("--"); at != std::string::npos; at = text.find("--", at))
+        text.replace(at, 2, "- -");
       return text;
     };
     start_block(LastBlock::other);
@@ -220,7 +227,9 @@ std::string article_front_matter(const Metadata& metadata) {
   map.add("title", markdown_value(metadata.title))
       .add("subtitle", markdown_value(metadata.standfirst))
       .add("author", markdown_values(metadata.authors))
-      .add("date", markdown_value(iso_date(metadata.date)))
+      // Static-site generators take "date" for a full date: without a year
+      // ("--06-05") the dateline's date stays in dateline.date alone.
+      .add("date", markdown_value(metadata.date.year != 0 ? iso_date(metadata.date) : ""))
       .add("publisher", markdown_value(metadata.publisher))
       .add("lang", markdown_value(metadata.language))
       .add("dateline", std::move(dateline))
@@ -243,14 +252,14 @@ std::string article_section(const Document& document, const Options& options) {
 void MarkdownWriter::begin(const WriteContext& ctx) {
   ctx_ = &ctx;
   options_ = Options::parse(ctx.options);
-  // One file: the front matter comes first, and each article is written as
-  // it comes, so that memory does not grow with the number of articles.
-  if (!ctx_->output.split()) ctx_->output.stream() << collection_front_matter();
 }
 
 void MarkdownWriter::add(const Document& document) {
   ++count_;
   if (!ctx_->output.split()) {
+    // One file: the front matter comes first, and each article is written as
+    // it comes, so that memory does not grow with the number of articles.
+    if (count_ == 1) ctx_->output.stream() << collection_front_matter(document.metadata.language);
     ctx_->output.stream() << '\n' << article_section(document, options_);
     return;
   }
@@ -261,15 +270,17 @@ void MarkdownWriter::add(const Document& document) {
   if (!body.empty()) file << '\n' << body;
 }
 
-// Written before the first article: what only the whole set could tell (how
-// many articles, whether they share one language) is not in it.
-std::string MarkdownWriter::collection_front_matter() const {
+// Written with the first article: what only the whole set could tell (how
+// many articles, whether they share one language) is not in it. Its language
+// is --lang's, else the first article's (Pandoc hyphenates and labels by it).
+std::string MarkdownWriter::collection_front_matter(const std::string& first_language) const {
   const CollectionMetadata& collection = ctx_->collection;
   YamlMap map;
   map.add("title", markdown_value(collection.title.empty() ? "News articles" : collection.title))
       .add("author", markdown_values(collection.authors))
       .add("publisher", markdown_value(collection.publisher))
-      .add("lang", markdown_value(collection.language));
+      .add("lang",
+           markdown_value(collection.language.empty() ? first_language : collection.language));
   return front_matter(map);
 }
 

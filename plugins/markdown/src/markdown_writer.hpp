@@ -39,7 +39,7 @@ class MarkdownWriter final : public Writer {
   void finish() override;
 
  private:
-  std::string collection_front_matter() const;
+  std::string collection_front_matter(const std::string& first_language) const;
 
   const WriteContext* ctx_ = nullptr;
   Options options_;

@@ -87,7 +87,7 @@ TEST_CASE("Pandoc reads the fixture articles' front matter") {
     CHECK(title == metadata.title);
     if (!metadata.language.empty())
       CHECK(meta.at("lang").at("c").at(0).at("c") == metadata.language);
-    if (!metadata.date.empty())
+    if (metadata.date.year != 0)  // a date without its year stays in the dateline
       CHECK(meta.at("date").at("c").at(0).at("c") == iso_date(metadata.date));
     else
       CHECK_FALSE(meta.contains("date"));

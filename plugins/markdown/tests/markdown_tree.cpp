@@ -101,8 +101,12 @@ Node convert(cmark_node* node) {
 
 Nodes convert_children(cmark_node* parent) {
   Nodes nodes;
-  for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node))
-    nodes.push_back(convert(node));
+  for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
+    Node converted = convert(node);
+    // The writer's separator between two lists in a row, not part of the text.
+    if (converted.type == "html_block" && converted.literal == "<!-- -->\n") continue;
+    nodes.push_back(std::move(converted));
+  }
   return nodes;
 }
 
@@ -335,13 +339,13 @@ Nodes expected_body(const std::vector<Block>& blocks, bool keep_removed) {
       }
     } else if (const auto* removed = std::get_if<Removed>(&block.content)) {
       if (keep_removed) {
-        // The comment would end at the first "-->": the writer writes "-- >".
+        // A comment holding "--" is none for Pandoc: the writer writes "- -".
         const auto defuse = [](std::string text) {
           // Line endings as CommonMark normalises them.
           for (auto at = text.find('\r'); at != std::string::npos; at = text.find('\r', at))
             text.replace(at, at + 1 < text.size() && text[at + 1] == '\n' ? 2 : 1, "\n");
-          for (auto at = text.find("-->"); at != std::string::npos; at = text.find("-->", at))
-            text.replace(at, 3, "-- >");
+          for (auto at = text.find("--"); at != std::string::npos; at = text.find("--", at))
+            text.replace(at, 2, "- -");
           return text;
         };
         const std::string reason =
