@@ -221,7 +221,7 @@ CommandLine::~CommandLine() = default;
 void CommandLine::parse(int argc, char** argv) {
   // CLI11 2.1 refuses what follows "--" once an input came before it
   // ("a.txt -- -b.txt"): parse what comes before, and take the rest as inputs.
-  char** const end = std::find(argv + 1, argv + argc, std::string_view("--"));
+  char** const end = argc < 1 ? argv : std::find(argv + 1, argv + argc, std::string_view("--"));
   const std::vector<std::string> after(end == argv + argc ? end : end + 1, argv + argc);
   if (end != argv + argc)
     for (CLI::App* reading : {convert_, inspect_})

@@ -83,31 +83,40 @@ std::string report_json(const RunSummary& run) {
 void check_report_destination(const std::string& destination,
                               const std::vector<std::string>& inputs, const std::string& output) {
   if (destination == "-") return;
-  std::error_code error;
-  const fs::path report = fs::weakly_canonical(destination, error);
-  if (error) throw Error(fmt::format("cannot use this path: {}", error.message()));
+  // Absolute first: weakly_canonical() leaves a relative name that does not
+  // exist yet ("run.json") relative, with no folder to check.
+  const auto resolved = [](const std::string& path) {
+    std::error_code error;
+    fs::path absolute = fs::absolute(path, error);
+    if (error) return fs::path();
+    fs::path canonical = fs::weakly_canonical(absolute, error);
+    return error ? absolute.lexically_normal() : canonical;
+  };
+  const fs::path report = resolved(destination);
+  if (report.empty()) throw Error("cannot use this path");
   const auto same = [&](const std::string& path) {
-    std::error_code ignored;
-    return path != "-" && fs::weakly_canonical(path, ignored) == report;
+    return path != "-" && resolved(path) == report;
   };
   if (same(output)) throw Error("the report would replace the output; give it another file");
+  std::error_code error;
   // An existing file inside an input folder is (or may be) an input too.
-  const bool exists = fs::exists(report);
+  const bool exists = fs::exists(report, error);
   for (const auto& input : inputs) {
     if (same(input)) throw Error(fmt::format("the report would replace the input {}", input));
-    std::error_code ignored;
-    const fs::path folder = input == "-" ? fs::path() : fs::weakly_canonical(input, ignored);
-    if (exists && fs::is_directory(folder) &&
+    const fs::path folder = input == "-" ? fs::path() : resolved(input);
+    if (exists && fs::is_directory(folder, error) &&
         std::mismatch(folder.begin(), folder.end(), report.begin(), report.end()).first ==
             folder.end())
       throw Error(fmt::format("the report would replace a file of the input folder {}", input));
   }
-  if (fs::is_directory(report)) throw Error("is a folder; give the report a file name");
+  if (fs::is_directory(report, error)) throw Error("is a folder; give the report a file name");
   const fs::path folder = report.parent_path();
-  if (!fs::is_directory(folder))
-    throw Error(fmt::format("the folder {} does not exist", folder.string()));
+  const fs::path as_given = fs::path(destination).parent_path();  // for messages
+  const std::string folder_name = as_given.empty() ? "." : as_given.string();
+  if (!fs::is_directory(folder, error))
+    throw Error(fmt::format("the folder {} does not exist", folder_name));
   if (::access(folder.c_str(), W_OK) != 0)
-    throw Error(fmt::format("cannot write in the folder {}", folder.string()));
+    throw Error(fmt::format("cannot write in the folder {}", folder_name));
 }
 
 void write_report(const std::string& destination, const RunSummary& run) {

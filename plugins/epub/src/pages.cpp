@@ -80,10 +80,14 @@ class BlockRenderer {
   void operator()(const Heading& heading) {
     if (is_blank(heading.content)) return;
     // Under the title's h1, and never more than one level deeper than the
-    // heading before: assistive technology navigates by the outline, and a
-    // skipped level reads as a missing section (WCAG 1.3.1; Ace's heading-order).
-    const int level = std::min(std::clamp(heading.level, 2, 6), last_heading_level_ + 1);
-    last_heading_level_ = level;
+    // heading it belongs under: assistive technology navigates by the
+    // outline, and a skipped level reads as a missing section (WCAG 1.3.1;
+    // Ace's heading-order). The open headings' own levels decide nesting, so
+    // that siblings (3, 3) stay siblings: h2, h2.
+    const int wanted = std::clamp(heading.level, 2, 6);
+    while (!open_levels_.empty() && open_levels_.back() >= wanted) open_levels_.pop_back();
+    open_levels_.push_back(wanted);
+    const int level = static_cast<int>(open_levels_.size()) + 1;
     const std::string name = fmt::format("h{}", level);
     pugi::xml_node element = add_element(article_, name.c_str());
     const std::string anchor = fmt::format("section-{}", entry_.sections.size() + 1);
@@ -170,7 +174,7 @@ class BlockRenderer {
   ArticleEntry& entry_;
   pugi::xml_node related_;  // the open "Read more" list, if the last block was a related link
   std::vector<pugi::xml_node> asides_;
-  int last_heading_level_ = 1;  // the title's h1
+  std::vector<int> open_levels_;  // the model levels of the headings the next one may be under
 };
 
 }  // namespace

@@ -127,3 +127,21 @@ TEST_CASE("a contents entry's text has no white space the writer added") {
   CHECK(std::string(nav.select_node("//*[@id='toc']").node().attribute("role").value()) ==
         "doc-toc");
 }
+
+TEST_CASE("subheadings nest by their levels and never skip one") {
+  // The model's levels 3, 3, 5, 2, 4: siblings stay siblings, and no
+  // heading is more than one level below the one it belongs under.
+  Document document;
+  document.metadata.title = "Levels";
+  for (const int level : {3, 3, 5, 2, 4})
+    document.blocks.push_back(Block{Heading{level, text_run("Heading")}, {}});
+  const ZipReader book(write_epub(test::collection_of({document})));
+  pugi::xml_document page;
+  parse_xml(page, book.read("EPUB/text/article-0001.xhtml"), "article page");
+  std::vector<std::string> names;
+  for (const auto& heading :
+       page.select_nodes("//*[local-name()='article']/*[starts-with(local-name(), 'h') and "
+                         "local-name() != 'header']"))
+    names.emplace_back(heading.node().name());
+  CHECK(names == std::vector<std::string>{"h2", "h2", "h3", "h2", "h3"});
+}

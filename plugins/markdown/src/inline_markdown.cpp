@@ -226,15 +226,13 @@ void TextEscaper::mark_block_start() {
     }
     default: {
       // An ordered list item: "12. ", "3) "; in Pandoc's Markdown (fancy
-      // lists) also "a. ", "B) ", "iv. ", "#. ".
+      // lists) also "a. ", "B) ", "iv. " ("#. " is escaped above).
       const auto is_roman = [](char c) {
         return std::string_view("ivxlcdmIVXLCDM").find(c) != std::string_view::npos;
       };
       std::size_t end = 0;
       if (is_ascii_digit(first)) {
         while (end < text_.size() && is_ascii_digit(text_[end])) ++end;  // Pandoc: any number
-      } else if (first == '#') {
-        end = 1;
       } else if ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z')) {
         while (end < text_.size() && is_roman(text_[end])) ++end;
         if (end == 0 || (end > 1 && end < text_.size() && is_ascii_alnum(text_[end]))) end = 1;
@@ -640,6 +638,25 @@ bool may_start_continuation(char c) {
   return !is_ascii_digit(c) && block_starters.find(c) == std::string_view::npos;
 }
 
+// True when `text` starts with what Pandoc's Markdown takes for a list marker
+// made of letters ("a) ", "B. ", "iv. "): a continuation line of a list item
+// starting so would be a nested list.
+bool starts_letter_list_marker(std::string_view text) {
+  const auto is_roman = [](char c) {
+    return std::string_view("ivxlcdmIVXLCDM").find(c) != std::string_view::npos;
+  };
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::size_t end = 0;
+  while (end < text.size() && is_roman(text[end])) ++end;
+  if (end == 0 && !text.empty() && is_letter(text[0])) end = 1;
+  if (end == 0 ||
+      (end > 1 &&
+       !std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), is_roman)))
+    return false;
+  return end < text.size() && (text[end] == '.' || text[end] == ')') &&
+         (end + 1 == text.size() || is_blank(text[end + 1]));
+}
+
 // Positions of the spaces in `line` where it may be broken: single literal
 // spaces outside link destinations, not after a backslash (a backslash at the
 // end of a line is a hard line break).
@@ -666,7 +683,8 @@ std::vector<std::size_t> break_points(std::string_view line) {
     if (line.find_first_not_of("-*_ \t") >= i) continue;
     const char before = line[i - 1];
     const char after = line[i + 1];
-    if (!is_blank(before) && before != '\\' && !is_blank(after) && may_start_continuation(after))
+    if (!is_blank(before) && before != '\\' && !is_blank(after) && may_start_continuation(after) &&
+        !starts_letter_list_marker(line.substr(i + 1)))
       points.push_back(i);
   }
   return points;

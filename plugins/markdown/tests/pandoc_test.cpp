@@ -344,6 +344,30 @@ TEST_CASE("Pandoc reads the body as cmark does, in each of its Markdown dialects
   }
 }
 
+TEST_CASE("a wrapped list item never continues with what Pandoc takes for a list marker") {
+  // Letters and Roman numerals before '.' or ')' are markers only at a line's
+  // start: wrapping must not put them there.
+  Document document;
+  document.metadata.title = "Markers";
+  const std::string text = "one a) two iv. three B. four x) five ii) six A. seven i. end";
+  document.blocks.push_back(Block{List{false, {text_run(text), text_run(text)}}, {}});
+  document.blocks.push_back(Block{List{true, {text_run(text)}}, {}});
+  document.blocks.push_back(Block{RelatedLink{text_run(text), "https://example.org/"}, {}});
+  Collection collection;
+  collection.documents.push_back(document);
+  for (const std::string wrap : {"1", "5", "9", "14"}) {
+    CAPTURE(wrap);
+    const auto written = write_markdown(collection, {{"wrap", wrap}});
+    Nodes by_pandoc = pandoc_nodes(pandoc_read(written.text, "markdown").at("blocks"));
+    Nodes by_cmark = parse_commonmark(split_front_matter(written.text).second);
+    normalise(by_pandoc);
+    normalise(by_cmark);
+    const auto difference = compare(by_cmark, by_pandoc);
+    if (!difference.empty()) FAIL(difference.substr(0, 3000) << "\n" << written.text);
+    CHECK(check_one_file(collection, written.text, false).empty());
+  }
+}
+
 TEST_CASE("Pandoc reads the fixtures' reviewed output as cmark does, in each dialect") {
   const std::string golden = test::read_file(test::fixtures_dir() / "golden" / "articles.md");
   const auto dialect =
