@@ -371,9 +371,47 @@ constexpr std::array<bool, 256> maybe_markup_table = [] {
   return table;
 }();
 
-// The first characters for which mark_block_start() may escape something.
-bool may_start_block(char c) {
-  return is_ascii_alnum(c) || std::string_view("#>[~-+*_|:(%").find(c) != std::string_view::npos;
+// Of maybe_markup, the characters mark_at() escapes only in some contexts,
+// which most prose has ("Dr. Smith", "e-mail", "10:30", "a@b.c", "—").
+constexpr std::string_view contextual_markup = ".-:@\xE2";
+
+constexpr std::array<bool, 256> contextual_markup_table = [] {
+  std::array<bool, 256> table{};
+  for (const char c : contextual_markup) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+
+// True when mark_at() would escape the contextual character at `i`: the
+// same tests, without building a TextEscaper.
+bool contextual_markup_at(std::string_view text, std::size_t i) {
+  switch (text[i]) {
+    case '.':
+      return text.substr(i, 3) == "..." || text.substr(i, 5) == ". . .";
+    case '-':
+      return i + 1 < text.size() && text[i + 1] == '-';
+    case '@':
+      return i == 0 || !is_ascii_alnum(text[i - 1]);
+    case ':': {
+      std::size_t j = i + 1;
+      while (j < text.size() &&
+             (is_ascii_alnum(text[j]) || text[j] == '_' || text[j] == '+' || text[j] == '-'))
+        ++j;
+      return j > i + 1 && j < text.size() && text[j] == ':';
+    }
+    default:  // '\xE2': an opening curly quote
+      return text.substr(i, 3) == "\u2018" || text.substr(i, 3) == "\u201c";
+  }
+}
+
+// True when mark_block_start() may escape something at the start of `text`:
+// a block-starting character, or letters or digits before '.' or ')' (a
+// list marker; "Dr. Who" too, which is checked in full).
+bool may_start_block(std::string_view text) {
+  const char first = text.front();
+  if (std::string_view("#>[~-+*_|:(%").find(first) != std::string_view::npos) return true;
+  std::size_t end = 0;
+  while (end < text.size() && is_ascii_alnum(text[end])) ++end;
+  return end > 0 && end < text.size() && (text[end] == '.' || text[end] == ')');
 }
 
 // True when TextEscaper would return `text` unchanged, which is the case for
@@ -382,10 +420,14 @@ bool may_start_block(char c) {
 bool needs_no_escaping(std::string_view text, const TextPlace& place) {
   if (text.empty()) return true;
   if ((place.line_start || place.link_text) && is_blank(text.front())) return false;
-  if (place.line_start && place.block_rules && may_start_block(text.front())) return false;
+  if (place.line_start && place.block_rules && may_start_block(text)) return false;
   if ((place.line_end || place.link_text) && is_blank(text.back())) return false;
-  return std::none_of(text.begin(), text.end(),
-                      [](char c) { return maybe_markup_table[static_cast<unsigned char>(c)]; });
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (!maybe_markup_table[byte]) continue;
+    if (!contextual_markup_table[byte] || contextual_markup_at(text, i)) return false;
+  }
+  return true;
 }
 
 std::string escape_text(std::string_view text, const TextPlace& place) {
