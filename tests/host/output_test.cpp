@@ -22,7 +22,7 @@ TEST_CASE("a committed output replaces the file in one step") {
   CHECK(docconv::test::file_names(folder.path()) == std::vector<std::string>{"out.txt"});
 }
 
-TEST_CASE("an output written to disk while it is made (over 8 MiB) commits whole") {
+TEST_CASE("an output synced while it is made (over 8 MiB) commits whole") {
   TempDir folder;
   const auto target = folder / "big.txt";
   std::string expected;
@@ -37,6 +37,19 @@ TEST_CASE("an output written to disk while it is made (over 8 MiB) commits whole
   }
   REQUIRE(expected.size() > 8 * 1024 * 1024);
   CHECK(test::read_file(target) == expected);
+}
+
+TEST_CASE("a large output abandoned while it is synced leaves the old file and no temporary") {
+  TempDir folder;
+  const auto target = folder / "big.txt";
+  test::write_file(target, "old");
+  {
+    host::AtomicFileSink sink(target, false);
+    const std::string block(1024 * 1024, 'x');
+    for (int i = 0; i < 20; ++i) sink.stream() << block;
+  }
+  CHECK(test::read_file(target) == "old");
+  CHECK(docconv::test::file_names(folder.path()) == std::vector<std::string>{"big.txt"});
 }
 
 TEST_CASE("an output that is not committed leaves the old file and no temporary") {

@@ -11,9 +11,11 @@
 #include <cctype>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
 #include <iostream>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 namespace docconv::host {
@@ -93,15 +95,60 @@ void sync_file(const fs::path& path) {
   ::close(fd);
 }
 
-// Asks the kernel to start writing the file to disk, without waiting.
-void start_writeback(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) return;
-  ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-  ::close(fd);
-}
-
 }  // namespace
+
+// Makes a file durable while it is still being written: fdatasync() on a
+// thread of its own, each time it is asked and not already syncing. Syncing
+// costs time in proportion to the bytes (the disk's cache is flushed too),
+// and done only before the rename it made the largest outputs wait 60 ms or
+// more at the end (docs/performance.md); spread over the run, it waits while
+// the writer works.
+class BackgroundSync {
+ public:
+  explicit BackgroundSync(const fs::path& path)
+      : descriptor_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)), thread_([this] { run(); }) {}
+  BackgroundSync(const BackgroundSync&) = delete;
+  BackgroundSync& operator=(const BackgroundSync&) = delete;
+  ~BackgroundSync() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+    if (descriptor_ >= 0) ::close(descriptor_);
+  }
+
+  // Does not wait: a request while a sync runs is covered by the next one.
+  void request() {
+    {
+      std::lock_guard lock(mutex_);
+      requested_ = true;
+    }
+    wake_.notify_one();
+  }
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      wake_.wait(lock, [this] { return requested_ || stopping_; });
+      if (stopping_) return;
+      requested_ = false;
+      lock.unlock();
+      // A failure here is found again by the fsync before the rename.
+      if (descriptor_ >= 0) ::fdatasync(descriptor_);
+      lock.lock();
+    }
+  }
+
+  int descriptor_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool requested_ = false;
+  bool stopping_ = false;
+  std::thread thread_;  // last: it starts once the members it uses exist
+};
 
 CoalescingBuffer::CoalescingBuffer(std::streambuf& target, std::size_t size)
     : target_(target), buffer_(std::max<std::size_t>(size, 1)) {
@@ -272,21 +319,23 @@ std::ostream& AtomicFileSink::start_part(std::string file_name) {
 }
 
 // The single output is synced before it replaces the old file (commit()).
-// Its writeback is started every few MiB while it is written, so that sync
-// waits for the last few MiB, not for the whole file (docs/performance.md).
+// Once it is large, it is also synced every few MiB while it is written, so
+// that the last sync waits for the last few MiB, not for the whole file.
 void AtomicFileSink::written_to_current(std::size_t bytes) {
-  constexpr std::size_t writeback_every = 8 * 1024 * 1024;
+  constexpr std::size_t sync_every = 8 * 1024 * 1024;
   unsynced_ += bytes;
-  if (unsynced_ < writeback_every) return;
+  if (unsynced_ < sync_every) return;
   unsynced_ = 0;
   current_.flush();
-  start_writeback(temporary_path(parts_.back()));
+  if (!syncing_) syncing_ = std::make_unique<BackgroundSync>(temporary_path(parts_.back()));
+  syncing_->request();
 }
 
 void AtomicFileSink::close_current() {
   if (!current_.is_open()) return;
   out_.flush();
   current_.flush();
+  syncing_.reset();
   const bool failed = !out_ || !current_;
   const int error = errno;
   current_.close();
@@ -354,6 +403,7 @@ void AtomicFileSink::commit() {
 
 void AtomicFileSink::discard() noexcept {
   pieces_.drop();
+  syncing_.reset();
   if (current_.is_open()) current_.close();
   std::lock_guard lock(live_sinks_mutex);
   for (const auto& part : parts_) {

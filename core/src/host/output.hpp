@@ -153,7 +153,8 @@ class AtomicFileSink final : public OutputSink {
   CoalescingBuffer pieces_{*current_.rdbuf()};
   std::ostream out_{&pieces_};  // what the writer writes to: pieces_, then current_
   std::size_t renamed_ = 0;     // parts moved into place
-  std::size_t unsynced_ = 0;    // bytes written to current_ since its last writeback
+  std::size_t unsynced_ = 0;    // bytes written to current_ since its last sync request
+  std::unique_ptr<class BackgroundSync> syncing_;  // the single output's, once it is large
 };
 
 /// Writes straight into a stream (standard output). Not atomic: a failed run
