@@ -195,7 +195,7 @@ Document non_latin_article() {
   m.date = PartialDate{2016, 6, 6};
   m.language = "ru";
   m.authors = {"\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432"};
-  // Neither the place (non-ASCII case) nor the date is found as written.
+  // The place in capitals and the date in Russian, as the source wrote them.
   m.in_source.dateline_text =
       "\u041c\u041e\u0421\u041a\u0412\u0410, 6 \u0438\u044e\u043d\u044f /\u0422\u0410\u0421\u0421/";
   document.blocks.push_back(paragraph(

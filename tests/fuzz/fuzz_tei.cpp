@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   docconv::OptionValues options;
   if (provider.ConsumeBool()) options["licence"] = provider.ConsumeRandomLengthString(40);
   if (provider.ConsumeBool()) options["licence-url"] = provider.ConsumeRandomLengthString(40);
-  if (provider.ConsumeBool()) options["producer"] = provider.ConsumeRandomLengthString(40);
+  if (provider.ConsumeBool()) options["publisher"] = provider.ConsumeRandomLengthString(40);
   const auto collection = docconv::fuzz::make_collection(provider);
   if (collection.documents.empty()) return 0;  // the host never starts a writer without one
   const auto written = docconv::fuzz::write_or_fail("tei", collection, split, options);

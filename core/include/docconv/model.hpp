@@ -154,6 +154,13 @@ struct Metadata {
   friend bool operator==(const Metadata&, const Metadata&) = default;
 };
 
+/// Keys the host adds to every document read from a file, when its reader
+/// left them unset: the file's size in bytes (Metadata::extras) and the
+/// SHA-256 of its bytes as read, in lower-case hex (Metadata::identifiers),
+/// so that an archive can show which file it was made from.
+inline constexpr std::string_view source_bytes_key = "source bytes";
+inline constexpr std::string_view source_sha256_key = "sha256";
+
 struct Document {
   Metadata metadata;
   std::vector<Block> blocks;

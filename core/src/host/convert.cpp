@@ -9,6 +9,7 @@
 #include <docconv_support/ordered_pipeline.hpp>
 
 #include <fmt/format.h>
+#include <nettle/sha2.h>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -16,11 +17,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -176,6 +180,26 @@ auto guarded(const PluginEntry& plugin, Call&& call) {
   }
 }
 
+// Lower-case hex SHA-256 of `bytes`.
+std::string sha256_hex(std::string_view bytes) {
+  sha256_ctx context;
+  sha256_init(&context);
+  sha256_update(&context, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
+  std::array<std::uint8_t, SHA256_DIGEST_SIZE> digest{};
+  sha256_digest(&context, digest.size(), digest.data());
+  std::string hex;
+  hex.reserve(2 * digest.size());
+  for (const std::uint8_t byte : digest) fmt::format_to(std::back_inserter(hex), "{:02x}", byte);
+  return hex;
+}
+
+// What the host knows of the file a document came from, unless the reader
+// said (a model read back from JSON keeps its own source's).
+void add_file_facts(Document& document, std::string_view bytes, const std::string& hash) {
+  document.metadata.extras.try_emplace(std::string(source_bytes_key), std::to_string(bytes.size()));
+  document.metadata.identifiers.try_emplace(std::string(source_sha256_key), hash);
+}
+
 void apply_overrides(Document& document, const ReadRequest& request, const std::string& source) {
   if (!request.language.empty()) document.metadata.language = request.language;
   if (request.year != 0 && document.metadata.date.year == 0 &&
@@ -248,7 +272,11 @@ ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
     outcome.documents = guarded(*plugin, [&] { return reader.read({input.name, bytes}, context); });
     if (outcome.documents.empty() && outcome.messages.empty())
       outcome.messages.push_back({false, input.name, "no article found; skipped"});
-    for (auto& document : outcome.documents) apply_overrides(document, request, input.name);
+    const std::string hash = outcome.documents.empty() ? std::string() : sha256_hex(bytes);
+    for (auto& document : outcome.documents) {
+      apply_overrides(document, request, input.name);
+      add_file_facts(document, bytes, hash);
+    }
   } catch (const std::exception& error) {
     outcome.documents.clear();
     outcome.messages.push_back({true, input.name, error.what()});

@@ -1,5 +1,6 @@
 #include "tei_encoder.hpp"
 
+#include "dateline_parts.hpp"
 #include "xml_values.hpp"
 
 #include <docconv/text.hpp>
@@ -110,15 +111,15 @@ void set_line(pugi::xml_node node, const SourceLines& lines) {
 
 // ---- teiHeader ----
 
-/// xml:id of the `application` element of article `id`: what docconv itself
-/// wrote into the text points to it with @resp.
-std::string application_id(std::string_view id) {
-  return fmt::format("{}-docconv", id);
-}
+/// xml:id of the `application` element: what docconv itself wrote into the
+/// text points to it with @resp, its revisionDesc entries with @who. One per
+/// file: in a teiCorpus it is in the corpus header, which the members share.
+constexpr std::string_view application_id = "docconv";
+const std::string application_pointer = fmt::format("#{}", application_id);
 
-void append_application(pugi::xml_node encoding_desc, std::string_view id) {
+void append_application(pugi::xml_node encoding_desc) {
   pugi::xml_node application = encoding_desc.append_child("appInfo").append_child("application");
-  set_attribute(application, "xml:id", application_id(id));
+  set_attribute(application, "xml:id", application_id);
   set_attribute(application, "ident", "docconv");
   set_attribute(application, "version", version_string);
   append_element(application, "label", "docconv");
@@ -144,21 +145,21 @@ void append_editorial_declaration(pugi::xml_node encoding_desc) {
                  "of the source it came from, as \"12\" or \"12-14\".");
   append_element(declaration, "p",
                  "Site chrome and duplicated captions that the reader took out of the article "
-                 "are kept in back/div[@type='boilerplate'], each with the reason in "
-                 "note[@type='reason'].");
+                 "are kept in back/div[@type='boilerplate'], each as surplus with the reason "
+                 "in @reason.");
   append_element(declaration, "p",
                  "What docconv added and the source does not hold is marked: @type or "
                  "@subtype 'derived' (titles derived from the lead, caption and credit cut "
                  "out of a line kept as written), @resp pointing to the application (a "
-                 "dateline composed from metadata), note[@type='reason'] (why text was "
-                 "removed). Leaving these out and ordering the rest by @n gives back the "
+                 "dateline composed from metadata, the heading of the removed text). Leaving these "
+                 "out and ordering the rest by @n gives back the "
                  "source text.");
 }
 
 void append_publication_statement(pugi::xml_node file_desc, const FileFacts& facts) {
   pugi::xml_node statement = file_desc.append_child("publicationStmt");
-  if (!facts.producer.empty())
-    append_element(statement, "publisher", facts.producer);
+  if (!facts.publisher.empty())
+    append_element(statement, "publisher", facts.publisher);
   else
     append_element(statement, "authority", fmt::format("docconv {}", version_string));
   if (!facts.produced_on.empty()) {
@@ -166,12 +167,26 @@ void append_publication_statement(pugi::xml_node file_desc, const FileFacts& fac
     set_attribute(date, "type", "conversion");
     set_attribute(date, "when", facts.produced_on);
   }
-  if (!facts.licence.empty() || !facts.licence_url.empty()) {
-    pugi::xml_node licence =
-        append_element(statement.append_child("availability"), "licence", facts.licence);
-    if (const std::string target = pointer(facts.licence_url); !target.empty())
-      set_attribute(licence, "target", target);
+  pugi::xml_node availability = statement.append_child("availability");
+  if (facts.licence.empty() && facts.licence_url.empty()) {
+    // Said, not left out: an archive without a licence statement reads as
+    // one whose licence nobody checked (docs/tei.md).
+    set_attribute(availability, "status", "unknown");
+    append_element(availability, "p", "licence unknown");
+    return;
   }
+  pugi::xml_node licence = append_element(availability, "licence", facts.licence);
+  if (const std::string target = pointer(facts.licence_url); !target.empty())
+    set_attribute(licence, "target", target);
+}
+
+/// revisionDesc: the conversion, when and by what.
+void append_revision(pugi::xml_node header, std::string_view what, const FileFacts& facts) {
+  pugi::xml_node change =
+      append_element(header.append_child("revisionDesc"), "change",
+                     fmt::format("{} by docconv {}, writer tei.", what, version_string));
+  if (!facts.produced_on.empty()) set_attribute(change, "when", facts.produced_on);
+  set_attribute(change, "who", application_pointer);
 }
 
 void append_authors(pugi::xml_node parent, const std::vector<std::string>& authors) {
@@ -194,8 +209,18 @@ void append_title_statement(pugi::xml_node file_desc, const Metadata& metadata,
   append_authors(statement, article_authors(metadata, facts));
 }
 
+/// The extras that describe the source file, not the article: sourceDesc
+/// holds them, with the file's name and checksum.
+constexpr std::string_view encoding_key = "encoding";
+bool describes_file(std::string_view key) {
+  return key == source_bytes_key || key == encoding_key;
+}
+
 void append_notes(pugi::xml_node file_desc, const Metadata& metadata) {
-  if (!metadata.title_derived && metadata.extras.empty()) return;
+  const bool has_notes =
+      std::any_of(metadata.extras.begin(), metadata.extras.end(),
+                  [](const auto& extra) { return !describes_file(extra.first); });
+  if (!metadata.title_derived && !has_notes) return;
   pugi::xml_node notes = file_desc.append_child("notesStmt");
   if (metadata.title_derived)
     set_attribute(append_element(notes, "note",
@@ -203,6 +228,7 @@ void append_notes(pugi::xml_node file_desc, const Metadata& metadata) {
                                  "from the opening of the article."),
                   "type", "derivedTitle");
   for (const auto& [key, value] : metadata.extras) {
+    if (describes_file(key)) continue;  // in sourceDesc
     pugi::xml_node note = append_element(notes, "note", value);
     if (const std::string type = name_token(key); !type.empty()) set_attribute(note, "type", type);
   }
@@ -219,17 +245,6 @@ pugi::xml_node append_date(pugi::xml_node parent, const PartialDate& date) {
   return append_date(parent, date, display_date(date));
 }
 
-/// Position of `part` in `text` at or after `from`, ignoring ASCII case.
-std::size_t find_ignoring_case(std::string_view text, std::string_view part, std::size_t from) {
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-  if (part.empty() || from > text.size()) return std::string_view::npos;
-  const auto found =
-      std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), part.begin(),
-                  part.end(), [&](char a, char b) { return lower(a) == lower(b); });
-  return found == text.end() ? std::string_view::npos
-                             : static_cast<std::size_t>(found - text.begin());
-}
-
 /// sourceDesc: what is known of the original article and the file it came in.
 void append_source_description(pugi::xml_node file_desc, const Metadata& metadata) {
   pugi::xml_node bibl = file_desc.append_child("sourceDesc").append_child("bibl");
@@ -244,6 +259,16 @@ void append_source_description(pugi::xml_node file_desc, const Metadata& metadat
   if (!metadata.date.empty()) append_date(bibl, metadata.date);
   if (!metadata.source.empty())
     set_attribute(append_element(bibl, "idno", metadata.source), "type", "file");
+  if (const auto size = metadata.extras.find(std::string(source_bytes_key));
+      size != metadata.extras.end()) {
+    pugi::xml_node measure =
+        append_element(bibl.append_child("extent"), "measure", size->second + " bytes");
+    set_attribute(measure, "unit", "byte");
+    set_attribute(measure, "quantity", size->second);
+  }
+  if (const auto encoding = metadata.extras.find(std::string(encoding_key));
+      encoding != metadata.extras.end())
+    set_attribute(append_element(bibl, "note", encoding->second), "type", "encoding");
   for (const auto& [key, value] : metadata.identifiers) {
     pugi::xml_node idno = append_element(bibl, "idno", value);
     if (const std::string type = name_token(key); !type.empty()) set_attribute(idno, "type", type);
@@ -259,18 +284,30 @@ void append_profile(pugi::xml_node header, const Metadata& metadata, const std::
   set_attribute(usage, "ident", language);
 }
 
-void append_article_header(pugi::xml_node tei, std::string_view id, const Metadata& metadata,
-                           const std::string& language, const FileFacts& facts) {
+void append_encoding_description(pugi::xml_node header) {
+  pugi::xml_node encoding_desc = header.append_child("encodingDesc");
+  append_application(encoding_desc);
+  append_editorial_declaration(encoding_desc);
+}
+
+/// The header of one article. A member of a teiCorpus leaves encodingDesc to
+/// the corpus header: the Guidelines let a teiCorpus header hold what all its
+/// members share, and repeated it was a quarter of the file.
+void append_article_header(pugi::xml_node tei, const Metadata& metadata,
+                           const std::string& language, const FileFacts& facts,
+                           ArticlePlace place) {
   pugi::xml_node header = tei.append_child("teiHeader");
   pugi::xml_node file_desc = header.append_child("fileDesc");
   append_title_statement(file_desc, metadata, facts);
   append_publication_statement(file_desc, facts);
   append_notes(file_desc, metadata);
   append_source_description(file_desc, metadata);
-  pugi::xml_node encoding_desc = header.append_child("encodingDesc");
-  append_application(encoding_desc, id);
-  append_editorial_declaration(encoding_desc);
+  if (place == ArticlePlace::own_file) append_encoding_description(header);
   append_profile(header, metadata, language);
+  append_revision(header,
+                  metadata.source.empty() ? std::string("Converted")
+                                          : fmt::format("Converted from {}", metadata.source),
+                  facts);
 }
 
 // ---- text ----
@@ -279,17 +316,23 @@ void append_article_header(pugi::xml_node tei, std::string_view id, const Metada
 /// div at every subheading so that the divisions mirror the heading levels.
 class BodyWriter {
  public:
-  BodyWriter(pugi::xml_node text, std::string id) : text_(text), id_(std::move(id)) {
-    body_ = text_.append_child("body");
-  }
+  BodyWriter(pugi::xml_node text, std::string id) : text_(text), id_(std::move(id)) {}
 
+  /// The title as the page shows it goes to front/titlePage, the rest of the
+  /// opening to the top of body. The title is not body/head: the TEI
+  /// Consortium's stylesheets show a member's header title unless it has a
+  /// title page, and with a head as well they showed every title twice.
   void front_matter(const Metadata& metadata) {
     if (!metadata.title.empty()) {
-      pugi::xml_node head = append_element(body_, "head", metadata.title);
-      set_attribute(head, "xml:id", id_ + "-title");
-      if (metadata.title_derived) set_attribute(head, "type", "derived");
-      set_line(head, metadata.in_source.title);
+      pugi::xml_node part = append_element(
+          text_.append_child("front").append_child("titlePage").append_child("docTitle"),
+          "titlePart", metadata.title);
+      set_attribute(part, "xml:id", id_ + "-title");
+      set_attribute(part, "type", "main");
+      if (metadata.title_derived) set_attribute(part, "subtype", "derived");
+      set_line(part, metadata.in_source.title);
     }
+    body_ = text_.append_child("body");
     if (!metadata.standfirst.empty()) {
       pugi::xml_node argument = body_.append_child("argument");
       set_attribute(argument, "xml:id", id_ + "-argument");
@@ -331,7 +374,7 @@ class BodyWriter {
     set_line(dateline, metadata.in_source.dateline);
     if (raw.empty()) {
       // Not in the source: docconv made it from the metadata.
-      set_attribute(dateline, "resp", "#" + application_id(id_));
+      set_attribute(dateline, "resp", application_pointer);
       composed_dateline(dateline, metadata);
     } else {
       source_dateline(dateline, metadata, raw);
@@ -345,18 +388,17 @@ class BodyWriter {
   static void source_dateline(pugi::xml_node dateline, const Metadata& metadata,
                               std::string_view raw) {
     std::size_t done = 0;
-    const auto mark = [&](const char* element, std::string_view part) -> pugi::xml_node {
-      const std::size_t found = find_ignoring_case(raw, part, done);
-      if (found == std::string_view::npos) return {};
-      append_text(dateline, raw.substr(done, found - done));
-      done = found + part.size();
-      if (std::string_view(element) == "date")
-        return append_date(dateline, metadata.date, raw.substr(found, part.size()));
-      return append_element(dateline, element, raw.substr(found, part.size()));
+    const auto mark = [&](const char* element, std::optional<TextSpan> found) -> pugi::xml_node {
+      if (!found) return {};
+      append_text(dateline, raw.substr(done, found->at - done));
+      done = found->at + found->size;
+      const std::string_view written = raw.substr(found->at, found->size);
+      if (std::string_view(element) == "date") return append_date(dateline, metadata.date, written);
+      return append_element(dateline, element, written);
     };
-    mark("placeName", metadata.dateline_place);
-    const pugi::xml_node date = mark("date", display_date(metadata.date));
-    mark("orgName", metadata.agency);
+    mark("placeName", find_in_any_case(raw, metadata.dateline_place, done));
+    const pugi::xml_node date = mark("date", find_written_date(raw, metadata.date, done));
+    mark("orgName", find_in_any_case(raw, metadata.agency, done));
     append_text(dateline, raw.substr(done));
     if (!date && !when_value(metadata.date).empty()) append_date(dateline, metadata.date, "");
   }
@@ -470,16 +512,22 @@ class BodyWriter {
     has_content_ = true;
   }
 
+  /// Text the reader took out of the article stays in the source's words,
+  /// as surplus ("text present in the source which the editor believes to be
+  /// superfluous", with @reason) in a division of the back headed as such, so
+  /// that nothing reads it as the article and its reason is not its text.
   void operator()(const Removed& removed) {
     if (!boilerplate_) {
       boilerplate_ = text_.append_child("back").append_child("div");
       set_attribute(boilerplate_, "type", "boilerplate");
+      set_attribute(append_element(boilerplate_, "head", "Removed from the article"), "resp",
+                    application_pointer);
     }
-    pugi::xml_node ab = append_element(boilerplate_, "ab", removed.text);
+    pugi::xml_node ab = boilerplate_.append_child("ab");
     set_attribute(ab, "type", "removed");
     identify(ab, block_id('x', number_), lines_);
-    if (!removed.reason.empty())
-      set_attribute(append_element(ab, "note", removed.reason), "type", "reason");
+    pugi::xml_node surplus = append_element(ab, "surplus", removed.text);
+    if (!removed.reason.empty()) set_attribute(surplus, "reason", removed.reason);
     keep_on_one_line(ab);
   }
 
@@ -501,13 +549,13 @@ std::string article_id(std::size_t number) {
 }
 
 pugi::xml_node append_article(pugi::xml_node parent, const Document& document, std::size_t number,
-                              const FileFacts& facts) {
+                              const FileFacts& facts, ArticlePlace place) {
   const std::string id = article_id(number);
   const std::string language = article_language(document.metadata, facts);
   pugi::xml_node tei = parent.append_child("TEI");
   set_attribute(tei, "xml:id", id);
   set_attribute(tei, "xml:lang", language);
-  append_article_header(tei, id, document.metadata, language, facts);
+  append_article_header(tei, document.metadata, language, facts, place);
 
   BodyWriter body(tei.append_child("text"), id);
   body.front_matter(document.metadata);
@@ -529,15 +577,14 @@ pugi::xml_node append_corpus_header(pugi::xml_node parent, const CollectionMetad
   append_element(file_desc.append_child("sourceDesc"), "p",
                  "A set of articles converted by docconv; the header of each TEI element "
                  "describes its own source.");
-  pugi::xml_node encoding_desc = header.append_child("encodingDesc");
-  append_application(encoding_desc, "corpus");
-  append_editorial_declaration(encoding_desc);
+  append_encoding_description(header);
   if (is_language_tag(facts.language)) {
     pugi::xml_node usage =
         append_element(header.append_child("profileDesc").append_child("langUsage"), "language",
                        language_name(facts.language));
     set_attribute(usage, "ident", facts.language);
   }
+  append_revision(header, "Converted", facts);
   return header;
 }
 

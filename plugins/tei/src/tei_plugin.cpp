@@ -26,7 +26,7 @@ DOCCONV_PLUGIN(docconv::tei::TeiPlugin, R"json({
      "help": "Licence of the TEI files (publicationStmt/availability/licence)"},
     {"name": "licence-url", "value_name": "URL",
      "help": "Link to the licence text (licence/@target)"},
-    {"name": "producer", "value_name": "NAME",
+    {"name": "publisher", "value_name": "NAME",
      "help": "Who produced the TEI files (publicationStmt/publisher)"}
   ]
 })json")

@@ -14,6 +14,7 @@
 
 #include <pugixml.hpp>
 
+#include <chrono>
 #include <ostream>
 #include <string>
 
@@ -27,18 +28,23 @@ constexpr std::int64_t latest_epoch = 253402300799;  // 9999-12-31T23:59:59Z
 
 FileFacts file_facts(const WriteContext& ctx) {
   FileFacts facts;
-  facts.producer = option_or(ctx.options, "producer", ctx.collection.publisher);
+  facts.publisher = option_or(ctx.options, "publisher", ctx.collection.publisher);
   facts.licence = option_or(ctx.options, "licence", "");
   facts.licence_url = option_or(ctx.options, "licence-url", "");
   facts.language = ctx.collection.language;
   facts.authors = ctx.collection.authors;
-  if (const auto& epoch = ctx.collection.source_date_epoch) {
-    if (*epoch >= 0 && *epoch <= latest_epoch)
-      facts.produced_on = utc_timestamp(*epoch);
-    else
-      ctx.diagnostics.warn(ctx.output.name(),
-                           "SOURCE_DATE_EPOCH is out of range; the TEI header carries no date");
+  const auto& epoch = ctx.collection.source_date_epoch;
+  if (epoch && *epoch >= 0 && *epoch <= latest_epoch) {
+    facts.produced_on = utc_timestamp(*epoch);
+    return facts;
   }
+  if (epoch)
+    ctx.diagnostics.warn(ctx.output.name(),
+                         "SOURCE_DATE_EPOCH is out of range; the TEI header carries the time of "
+                         "conversion");
+  facts.produced_on = utc_timestamp(std::chrono::duration_cast<std::chrono::seconds>(
+                                        std::chrono::system_clock::now().time_since_epoch())
+                                        .count());
   return facts;
 }
 
@@ -46,7 +52,7 @@ FileFacts file_facts(const WriteContext& ctx) {
 std::string single_text(const Document& article, std::size_t number, const FileFacts& facts) {
   pugi::xml_document document;
   support::add_xml_declaration(document);
-  pugi::xml_node tei = append_article(document, article, number, facts);
+  pugi::xml_node tei = append_article(document, article, number, facts, ArticlePlace::own_file);
   tei.prepend_attribute("xmlns").set_value(tei_namespace);
   return support::xml_text(document, indent, pugi::format_indent);
 }
@@ -54,7 +60,7 @@ std::string single_text(const Document& article, std::size_t number, const FileF
 /// One article as a member of the teiCorpus: its TEI element, indented one level.
 std::string member_text(const Document& article, std::size_t number, const FileFacts& facts) {
   pugi::xml_document document;
-  append_article(document, article, number, facts);
+  append_article(document, article, number, facts, ArticlePlace::corpus_member);
   return support::xml_text(document.first_child(), indent, pugi::format_indent, 1);
 }
 

@@ -55,7 +55,7 @@ TEST_CASE("the news fixtures validate against tei_all as a corpus, split, and on
 
   args = fixtures;
   args.insert(args.end(), {"--split", "-t", "tei", "-o", (folder / "split").string(), "--licence",
-                           "CC BY 4.0", "--producer", "Example Archive"});
+                           "CC BY 4.0", "--publisher", "Example Archive"});
   const auto split = convert(args);
   INFO(split.err);
   REQUIRE(split.exit_code == 0);

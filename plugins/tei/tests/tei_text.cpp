@@ -34,8 +34,7 @@ std::string joined(std::vector<Piece> pieces) {
 bool is_docconvs(pugi::xml_node node) {
   const std::string_view type = node.attribute("type").value();
   return type == "derived" || std::string_view(node.attribute("subtype").value()) == "derived" ||
-         !node.attribute("resp").empty() ||
-         (std::string_view(node.name()) == "note" && type == "reason");
+         !node.attribute("resp").empty();
 }
 
 /// The text of an element in document order, less what docconv added. Child
@@ -129,10 +128,12 @@ std::size_t space_length(std::string_view text) {
 std::string rebuilt_text(pugi::xml_node tei) {
   std::vector<Piece> pieces;
   std::size_t order = 0;
-  const pugi::xml_node body = tei.child("text").child("body");
-  for (const char* front : {"head", "argument", "dateline"})
-    if (const pugi::xml_node node = body.child(front); node && !is_docconvs(node))
-      pieces.push_back({first_line(node), 0, order++, text_of(node)});
+  const pugi::xml_node text = tei.child("text");
+  const pugi::xml_node body = text.child("body");
+  for (const pugi::xml_node node :
+       {text.child("front").child("titlePage").child("docTitle").child("titlePart"),
+        body.child("argument"), body.child("dateline")})
+    if (node && !is_docconvs(node)) pieces.push_back({first_line(node), 0, order++, text_of(node)});
   for (const auto& block : block_elements(tei))
     pieces.push_back({first_line(block.element), 1, block.number, text_of(block.element)});
   return joined(std::move(pieces));

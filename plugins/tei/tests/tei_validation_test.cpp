@@ -36,7 +36,7 @@ TEST_CASE("every shape of output validates against tei_all: corpus, split files,
   corpus.metadata.source_date_epoch = 1700000000;
   const OptionValues options{{"licence", "CC BY 4.0"},
                              {"licence-url", "https://creativecommons.org/licenses/by/4.0/"},
-                             {"producer", "Example Archive"}};
+                             {"publisher", "Example Archive"}};
   files.push_back(save(folder, "corpus-with-options.tei.xml", write_tei(corpus, options)));
   files.push_back(save(folder, "corpus-plain.tei.xml", write_tei(collection_of(samples))));
 

@@ -17,6 +17,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include <algorithm>
 #include <set>
 #include <string_view>
@@ -46,6 +48,13 @@ std::vector<std::string_view> child_names(pugi::xml_node node) {
   return names;
 }
 
+// All the text inside `node`, as a reader of the archive's running text gets it.
+std::string text_of_element(pugi::xml_node node) {
+  std::string text;
+  for (const pugi::xpath_node& piece : node.select_nodes(".//text()")) text += piece.node().value();
+  return text;
+}
+
 }  // namespace
 
 TEST_CASE("the tei plugin is a writer for .tei.xml and .xml that can split") {
@@ -60,7 +69,7 @@ TEST_CASE("the tei plugin is a writer for .tei.xml and .xml that can split") {
   CHECK(registry.writer_for_path("out/articles.tei.xml") == &plugin);
   std::set<std::string> options;
   for (const auto& option : plugin.info.options) options.insert(option.name);
-  CHECK(options == std::set<std::string>{"licence", "licence-url", "producer"});
+  CHECK(options == std::set<std::string>{"licence", "licence-url", "publisher"});
 }
 
 TEST_CASE("several articles become one teiCorpus: its header, then one TEI per article") {
@@ -169,7 +178,10 @@ TEST_CASE("a derived title is marked as derived in the header and the body") {
   CHECK(attribute(file_desc.child("titleStmt").child("title"), "type") == "derived");
   CHECK(file_desc.child("notesStmt").find_child_by_attribute("note", "type", "derivedTitle"));
   CHECK_FALSE(file_desc.child("sourceDesc").child("bibl").child("title"));  // not the source's
-  CHECK(attribute(tei.child("text").child("body").child("head"), "type") == "derived");
+  const pugi::xml_node title = tei.select_node("text/front/titlePage/docTitle/titlePart").node();
+  CHECK(attribute(title, "type") == "main");
+  CHECK(attribute(title, "subtype") == "derived");
+  CHECK_FALSE(tei.child("text").child("body").child("head"));
 }
 
 TEST_CASE("an article without any title gets a supplied one in the header only") {
@@ -178,13 +190,14 @@ TEST_CASE("an article without any title gets a supplied one in the header only")
   const pugi::xml_node title =
       tei.child("teiHeader").child("fileDesc").child("titleStmt").child("title");
   CHECK(attribute(title, "type") == "supplied");
+  CHECK_FALSE(tei.child("text").child("front"));
   CHECK_FALSE(tei.child("text").child("body").child("head"));
 }
 
-TEST_CASE("publicationStmt names the producer first, then date and licence") {
+TEST_CASE("publicationStmt names the publisher first, then date and licence") {
   Collection collection = collection_of({realistic_article()});
   collection.metadata.source_date_epoch = 1700000000;
-  const OptionValues options{{"producer", "Example Archive"},
+  const OptionValues options{{"publisher", "Example Archive"},
                              {"licence", "CC BY 4.0"},
                              {"licence-url", "https://creativecommons.org/licenses/by/4.0/"}};
   const auto document = parse_tei(write_tei(collection, options));
@@ -199,19 +212,46 @@ TEST_CASE("publicationStmt names the producer first, then date and licence") {
   CHECK(attribute(licence, "target") == "https://creativecommons.org/licenses/by/4.0/");
 }
 
-TEST_CASE("without SOURCE_DATE_EPOCH the output carries no date and is the same on every run") {
-  const Collection collection = collection_of(all_samples());
-  const std::string first = write_tei(collection);
-  CHECK(first == write_tei(collection));
-  const auto document = parse_tei(first);
-  const pugi::xml_node statement =
-      document.document_element().child("teiHeader").child("fileDesc").child("publicationStmt");
-  CHECK(child_names(statement) == std::vector<std::string_view>{"authority"});
-  CHECK(std::string_view(statement.child_value("authority")) ==
-        std::string("docconv ") + version_string);
+// The @when of the conversion date in `tei`: publicationStmt's and revisionDesc's, which agree.
+std::string conversion_time(const pugi::xml_document& tei) {
+  const pugi::xml_node header = tei.document_element().child("teiHeader");
+  const std::string when{
+      attribute(header.child("fileDesc").child("publicationStmt").child("date"), "when")};
+  CHECK(attribute(header.child("revisionDesc").child("change"), "when") == when);
+  return when;
 }
 
-TEST_CASE("an out-of-range SOURCE_DATE_EPOCH is reported and left out") {
+TEST_CASE("without SOURCE_DATE_EPOCH the header carries the time of conversion") {
+  const auto seconds = [] {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  const std::int64_t before = seconds();
+  const auto document = parse_tei(write_tei(collection_of(all_samples())));
+  const std::int64_t after = seconds();
+  const std::string when = conversion_time(document);
+  CHECK((when == utc_timestamp(before) || when == utc_timestamp(after)));
+  const pugi::xml_node statement =
+      document.document_element().child("teiHeader").child("fileDesc").child("publicationStmt");
+  CHECK(child_names(statement) ==
+        std::vector<std::string_view>{"authority", "date", "availability"});
+  CHECK(std::string_view(statement.child_value("authority")) ==
+        std::string("docconv ") + version_string);
+  // No licence given: said to be unknown, not left out.
+  CHECK(attribute(statement.child("availability"), "status") == "unknown");
+  CHECK(std::string_view(statement.child("availability").child_value("p")) == "licence unknown");
+}
+
+TEST_CASE("with SOURCE_DATE_EPOCH two runs give the same file") {
+  Collection collection = collection_of(all_samples());
+  collection.metadata.source_date_epoch = 1700000000;
+  const std::string first = write_tei(collection);
+  CHECK(first == write_tei(collection));
+  CHECK(conversion_time(parse_tei(first)) == "2023-11-14T22:13:20Z");
+}
+
+TEST_CASE("an out-of-range SOURCE_DATE_EPOCH is reported and the time of conversion used") {
   Collection collection = collection_of({realistic_article()});
   collection.metadata.source_date_epoch = -5;
   docconv::testing::MemorySink sink;
@@ -219,7 +259,35 @@ TEST_CASE("an out-of-range SOURCE_DATE_EPOCH is reported and left out") {
   host::write_collection(tei_plugin(), collection, sink, {}, warnings);
   REQUIRE(warnings.messages.size() == 1);
   CHECK_THAT(warnings.messages[0], Catch::Contains("SOURCE_DATE_EPOCH"));
-  CHECK(sink.text().find("type=\"conversion\"") == std::string::npos);
+  CHECK(conversion_time(parse_tei(sink.text())).rfind("1969", 0) == std::string::npos);
+}
+
+TEST_CASE("the header tells which file the article came from: name, size, SHA-256, encoding") {
+  Document article = realistic_article();
+  article.metadata.extras[std::string(source_bytes_key)] = "2753";
+  article.metadata.identifiers[std::string(source_sha256_key)] = std::string(64, 'a');
+  const auto document = single_tei(article);
+  const pugi::xml_node bibl = document.select_node("//sourceDesc/bibl").node();
+  CHECK(attribute(bibl.select_node("extent/measure").node(), "quantity") == "2753");
+  CHECK(attribute(bibl.select_node("extent/measure").node(), "unit") == "byte");
+  CHECK(std::string_view(bibl.find_child_by_attribute("idno", "type", "sha256").child_value()) ==
+        std::string(64, 'a'));
+  CHECK(std::string_view(bibl.find_child_by_attribute("note", "type", "encoding").child_value()) ==
+        "UTF-8");
+  // Said once: not again among the notes.
+  CHECK(document.select_nodes("//notesStmt/note").empty());
+  const pugi::xml_node change = document.select_node("//revisionDesc/change").node();
+  CHECK(attribute(change, "who") == "#docconv");
+  CHECK_THAT(change.text().as_string(), Catch::Contains(article.metadata.source));
+}
+
+TEST_CASE("members of a corpus share the corpus header's declarations") {
+  const auto document = parse_tei(write_tei(collection_of(all_samples())));
+  CHECK(document.select_nodes("//encodingDesc").size() == 1);
+  CHECK(document.select_node(
+      "/teiCorpus/teiHeader/encodingDesc/appInfo/application[@xml:id='docconv']"));
+  CHECK(document.select_nodes("/teiCorpus/TEI/teiHeader/revisionDesc").size() ==
+        all_samples().size());
 }
 
 TEST_CASE("the dateline stands at division level, before the first paragraph") {
@@ -238,8 +306,7 @@ TEST_CASE("the dateline stands at division level, before the first paragraph") {
   const auto dateline_at = std::find(names.begin(), names.end(), "dateline");
   const auto first_paragraph = std::find(names.begin(), names.end(), "p");
   CHECK(dateline_at < first_paragraph);
-  CHECK(names.front() == "head");
-  CHECK(names[1] == "argument");
+  CHECK(names.front() == "argument");
   CHECK(document.select_nodes("//p//dateline").empty());
 }
 
@@ -255,8 +322,8 @@ TEST_CASE("a dateline made from metadata alone reads Place, Month D (Agency)") {
   CHECK(text == "Moscow, June 6 (TASS)");
   CHECK(std::string_view(dateline.child_value("placeName")) == "Moscow");
   // Not in the source: marked as docconv's, pointing to the application entry.
-  CHECK(attribute(dateline, "resp") == "#a0001-docconv");
-  CHECK(document.select_node("//appInfo/application[@xml:id='a0001-docconv']"));
+  CHECK(attribute(dateline, "resp") == "#docconv");
+  CHECK(document.select_node("//appInfo/application[@xml:id='docconv']"));
   CHECK(single_tei(realistic_article())
             .document_element()
             .child("text")
@@ -266,12 +333,25 @@ TEST_CASE("a dateline made from metadata alone reads Place, Month D (Agency)") {
             .empty());  // as written: the source's
 }
 
-TEST_CASE("a source dateline whose date is not found as written still carries @when") {
+TEST_CASE("a Cyrillic dateline is marked up like a Latin one") {
   const auto document = single_tei(non_latin_article());
   const pugi::xml_node dateline =
       document.document_element().child("text").child("body").child("dateline");
-  CHECK_FALSE(dateline.child("placeName"));  // not found: left as text
+  CHECK(std::string_view(dateline.child_value("placeName")) ==
+        "\u041c\u041e\u0421\u041a\u0412\u0410");
   CHECK(attribute(dateline.child("date"), "when") == "2016-06-06");
+  CHECK(std::string_view(dateline.child_value("date")) == "6 \u0438\u044e\u043d\u044f");
+  CHECK(std::string_view(dateline.child_value("orgName")) == "\u0422\u0410\u0421\u0421");
+}
+
+TEST_CASE("a source dateline whose date is not found as written still carries @when") {
+  Document article = realistic_article();
+  article.metadata.in_source.dateline_text = "Somewhere /TASS/";
+  const auto document = single_tei(article);
+  const pugi::xml_node dateline =
+      document.document_element().child("text").child("body").child("dateline");
+  CHECK_FALSE(dateline.child("placeName"));  // not found: left as text
+  CHECK(attribute(dateline.child("date"), "when") == "--06-06");
   CHECK(std::string_view(dateline.child_value("date")).empty());
 }
 
@@ -279,13 +359,12 @@ TEST_CASE("where the reader found title, standfirst and dateline goes to @n, ext
   const auto document = single_tei(realistic_article());
   const pugi::xml_node tei = document.document_element();
   const pugi::xml_node body = tei.child("text").child("body");
-  CHECK(attribute(body.child("head"), "n") == "3");
+  CHECK(attribute(tei.select_node("text/front/titlePage/docTitle/titlePart").node(), "n") == "3");
   CHECK(attribute(body.child("argument"), "n") == "5");
   CHECK(attribute(body.child("dateline"), "n") == "10");
-  const pugi::xml_node notes = tei.child("teiHeader").child("fileDesc").child("notesStmt");
-  CHECK(std::string_view(notes.find_child_by_attribute("note", "type", "encoding").child_value()) ==
-        "UTF-8");
-  CHECK(notes.select_nodes("note").size() == 1);  // extras only: the encoding
+  // The encoding describes the file: in sourceDesc, not among the notes.
+  CHECK_FALSE(tei.child("teiHeader").child("fileDesc").child("notesStmt"));
+  CHECK(tei.select_node("teiHeader/fileDesc/sourceDesc/bibl/note[@type='encoding']"));
 }
 
 TEST_CASE("a dateline date has a full @when when the year is known, none when invalid") {
@@ -322,19 +401,22 @@ TEST_CASE("subheadings open nested divisions that mirror the heading levels") {
   CHECK(body.find_child_by_attribute("div", "xml:id", "a0001-d13"));  // level 2 again: a sibling
 }
 
-TEST_CASE("removed text is kept in back, each block with its reason") {
+TEST_CASE("removed text is kept in back as surplus, its reason an attribute, not text") {
   const auto document = single_tei(realistic_article());
   const pugi::xml_node boilerplate =
       document.document_element().child("text").child("back").find_child_by_attribute(
           "div", "type", "boilerplate");
   REQUIRE(boilerplate);
+  // A heading of docconv's sets the division apart from the article.
+  CHECK(attribute(boilerplate.child("head"), "resp") == "#docconv");
   std::vector<std::string> reasons;
   for (pugi::xml_node ab : boilerplate.children("ab")) {
     CHECK(attribute(ab, "type") == "removed");
-    reasons.push_back(ab.find_child_by_attribute("note", "type", "reason").child_value());
+    reasons.emplace_back(attribute(ab.child("surplus"), "reason"));
+    CHECK(text_of_element(ab) == ab.child("surplus").text().as_string());
   }
   CHECK(reasons == std::vector<std::string>{"site chrome", "duplicate caption", "site chrome"});
-  CHECK(std::string_view(boilerplate.child("ab").first_child().value()) == "All news");
+  CHECK(std::string_view(boilerplate.child("ab").child_value("surplus")) == "All news");
 }
 
 namespace {
