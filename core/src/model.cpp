@@ -1,4 +1,5 @@
 #include <docconv/model.hpp>
+#include <docconv/phrases.hpp>
 
 #include <fmt/format.h>
 
@@ -33,17 +34,7 @@ std::string iso_date(const PartialDate& date) {
 }
 
 std::string display_date(const PartialDate& date) {
-  static constexpr std::array<std::string_view, 12> months{
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  std::string out;
-  if (date.month >= 1 && date.month <= 12) {
-    out = months[static_cast<std::size_t>(date.month - 1)];
-    if (date.day != 0) out += fmt::format(" {}", date.day);
-  }
-  if (date.year != 0)
-    out += out.empty() ? fmt::format("{}", date.year) : fmt::format(", {}", date.year);
-  return out;
+  return Phrases::of("en").date(date);
 }
 
 }  // namespace docconv

@@ -200,7 +200,8 @@ std::string_view block_type_name(const BlockContent& content);
 /// "2017-06", "2017", or "" when empty.
 std::string iso_date(const PartialDate& date);
 
-/// "June 5" / "June 5, 2017" / "" : the date as a dateline prints it.
+/// "June 5" / "June 5, 2017" / "June 2017" / "": the date as an English dateline
+/// prints it (Phrases::of(language).date() for other languages).
 std::string display_date(const PartialDate& date);
 
 }  // namespace docconv

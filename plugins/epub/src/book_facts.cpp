@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <boost/uuid/name_generator_sha1.hpp>
 #include <boost/uuid/uuid_io.hpp>
+#include <docconv/phrases.hpp>
 #include <docconv/text.hpp>
 
 #include <algorithm>
@@ -44,10 +45,10 @@ std::int64_t seconds_at_midnight(const PartialDate& date) {
 }
 
 std::string date_range(const std::optional<PartialDate>& earliest,
-                       const std::optional<PartialDate>& latest) {
+                       const std::optional<PartialDate>& latest, const Phrases& phrases) {
   if (!earliest || !latest) return {};
-  if (*earliest == *latest) return display_date(*latest);
-  return display_date(*earliest) + " \u2013 " + display_date(*latest);
+  if (*earliest == *latest) return phrases.date(*latest);
+  return phrases.date(*earliest) + " \u2013 " + phrases.date(*latest);
 }
 
 boost::uuids::uuid next_digest(const boost::uuids::uuid& digest, std::string_view bytes) {
@@ -66,6 +67,19 @@ std::int64_t modified_seconds(const CollectionMetadata& collection,
 
 }  // namespace
 
+namespace {
+
+// Whether `date` is a new earliest (or latest) bound of the book's dates. A
+// date without a year cannot be placed among dated ones ("19 August" of which
+// year?): it counts only while no date has a year.
+bool widens(const std::optional<PartialDate>& bound, const PartialDate& date, bool earlier) {
+  if (!bound) return true;
+  if ((bound->year != 0) != (date.year != 0)) return date.year != 0;
+  return earlier ? date_key(date) < date_key(*bound) : date_key(*bound) < date_key(date);
+}
+
+}  // namespace
+
 BookFacts::BookFacts()
     : digest_(boost::uuids::name_generator_sha1(boost::uuids::ns::url())(
           "https://github.com/docconv/docconv/epub")) {}
@@ -80,8 +94,8 @@ void BookFacts::record(const Document& document) {
   for (const auto& author : meta.authors) remember(authors_, author);
   remember(publishers_, meta.publisher);
   if (meta.date.empty()) return;
-  if (!earliest_ || date_key(meta.date) < date_key(*earliest_)) earliest_ = meta.date;
-  if (!latest_ || date_key(*latest_) < date_key(meta.date)) latest_ = meta.date;
+  if (widens(earliest_, meta.date, true)) earliest_ = meta.date;
+  if (widens(latest_, meta.date, false)) latest_ = meta.date;
   if (is_complete(meta.date) &&
       (!latest_complete_ || date_key(*latest_complete_) < date_key(meta.date)))
     latest_complete_ = meta.date;
@@ -108,9 +122,11 @@ std::string BookFacts::language(const CollectionMetadata& collection) const {
 BookMetadata BookFacts::metadata(const CollectionMetadata& collection) const {
   BookMetadata book;
   book.article_count = count_;
-  book.title = collapse_whitespace(collection.title);
-  if (book.title.empty()) book.title = fmt::format("News articles ({})", count_);
   book.language = language(collection);
+  const Phrases& phrases = Phrases::of(book.language);
+  book.title = collapse_whitespace(collection.title);
+  // The same default title as every writer's; the count is on the title page.
+  if (book.title.empty()) book.title = phrases.collection_title;
   std::vector<std::string> authors;  // blank --author values would make empty dc:creator
   for (const auto& author : collection.authors) remember(authors, author);
   std::vector<std::string> publishers;
@@ -124,7 +140,7 @@ BookMetadata BookFacts::metadata(const CollectionMetadata& collection) const {
   else if (collection.source_date_epoch)
     book.date = utc_timestamp(*collection.source_date_epoch).substr(0, 10);
   book.modified = utc_timestamp(modified_seconds(collection, latest_complete_));
-  book.date_range = date_range(earliest_, latest_);
+  book.date_range = date_range(earliest_, latest_, phrases);
 
   // Everything the book shows goes into its identifier: same book, same id.
   std::string described = book.title + '\n' + book.language + '\n' + book.date + '\n';

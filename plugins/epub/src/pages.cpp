@@ -3,6 +3,7 @@
 #include "xhtml.hpp"
 
 #include <fmt/format.h>
+#include <docconv/phrases.hpp>
 #include <docconv/text.hpp>
 #include <docconv/visit.hpp>
 
@@ -30,8 +31,8 @@ void add_paragraph(pugi::xml_node parent, const Inlines& content, std::string_vi
 }
 
 /// Place, date and agency, each in its own element: "MOSCOW, June 6 · TASS".
-void add_dateline(pugi::xml_node header, const Metadata& meta) {
-  const std::string date = display_date(meta.date);
+void add_dateline(pugi::xml_node header, const Metadata& meta, const Phrases& phrases) {
+  const std::string date = phrases.date(meta.date);
   if (is_blank(meta.dateline_place) && date.empty() && is_blank(meta.agency)) return;
   pugi::xml_node line = add_element(header, "p", "dateline");
   bool first = true;
@@ -57,25 +58,31 @@ void add_dateline(pugi::xml_node header, const Metadata& meta) {
   }
 }
 
-/// `derived`: the title was made up (by the reader, or here for an untitled article).
+/// `derived`: the title was made up (by the reader, or here for an untitled
+/// article). One the reader cut from the lead is not shown, only heard and
+/// listed in the contents: shown, it repeated the paragraph under it.
 void add_header(pugi::xml_node article, const Metadata& meta, const std::string& title,
-                bool derived) {
+                bool derived, const Phrases& phrases) {
   pugi::xml_node header = add_element(article, "header");
-  add_text_element(header, "h1", title, derived ? "title derived" : "title");
+  add_text_element(header, "h1", title,
+                   !derived             ? "title"
+                   : meta.title_derived ? "title derived from-lead"
+                                        : "title derived");
   if (!is_blank(meta.standfirst))
     add_text_element(header, "p", collapse_whitespace(meta.standfirst), "standfirst");
-  add_dateline(header, meta);
+  add_dateline(header, meta, phrases);
   std::vector<std::string> authors;
   for (const auto& author : meta.authors) authors.push_back(collapse_whitespace(author));
   if (const std::string names = join(authors, ", "); !names.empty())
-    add_text_element(header, "p", "By " + names, "byline");
+    add_text_element(header, "p", phrases.byline(names, authors.size()), "byline");
 }
 
 /// Renders the blocks of an article into `article`, grouping consecutive
 /// related links into one "Read more" aside.
 class BlockRenderer {
  public:
-  BlockRenderer(pugi::xml_node article, ArticleEntry& entry) : article_(article), entry_(entry) {}
+  BlockRenderer(pugi::xml_node article, ArticleEntry& entry, const Phrases& phrases)
+      : article_(article), entry_(entry), phrases_(phrases) {}
 
   void operator()(const Heading& heading) {
     if (is_blank(heading.content)) return;
@@ -132,6 +139,11 @@ class BlockRenderer {
       add_inlines(add_element(caption, "span", "caption"), figure.caption);
     if (!is_blank(figure.credit)) {
       if (!is_blank(figure.caption)) add_text(caption, " ");
+      // The source's mark ("|", "©") stays: it tells the credit from the caption.
+      if (!is_blank(figure.credit_mark)) {
+        add_text_element(caption, "span", collapse_whitespace(figure.credit_mark), "credit-mark");
+        add_text(caption, " ");
+      }
       add_text_element(caption, "span", collapse_whitespace(figure.credit), "credit");
     }
     related_ = {};
@@ -141,9 +153,9 @@ class BlockRenderer {
     if (is_blank(link.text)) return;
     if (!related_) {
       pugi::xml_node aside = add_element(article_, "aside", "read-more");
-      set_attribute(aside, "aria-label", "Read more");
+      set_attribute(aside, "aria-label", phrases_.read_more);
       asides_.push_back(aside);
-      add_text_element(aside, "p", "Read more", "read-more-title");
+      add_text_element(aside, "p", phrases_.read_more, "read-more-title");
       related_ = add_element(aside, "ul");
     }
     pugi::xml_node item = add_element(related_, "li");
@@ -166,12 +178,13 @@ class BlockRenderer {
     for (std::size_t i = 0; i < asides_.size(); ++i)
       asides_[i]
           .attribute("aria-label")
-          .set_value(fmt::format("Read more, {} of {}", i + 1, asides_.size()).c_str());
+          .set_value(phrases_.read_more_numbered(i + 1, asides_.size()).c_str());
   }
 
  private:
   pugi::xml_node article_;
   ArticleEntry& entry_;
+  const Phrases& phrases_;  // the page's language
   pugi::xml_node related_;  // the open "Read more" list, if the last block was a related link
   std::vector<pugi::xml_node> asides_;
   std::vector<int> open_levels_;  // the model levels of the headings the next one may be under
@@ -189,16 +202,17 @@ ArticleEntry article_entry(std::size_t number) {
 
 std::string article_page(const Document& document, std::string_view language, ArticleEntry& entry) {
   const Metadata& meta = document.metadata;
+  const Phrases& phrases = Phrases::of(language);
   entry.title = collapse_whitespace(meta.title);
   const bool derived = meta.title_derived || entry.title.empty();
-  if (entry.title.empty()) entry.title = fmt::format("Article {}", entry.number);
-  std::vector<std::string> details{collapse_whitespace(meta.agency), display_date(meta.date)};
+  if (entry.title.empty()) entry.title = phrases.article_number(entry.number);
+  std::vector<std::string> details{collapse_whitespace(meta.agency), phrases.date(meta.date)};
   entry.details = join(details, ", ");
 
   XhtmlPage page(entry.title, language, page_stylesheet);
   pugi::xml_node article = add_element(page.body(), "article", "article");
-  add_header(article, meta, entry.title, derived);
-  BlockRenderer renderer(article, entry);
+  add_header(article, meta, entry.title, derived, phrases);
+  BlockRenderer renderer(article, entry, phrases);
   for (const auto& block : document.blocks) visit_block(block.content, renderer);
   renderer.finish();
   return page.str();
@@ -211,8 +225,7 @@ std::string title_page(const BookMetadata& book) {
   add_text_element(section, "h1", collapse_whitespace(book.title), "book-title");
   if (!book.creators.empty())
     add_text_element(section, "p", join(book.creators, " \u00b7 "), "book-creators");
-  std::string extent =
-      fmt::format("{} article{}", book.article_count, book.article_count == 1 ? "" : "s");
+  std::string extent = Phrases::of(book.language).article_count(book.article_count);
   if (!book.date_range.empty()) extent += " \u00b7 " + book.date_range;
   add_text_element(section, "p", extent, "book-extent");
   if (!book.publishers.empty() && book.publishers != book.creators)
@@ -254,25 +267,27 @@ void add_landmark(pugi::xml_node list, std::string_view type, std::string_view h
 }  // namespace
 
 std::vector<std::string> nav_skeleton(const BookMetadata& book, bool has_cover) {
-  XhtmlPage page("Contents", book.language, stylesheet_href);
+  const Phrases& phrases = Phrases::of(book.language);
+  XhtmlPage page(phrases.contents, book.language, stylesheet_href);
   pugi::xml_node toc = add_element(page.body(), "nav", "toc");
   set_attribute(toc, "epub:type", "toc");
   set_attribute(toc, "role",
                 "doc-toc");  // the ARIA role of epub:type toc, for assistive technology
   set_attribute(toc, "id", "toc");
-  add_text_element(toc, "h1", "Contents");
+  add_text_element(toc, "h1", phrases.contents);
   add_items_marker(add_element(toc, "ol"));
 
   pugi::xml_node landmarks = add_element(page.body(), "nav", "landmarks");
   set_attribute(landmarks, "epub:type", "landmarks");
   set_attribute(landmarks, "id", "landmarks");
   set_attribute(landmarks, "hidden", "hidden");
-  add_text_element(landmarks, "h2", "Landmarks");
+  add_text_element(landmarks, "h2", phrases.landmarks);
   pugi::xml_node marks = add_element(landmarks, "ol");
-  if (has_cover) add_landmark(marks, "cover", cover_page_href, "Cover");
-  add_landmark(marks, "titlepage", title_page_href, "Title page");
-  add_landmark(marks, "toc", std::string(nav_href) + "#toc", "Contents");
-  if (book.article_count > 0) add_landmark(marks, "bodymatter", article_entry(1).href, "Articles");
+  if (has_cover) add_landmark(marks, "cover", cover_page_href, phrases.cover);
+  add_landmark(marks, "titlepage", title_page_href, phrases.title_page);
+  add_landmark(marks, "toc", std::string(nav_href) + "#toc", phrases.contents);
+  if (book.article_count > 0)
+    add_landmark(marks, "bodymatter", article_entry(1).href, phrases.articles);
   return split_at_markers(page.str());
 }
 
@@ -293,7 +308,8 @@ std::string cover_page(const BookMetadata& book, std::string_view image_href) {
   set_attribute(section, "epub:type", "cover");
   pugi::xml_node image = add_element(section, "img");
   set_attribute(image, "src", "../" + std::string(image_href));
-  set_attribute(image, "alt", "Cover: " + collapse_whitespace(book.title));
+  set_attribute(image, "alt",
+                Phrases::of(book.language).cover_image(collapse_whitespace(book.title)));
   return page.str();
 }
 

@@ -14,6 +14,9 @@ h1, h2, h3, h4, h5, h6 { font-family: "Helvetica Neue", Arial, sans-serif; line-
   page-break-after: avoid; break-after: avoid; }
 h1 { font-size: 1.6em; margin: 0.5em 0 0.5em 0; }
 h1.derived { font-style: italic; font-weight: normal; }
+/* A title cut from the lead: for the contents and screen readers, not repeated on the page. */
+h1.from-lead { position: absolute; width: 0.05em; height: 0.05em; margin: -0.05em; padding: 0;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 h2 { font-size: 1.2em; margin: 1.4em 0 0.5em 0; }
 h3, h4, h5, h6 { font-size: 1em; margin: 1.2em 0 0.4em 0; }
 .standfirst { font-size: 1.1em; font-style: italic; }
@@ -21,9 +24,10 @@ h3, h4, h5, h6 { font-size: 1em; margin: 1.2em 0 0.4em 0; }
 .dateline .place { text-transform: uppercase; letter-spacing: 0.05em; }
 .byline { font-size: 0.85em; }
 
-figure { margin: 1em 0; padding: 0.4em 0 0.4em 0.8em; border-left: 0.2em solid #888; }
-figcaption { font-size: 0.9em; }
-figcaption .credit { font-size: 0.85em; font-style: italic; }
+figure { margin: 1em 0; }
+figcaption { font-family: sans-serif; font-size: 0.8em; line-height: 1.35; color: #444; }
+figcaption .credit-mark { color: #666; }  /* 5.7:1 on white: WCAG AA */
+figcaption .credit { font-style: italic; }
 blockquote { margin: 1em 1.5em; font-style: italic; }
 ul, ol { margin: 0 0 0.8em 0; padding-left: 1.5em; }
 

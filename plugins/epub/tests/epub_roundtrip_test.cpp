@@ -8,6 +8,8 @@
 
 #include <docconv/text.hpp>
 
+#include <docconv/phrases.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <variant>
@@ -52,17 +54,20 @@ std::vector<std::string> expected_blocks(const Document& document) {
     if (!text.empty()) out.push_back(kind + ": " + text);
   };
   for (const auto& block : document.blocks) {
-    std::visit(
-        overloaded{
-            [&](const Heading& h) { add("heading", clean(h.content)); },
-            [&](const Paragraph& p) { add("p", clean(p.content)); },
-            [&](const BlockQuote& q) { add("blockquote", joined_nonblank(q.paragraphs)); },
-            [&](const List& l) { add(l.ordered ? "ol" : "ul", joined_nonblank(l.items)); },
-            [&](const Figure& f) { add("figure", clean(plain_text(f.caption) + " " + f.credit)); },
-            [&](const RelatedLink& r) { add("related", clean(r.text)); },
-            [&](const Removed&) {},
-        },
-        block.content);
+    std::visit(overloaded{
+                   [&](const Heading& h) { add("heading", clean(h.content)); },
+                   [&](const Paragraph& p) { add("p", clean(p.content)); },
+                   [&](const BlockQuote& q) { add("blockquote", joined_nonblank(q.paragraphs)); },
+                   [&](const List& l) { add(l.ordered ? "ol" : "ul", joined_nonblank(l.items)); },
+                   [&](const Figure& f) {
+                     // Caption, the source's credit mark when there is a credit, credit.
+                     const std::string mark = clean(f.credit).empty() ? "" : f.credit_mark;
+                     add("figure", clean(plain_text(f.caption) + " " + mark + " " + f.credit));
+                   },
+                   [&](const RelatedLink& r) { add("related", clean(r.text)); },
+                   [&](const Removed&) {},
+               },
+               block.content);
   }
   return out;
 }
@@ -148,7 +153,7 @@ void check_round_trip(const Collection& collection, bool removed_text_is_unique)
     CHECK(child_texts(article, "header/p[@class='dateline']/span[@class='agency']") ==
           one_or_none(clean(meta.agency)));
     CHECK(child_texts(article, "header/p[@class='dateline']/time") ==
-          one_or_none(display_date(meta.date)));
+          one_or_none(Phrases::of(meta.language).date(meta.date)));
   }
 
   // Removed blocks are nowhere in the book.

@@ -6,6 +6,8 @@
 #include "support.hpp"
 
 #include <zip.h>
+#include <docconv/phrases.hpp>
+
 #include <catch2/catch.hpp>
 #include <docconv/text.hpp>
 
@@ -107,7 +109,8 @@ TEST_CASE("package metadata: title, language, creators, dates, accessibility") {
   const ZipReader book(write_epub(collection));
   const auto opf = parsed(book, "EPUB/package.opf");
   CHECK(opf.child("package").attribute("version").value() == std::string("3.0"));
-  CHECK(first_text(opf, "//dc:title") == "News articles (5)");
+  // The title every writer gives a set without --title; the count is on the title page.
+  CHECK(first_text(opf, "//dc:title") == "News articles");
   CHECK(first_text(opf, "//dc:language") == "en");
   CHECK(texts(opf, "//dc:creator") == std::vector<std::string>{"TASS", "Sputnik"});
   CHECK(texts(opf, "//dc:publisher") == std::vector<std::string>{"TASS", "Sputnik"});
@@ -199,7 +202,7 @@ TEST_CASE("nav.xhtml lists every article with its details and sections, the NCX 
     CHECK(std::string(link.attribute("href").value()) ==
           "text/article-000" + std::to_string(i + 1) + ".xhtml");
     CHECK(text_of(link.child("small")) ==
-          collapse_whitespace(meta.agency + ", " + display_date(meta.date)));
+          collapse_whitespace(meta.agency + ", " + Phrases::of(meta.language).date(meta.date)));
     // As plain text (Calibre's contents panel) title and details stay apart.
     CHECK_THAT(text_of(link), Catch::EndsWith("\u2014 " + text_of(link.child("small"))));
     CHECK(text_of(link).rfind(
@@ -367,7 +370,11 @@ TEST_CASE("an article without a title gets one, marked as made up, and a TOC ent
   const auto untitled = parsed(book, "EPUB/text/article-0002.xhtml");
   CHECK(first_text(untitled, "//h1") == "Article 2");
   CHECK(first_text(untitled, "//h1/@class") == "title derived");
-  CHECK(first_text(parsed(book, "EPUB/text/article-0001.xhtml"), "//h1/@class") == "title derived");
+  // Cut from the lead by the reader: not shown, since the lead follows it.
+  CHECK(first_text(parsed(book, "EPUB/text/article-0001.xhtml"), "//h1/@class") ==
+        "title derived from-lead");
+  CHECK_THAT(book.read("EPUB/style/book.css"),
+             Catch::Contains("h1.from-lead { position: absolute;"));
   const auto nav = parsed(book, "EPUB/nav.xhtml");
   CHECK(text_of(nav.select_node("//nav[@id='toc']/ol/li[2]/a").node()).rfind("Article 2", 0) == 0);
 }
@@ -415,4 +422,26 @@ TEST_CASE("the book is the same for any -j, -j 1 starts no thread, -j N at most 
     CHECK(peak <= idle + jobs - 1);
     CHECK(book == one_job);
   }
+}
+
+TEST_CASE("the title page counts the articles and spans their dates, in the book's language") {
+  const auto extent = [](std::vector<PartialDate> dates, const std::string& language) {
+    Collection collection;
+    for (const auto& date : dates) {
+      Document article = realistic_article();
+      article.metadata.date = date;
+      article.metadata.language = language;
+      collection.documents.push_back(article);
+    }
+    const ZipReader book(write_epub(collection));
+    return first_text(parsed(book, "EPUB/text/title.xhtml"), "//p[@class='book-extent']");
+  };
+  CHECK(extent({{2017, 6, 5}, {2017, 6, 6}}, "en") ==
+        "2 articles \u00b7 June 5, 2017 \u2013 June 6, 2017");
+  CHECK(extent({{2017, 6, 5}}, "en") == "1 article \u00b7 June 5, 2017");
+  // A date without a year cannot be placed among dated ones: it does not widen their span.
+  CHECK(extent({{2017, 6, 5}, {0, 8, 19}, {2017, 6, 6}}, "ru") ==
+        "3 \u0441\u0442\u0430\u0442\u044c\u0438 \u00b7 5 \u0438\u044e\u043d\u044f 2017 \u2013 6 "
+        "\u0438\u044e\u043d\u044f 2017");
+  CHECK(extent({{0, 8, 19}, {0, 6, 5}}, "de") == "2 Artikel \u00b7 5. Juni \u2013 19. August");
 }

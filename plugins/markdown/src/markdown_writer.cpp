@@ -45,7 +45,8 @@ enum class LastBlock { none, other, bullet_list, ordered_list, read_more };
 
 class BodyRenderer {
  public:
-  explicit BodyRenderer(const Options& options) : options_(options) {}
+  BodyRenderer(const Options& options, const Phrases& phrases)
+      : options_(options), phrases_(phrases) {}
 
   void block(const Block& block) { visit_block(block.content, *this); }
   void paragraph(const Inlines& inlines) {
@@ -115,8 +116,12 @@ class BodyRenderer {
     const std::string credit(trim(figure.credit));
     Inlines line;
     if (!caption.empty()) line.push_back(Inline{InlineKind::emphasis, caption, {}});
-    if (!credit.empty())
-      line.push_back(Inline{InlineKind::text, (caption.empty() ? "" : " — ") + credit, {}});
+    // The source's credit mark ("|", "©") stands between them, else a dash.
+    const std::string mark(trim(figure.credit_mark));
+    const std::string before_credit = !mark.empty()     ? (caption.empty() ? "" : " ") + mark + " "
+                                      : caption.empty() ? ""
+                                                        : " — ";
+    if (!credit.empty()) line.push_back(Inline{InlineKind::text, before_credit + credit, {}});
     paragraph(line);
   }
 
@@ -131,7 +136,7 @@ class BodyRenderer {
     const std::string line = render_inlines(item, LineKind::paragraph);
     if (line.empty()) return;
     if (last_ != LastBlock::read_more) {
-      paragraph(one_run(InlineKind::strong, "Read more:"));
+      paragraph(one_run(InlineKind::strong, phrases_.read_more_label));
       start_block(LastBlock::read_more);
       last_marker_ = '-';
     }
@@ -185,6 +190,7 @@ class BodyRenderer {
   }
 
   const Options& options_;
+  const Phrases& phrases_;  // the article's language
   std::string out_;
   LastBlock last_ = LastBlock::none;
   char last_marker_ = 0;
@@ -203,25 +209,29 @@ std::vector<std::string> markdown_values(const std::vector<std::string>& texts) 
 
 }  // namespace
 
-std::string render_body(const std::vector<Block>& blocks, const Options& options) {
-  BodyRenderer renderer(options);
+std::string render_body(const std::vector<Block>& blocks, const Options& options,
+                        const Phrases& phrases) {
+  BodyRenderer renderer(options, phrases);
   for (const auto& block : blocks) renderer.block(block);
   return renderer.take();
 }
 
 std::string metadata_line(const Metadata& metadata) {
-  std::string dateline = join({metadata.dateline_place, display_date(metadata.date)}, ", ");
+  const Phrases& phrases = Phrases::of(metadata.language);
+  std::string dateline = join({metadata.dateline_place, phrases.date(metadata.date)}, ", ");
   if (!metadata.agency.empty())
     dateline =
         dateline.empty() ? metadata.agency : fmt::format("{} ({})", dateline, metadata.agency);
-  const std::string byline = metadata.authors.empty() ? "" : "By " + join(metadata.authors, ", ");
+  const std::string byline = metadata.authors.empty() ? ""
+                                                      : phrases.byline(join(metadata.authors, ", "),
+                                                                       metadata.authors.size());
   return join({byline, dateline}, " · ");
 }
 
 std::string article_front_matter(const Metadata& metadata) {
   YamlMap dateline;
   dateline.add("place", markdown_value(metadata.dateline_place))
-      .add("date", markdown_value(display_date(metadata.date)))
+      .add("date", markdown_value(Phrases::of(metadata.language).date(metadata.date)))
       .add("agency", markdown_value(metadata.agency));
   YamlMap map;
   map.add("title", markdown_value(metadata.title))
@@ -239,12 +249,13 @@ std::string article_front_matter(const Metadata& metadata) {
 
 std::string article_section(const Document& document, const Options& options) {
   const Metadata& metadata = document.metadata;
-  const std::string title = metadata.title.empty() ? "Untitled" : metadata.title;
+  const Phrases& phrases = Phrases::of(metadata.language);
+  const std::string title = metadata.title.empty() ? phrases.untitled : metadata.title;
   std::string out = "# " + render_text(title, LineKind::heading) + "\n";
-  BodyRenderer header(options);
+  BodyRenderer header(options, phrases);
   header.paragraph(one_run(InlineKind::emphasis, metadata_line(metadata)));
   header.paragraph(one_run(InlineKind::strong, metadata.standfirst));
-  for (const std::string& part : {header.take(), render_body(document.blocks, options)})
+  for (const std::string& part : {header.take(), render_body(document.blocks, options, phrases)})
     if (!part.empty()) out += "\n" + part;
   return out;
 }
@@ -266,7 +277,8 @@ void MarkdownWriter::add(const Document& document) {
   std::ostream& file =
       ctx_->output.open_part(split_file_name(count_, document.metadata.title, ".md"));
   file << article_front_matter(document.metadata);
-  const std::string body = render_body(document.blocks, options_);
+  const std::string body =
+      render_body(document.blocks, options_, Phrases::of(document.metadata.language));
   if (!body.empty()) file << '\n' << body;
 }
 
@@ -275,12 +287,13 @@ void MarkdownWriter::add(const Document& document) {
 // is --lang's, else the first article's (Pandoc hyphenates and labels by it).
 std::string MarkdownWriter::collection_front_matter(const std::string& first_language) const {
   const CollectionMetadata& collection = ctx_->collection;
+  const std::string& language = collection.language.empty() ? first_language : collection.language;
   YamlMap map;
-  map.add("title", markdown_value(collection.title.empty() ? "News articles" : collection.title))
+  map.add("title", markdown_value(collection.title.empty() ? Phrases::of(language).collection_title
+                                                           : collection.title))
       .add("author", markdown_values(collection.authors))
       .add("publisher", markdown_value(collection.publisher))
-      .add("lang",
-           markdown_value(collection.language.empty() ? first_language : collection.language));
+      .add("lang", markdown_value(language));
   return front_matter(map);
 }
 

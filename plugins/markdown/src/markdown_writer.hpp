@@ -1,6 +1,7 @@
 // The markdown writer: documents as CommonMark, one file or one file per article.
 #pragma once
 
+#include <docconv/phrases.hpp>
 #include <docconv/plugin.hpp>
 
 #include <cstddef>
@@ -18,10 +19,13 @@ struct Options {
   static Options parse(const OptionValues& values);
 };
 
-/// The article's blocks as CommonMark, blocks separated by blank lines.
-std::string render_body(const std::vector<Block>& blocks, const Options& options);
+/// The article's blocks as CommonMark, blocks separated by blank lines;
+/// what the writer adds ("Read more:") in `phrases`' language.
+std::string render_body(const std::vector<Block>& blocks, const Options& options,
+                        const Phrases& phrases);
 
-/// "By A, B · Moscow, November 27 (TASS)": the byline and dateline of an article.
+/// "By A, B · Moscow, November 27 (TASS)": the byline and dateline of an
+/// article, in its language ("Автор: А · Москва, 27 ноября (ТАСС)").
 std::string metadata_line(const Metadata& metadata);
 
 /// The YAML front matter of one article (split output).

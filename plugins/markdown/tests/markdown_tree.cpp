@@ -289,7 +289,8 @@ Node text_node(std::string type, Segments inlines, int level) {
   return node;
 }
 
-Nodes expected_body(const std::vector<Block>& blocks, bool keep_removed) {
+Nodes expected_body(const std::vector<Block>& blocks, bool keep_removed,
+                    std::string_view read_more_label) {
   Nodes out;
   bool in_read_more = false;  // the last node is a "Read more" list
   for (const auto& block : blocks) {
@@ -318,8 +319,11 @@ Nodes expected_body(const std::vector<Block>& blocks, bool keep_removed) {
       const std::string caption(docconv::trim(plain_text(figure->caption)));
       const std::string credit(docconv::trim(figure->credit));
       if (!caption.empty()) line.push_back({InlineKind::emphasis, caption, {}});
-      if (!credit.empty())
-        line.push_back({InlineKind::text, (caption.empty() ? "" : " — ") + credit, {}});
+      const std::string mark(docconv::trim(figure->credit_mark));
+      const std::string before_credit = !mark.empty() ? (caption.empty() ? "" : " ") + mark + " "
+                                        : caption.empty() ? ""
+                                                          : " — ";
+      if (!credit.empty()) line.push_back({InlineKind::text, before_credit + credit, {}});
       if (!line.empty()) out.push_back(text_node("paragraph", expected_segments(line)));
     } else if (const auto* related = std::get_if<RelatedLink>(&block.content)) {
       const std::string text = plain_text(related->text);
@@ -331,7 +335,7 @@ Nodes expected_body(const std::vector<Block>& blocks, bool keep_removed) {
         item = {{InlineKind::text, text, {}}};
       if (auto inlines = expected_segments(item); !inlines.empty()) {
         if (!in_read_more) {
-          out.push_back(text_node("paragraph", {{"strong", "Read more:", ""}}));
+          out.push_back(text_node("paragraph", {{"strong", std::string(read_more_label), ""}}));
           out.push_back(list_node(false));
         }
         out.back().children.push_back(item_node(std::move(inlines)));

@@ -51,7 +51,9 @@ std::string text_of(const Segments& segments);
 Segments expected_segments(const Inlines& inlines);
 
 /// What an article body should read back as (the mapping of docs/markdown.md).
-Nodes expected_body(const std::vector<Block>& blocks, bool keep_removed);
+/// `read_more_label`: what the writer puts before related links, in the article's language.
+Nodes expected_body(const std::vector<Block>& blocks, bool keep_removed,
+                    std::string_view read_more_label = "Read more:");
 
 /// A paragraph or heading node.
 Node text_node(std::string type, Segments inlines, int level = 0);

@@ -5,6 +5,8 @@
 #include "support.hpp"
 #include "writer_support.hpp"
 
+#include <docconv/phrases.hpp>
+
 #include <catch2/catch.hpp>
 #include <docconv/text.hpp>
 #include <nlohmann/json.hpp>
@@ -290,7 +292,7 @@ TEST_CASE("Pandoc reads each article's front matter as its metadata") {
     const json& dateline = meta.at("dateline").at("c");
     CHECK(meta_text(dateline, "place") == collapse_whitespace(a.place));
     CHECK(meta_text(dateline, "agency") == collapse_whitespace(a.agency));
-    CHECK(meta_text(dateline, "date") == display_date(a.date));
+    CHECK(meta_text(dateline, "date") == Phrases::of(a.language).date(a.date));
   }
 }
 

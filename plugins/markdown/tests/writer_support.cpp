@@ -4,6 +4,8 @@
 #include "host/output.hpp"
 #include "support.hpp"
 
+#include <docconv/phrases.hpp>
+
 #include <stdexcept>
 
 namespace docconv::markdown_test {
@@ -35,10 +37,13 @@ Written write_markdown(const Collection& collection, const OptionValues& options
 }
 
 std::string expected_metadata_line(const Metadata& metadata) {
-  std::string dateline = join({metadata.dateline_place, display_date(metadata.date)}, ", ");
+  const Phrases& phrases = Phrases::of(metadata.language);
+  std::string dateline = join({metadata.dateline_place, phrases.date(metadata.date)}, ", ");
   if (!metadata.agency.empty())
     dateline = dateline.empty() ? metadata.agency : dateline + " (" + metadata.agency + ")";
-  const std::string byline = metadata.authors.empty() ? "" : "By " + join(metadata.authors, ", ");
+  const std::string byline = metadata.authors.empty() ? ""
+                                                      : phrases.byline(join(metadata.authors, ", "),
+                                                                       metadata.authors.size());
   return join({byline, dateline}, " · ");
 }
 
@@ -46,13 +51,17 @@ Nodes expected_article(const Document& document, bool keep_removed) {
   const Metadata& metadata = document.metadata;
   Nodes out;
   out.push_back(text_node(
-      "heading", expected_segments(text_run(metadata.title.empty() ? "Untitled" : metadata.title)),
+      "heading",
+      expected_segments(text_run(metadata.title.empty() ? Phrases::of(metadata.language).untitled
+                                                        : metadata.title)),
       1));
   for (const Inline& run : {Inline{InlineKind::emphasis, expected_metadata_line(metadata), {}},
                             Inline{InlineKind::strong, metadata.standfirst, {}}})
     if (auto inlines = expected_segments({run}); !inlines.empty())
       out.push_back(text_node("paragraph", std::move(inlines)));
-  for (auto& node : expected_body(document.blocks, keep_removed)) out.push_back(std::move(node));
+  for (auto& node :
+       expected_body(document.blocks, keep_removed, Phrases::of(metadata.language).read_more_label))
+    out.push_back(std::move(node));
   return out;
 }
 

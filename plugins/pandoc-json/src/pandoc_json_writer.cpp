@@ -1,5 +1,6 @@
 #include "pandoc_json_writer.hpp"
 
+#include <docconv/phrases.hpp>
 #include <docconv/text.hpp>
 #include <docconv/visit.hpp>
 
@@ -468,7 +469,7 @@ std::string language_of(const std::string& text) {
 // written.
 std::pair<std::string, bool> dateline_text(const Metadata& m) {
   if (!m.in_source.dateline_text.empty()) return {m.in_source.dateline_text, true};
-  std::string text = join({m.dateline_place, display_date(m.date)}, ", ");
+  std::string text = join({m.dateline_place, Phrases::of(m.language).date(m.date)}, ", ");
   if (!m.agency.empty()) text = text.empty() ? m.agency : text + " (" + m.agency + ")";
   return {text, false};
 }
@@ -620,18 +621,25 @@ void PandocJsonWriter::begin(const WriteContext& ctx) {
   ctx_ = &ctx;
   options_ = Options::parse(ctx.options);
   count_ = 0;
-  if (ctx.output.split()) return;
-  const CollectionMetadata& c = ctx.collection;
+}
+
+// The single AST's start, written with the first article: its title and
+// language are --title's and --lang's, else in the first article's language.
+void PandocJsonWriter::start(const std::string& first_language) {
+  const CollectionMetadata& c = ctx_->collection;
+  const std::string& language = c.language.empty() ? first_language : c.language;
   const std::string date =
       c.source_date_epoch ? utc_timestamp(*c.source_date_epoch).substr(0, 10) : std::string();
-  ctx.output.stream() << ast_start(c.title.empty() ? "News articles" : c.title, c.authors,
-                                   c.language, date);
+  ctx_->output.stream() << ast_start(
+      c.title.empty() ? Phrases::of(language).collection_title : c.title, c.authors, language,
+      date);
 }
 
 void PandocJsonWriter::add(const Document& document) {
   ++count_;
   article_.clear();
   if (!ctx_->output.split()) {
+    if (count_ == 1) start(document.metadata.language);
     if (count_ > 1) article_ += ',';
     append_article_json(article_, document, count_, options_);
     ctx_->output.stream().write(article_.data(), static_cast<std::streamsize>(article_.size()));
@@ -646,7 +654,9 @@ void PandocJsonWriter::add(const Document& document) {
 }
 
 void PandocJsonWriter::finish() {
-  if (!ctx_->output.split()) ctx_->output.stream() << ast_end;
+  if (ctx_->output.split()) return;
+  if (count_ == 0) start({});
+  ctx_->output.stream() << ast_end;
 }
 
 }  // namespace docconv::pandoc_json

@@ -31,6 +31,7 @@ class PandocJsonWriter final : public Writer {
   void finish() override;
 
  private:
+  void start(const std::string& first_language);
   const WriteContext* ctx_ = nullptr;
   Options options_;
   std::size_t count_ = 0;

@@ -120,7 +120,8 @@ std::optional<TextSpan> find_in_any_case(std::string_view text, std::string_view
 }
 
 std::optional<TextSpan> find_written_date(std::string_view text, const PartialDate& date,
-                                          std::size_t from) {
+                                          std::size_t from, const Phrases& phrases) {
+  if (auto local = find_in_any_case(text, phrases.date(date), from)) return local;
   if (auto english = find_in_any_case(text, display_date(date), from)) return english;
   if (date.day == 0) return std::nullopt;
   const auto day = find_day(text, date.day, from);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <docconv/model.hpp>
+#include <docconv/phrases.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -22,11 +23,12 @@ struct TextSpan {
 std::optional<TextSpan> find_in_any_case(std::string_view text, std::string_view part,
                                          std::size_t from);
 
-/// The date `date` as written in `text` at or after `from`: its English form
-/// ("June 5"), or its day number with the word next to it, the month in
-/// whatever language ("5 июня", "5. Juni", "juin 5"), and the year when it
-/// follows. Nothing when the day is not found or has no word beside it.
+/// The date `date` as written in `text` at or after `from`: its form in
+/// `phrases`' language or in English ("5 июня", "June 5"), or its day number
+/// with the word next to it, the month in whatever language ("5 июн",
+/// "5. Juni", "juin 5"), and the year when it follows. Nothing when the day
+/// is not found or has no word beside it.
 std::optional<TextSpan> find_written_date(std::string_view text, const PartialDate& date,
-                                          std::size_t from);
+                                          std::size_t from, const Phrases& phrases);
 
 }  // namespace docconv::tei

@@ -3,6 +3,7 @@
 #include "dateline_parts.hpp"
 #include "xml_values.hpp"
 
+#include <docconv/phrases.hpp>
 #include <docconv/text.hpp>
 #include <docconv/version.hpp>
 #include <docconv/visit.hpp>
@@ -198,10 +199,10 @@ const std::vector<std::string>& article_authors(const Metadata& metadata, const 
 }
 
 void append_title_statement(pugi::xml_node file_desc, const Metadata& metadata,
-                            const FileFacts& facts) {
+                            const FileFacts& facts, const Phrases& phrases) {
   pugi::xml_node statement = file_desc.append_child("titleStmt");
   if (metadata.title.empty()) {
-    set_attribute(append_element(statement, "title", "Untitled article"), "type", "supplied");
+    set_attribute(append_element(statement, "title", phrases.untitled), "type", "supplied");
   } else {
     pugi::xml_node title = append_element(statement, "title", metadata.title);
     set_attribute(title, "type", metadata.title_derived ? "derived" : "main");
@@ -241,12 +242,13 @@ pugi::xml_node append_date(pugi::xml_node parent, const PartialDate& date, std::
   return element;
 }
 
-pugi::xml_node append_date(pugi::xml_node parent, const PartialDate& date) {
-  return append_date(parent, date, display_date(date));
+pugi::xml_node append_date(pugi::xml_node parent, const PartialDate& date, const Phrases& phrases) {
+  return append_date(parent, date, phrases.date(date));
 }
 
 /// sourceDesc: what is known of the original article and the file it came in.
-void append_source_description(pugi::xml_node file_desc, const Metadata& metadata) {
+void append_source_description(pugi::xml_node file_desc, const Metadata& metadata,
+                               const Phrases& phrases) {
   pugi::xml_node bibl = file_desc.append_child("sourceDesc").append_child("bibl");
   set_attribute(bibl, "type", "article");
   if (!metadata.title.empty() && !metadata.title_derived)
@@ -256,7 +258,7 @@ void append_source_description(pugi::xml_node file_desc, const Metadata& metadat
   if (!metadata.agency.empty())
     set_attribute(append_element(bibl, "orgName", metadata.agency), "role", "agency");
   if (!metadata.dateline_place.empty()) append_element(bibl, "pubPlace", metadata.dateline_place);
-  if (!metadata.date.empty()) append_date(bibl, metadata.date);
+  if (!metadata.date.empty()) append_date(bibl, metadata.date, phrases);
   if (!metadata.source.empty())
     set_attribute(append_element(bibl, "idno", metadata.source), "type", "file");
   if (const auto size = metadata.extras.find(std::string(source_bytes_key));
@@ -296,12 +298,13 @@ void append_encoding_description(pugi::xml_node header) {
 void append_article_header(pugi::xml_node tei, const Metadata& metadata,
                            const std::string& language, const FileFacts& facts,
                            ArticlePlace place) {
+  const Phrases& phrases = Phrases::of(language);
   pugi::xml_node header = tei.append_child("teiHeader");
   pugi::xml_node file_desc = header.append_child("fileDesc");
-  append_title_statement(file_desc, metadata, facts);
+  append_title_statement(file_desc, metadata, facts, phrases);
   append_publication_statement(file_desc, facts);
   append_notes(file_desc, metadata);
-  append_source_description(file_desc, metadata);
+  append_source_description(file_desc, metadata, phrases);
   if (place == ArticlePlace::own_file) append_encoding_description(header);
   append_profile(header, metadata, language);
   append_revision(header,
@@ -316,7 +319,8 @@ void append_article_header(pugi::xml_node tei, const Metadata& metadata,
 /// div at every subheading so that the divisions mirror the heading levels.
 class BodyWriter {
  public:
-  BodyWriter(pugi::xml_node text, std::string id) : text_(text), id_(std::move(id)) {}
+  BodyWriter(pugi::xml_node text, std::string id, const Phrases& phrases)
+      : text_(text), id_(std::move(id)), phrases_(phrases) {}
 
   /// The title as the page shows it goes to front/titlePage, the rest of the
   /// opening to the top of body. The title is not body/head: the TEI
@@ -366,7 +370,7 @@ class BodyWriter {
 
   void dateline(const Metadata& metadata) {
     const std::string& raw = metadata.in_source.dateline_text;
-    const std::string date = display_date(metadata.date);
+    const std::string date = phrases_.date(metadata.date);
     if (raw.empty() && metadata.dateline_place.empty() && date.empty() && metadata.agency.empty())
       return;
     pugi::xml_node dateline = body_.append_child("dateline");
@@ -375,9 +379,9 @@ class BodyWriter {
     if (raw.empty()) {
       // Not in the source: docconv made it from the metadata.
       set_attribute(dateline, "resp", application_pointer);
-      composed_dateline(dateline, metadata);
+      composed_dateline(dateline, metadata, phrases_);
     } else {
-      source_dateline(dateline, metadata, raw);
+      source_dateline(dateline, metadata, raw, phrases_);
     }
     keep_on_one_line(dateline);
   }
@@ -386,7 +390,7 @@ class BodyWriter {
   /// place, date and agency marked where they are found in it. A date that
   /// is not found as written still gets an empty date element with @when.
   static void source_dateline(pugi::xml_node dateline, const Metadata& metadata,
-                              std::string_view raw) {
+                              std::string_view raw, const Phrases& phrases) {
     std::size_t done = 0;
     const auto mark = [&](const char* element, std::optional<TextSpan> found) -> pugi::xml_node {
       if (!found) return {};
@@ -397,20 +401,21 @@ class BodyWriter {
       return append_element(dateline, element, written);
     };
     mark("placeName", find_in_any_case(raw, metadata.dateline_place, done));
-    const pugi::xml_node date = mark("date", find_written_date(raw, metadata.date, done));
+    const pugi::xml_node date = mark("date", find_written_date(raw, metadata.date, done, phrases));
     mark("orgName", find_in_any_case(raw, metadata.agency, done));
     append_text(dateline, raw.substr(done));
     if (!date && !when_value(metadata.date).empty()) append_date(dateline, metadata.date, "");
   }
 
   /// A dateline made from the metadata alone: "Moscow, June 5 (TASS)".
-  static void composed_dateline(pugi::xml_node dateline, const Metadata& metadata) {
-    const bool has_date = !display_date(metadata.date).empty();
+  static void composed_dateline(pugi::xml_node dateline, const Metadata& metadata,
+                                const Phrases& phrases) {
+    const bool has_date = !phrases.date(metadata.date).empty();
     if (!metadata.dateline_place.empty())
       append_element(dateline, "placeName", metadata.dateline_place);
     if (has_date) {
       if (!metadata.dateline_place.empty()) append_text(dateline, ", ");
-      append_date(dateline, metadata.date);
+      append_date(dateline, metadata.date, phrases);
     }
     if (!metadata.agency.empty()) {
       const bool alone = metadata.dateline_place.empty() && !has_date;
@@ -520,7 +525,7 @@ class BodyWriter {
     if (!boilerplate_) {
       boilerplate_ = text_.append_child("back").append_child("div");
       set_attribute(boilerplate_, "type", "boilerplate");
-      set_attribute(append_element(boilerplate_, "head", "Removed from the article"), "resp",
+      set_attribute(append_element(boilerplate_, "head", phrases_.removed), "resp",
                     application_pointer);
     }
     pugi::xml_node ab = boilerplate_.append_child("ab");
@@ -536,6 +541,7 @@ class BodyWriter {
   SourceLines lines_;
   pugi::xml_node text_;
   std::string id_;
+  const Phrases& phrases_;  // the article's language
   pugi::xml_node body_;
   pugi::xml_node boilerplate_;
   std::vector<OpenDiv> open_divs_;
@@ -557,7 +563,7 @@ pugi::xml_node append_article(pugi::xml_node parent, const Document& document, s
   set_attribute(tei, "xml:lang", language);
   append_article_header(tei, document.metadata, language, facts, place);
 
-  BodyWriter body(tei.append_child("text"), id);
+  BodyWriter body(tei.append_child("text"), id, Phrases::of(language));
   body.front_matter(document.metadata);
   for (std::size_t index = 0; index < document.blocks.size(); ++index)
     body.block(document.blocks[index], index + 1);
@@ -566,12 +572,15 @@ pugi::xml_node append_article(pugi::xml_node parent, const Document& document, s
 }
 
 pugi::xml_node append_corpus_header(pugi::xml_node parent, const CollectionMetadata& collection,
-                                    const FileFacts& facts) {
+                                    const FileFacts& facts, std::string_view first_language) {
   pugi::xml_node header = parent.append_child("teiHeader");
   pugi::xml_node file_desc = header.append_child("fileDesc");
   pugi::xml_node title_statement = file_desc.append_child("titleStmt");
-  append_element(title_statement, "title",
-                 collection.title.empty() ? "News articles" : collection.title);
+  const std::string_view language =
+      is_language_tag(facts.language) ? std::string_view(facts.language) : first_language;
+  append_element(
+      title_statement, "title",
+      collection.title.empty() ? Phrases::of(language).collection_title : collection.title);
   append_authors(title_statement, facts.authors);
   append_publication_statement(file_desc, facts);
   append_element(file_desc.append_child("sourceDesc"), "p",

@@ -37,7 +37,9 @@ pugi::xml_node append_article(pugi::xml_node parent, const Document& document, s
                               const FileFacts& facts, ArticlePlace place);
 
 /// Appends the `teiHeader` of the article set to `parent` (a `teiCorpus`).
+/// Appends the `teiHeader` of the article set to `parent` (a `teiCorpus`);
+/// its default title is in --lang's language, else in `first_language`.
 pugi::xml_node append_corpus_header(pugi::xml_node parent, const CollectionMetadata& collection,
-                                    const FileFacts& facts);
+                                    const FileFacts& facts, std::string_view first_language);
 
 }  // namespace docconv::tei

@@ -71,14 +71,15 @@ struct CorpusFrame {
   std::string closing;
 };
 
-CorpusFrame corpus_frame(const CollectionMetadata& collection, const FileFacts& facts) {
+CorpusFrame corpus_frame(const CollectionMetadata& collection, const FileFacts& facts,
+                         std::string_view first_language) {
   pugi::xml_document document;
   support::add_xml_declaration(document);
   pugi::xml_node corpus = document.append_child("teiCorpus");
   corpus.append_attribute("xmlns").set_value(tei_namespace);
   if (is_language_tag(facts.language))
     corpus.append_attribute("xml:lang").set_value(facts.language.c_str());
-  append_corpus_header(corpus, collection, facts);
+  append_corpus_header(corpus, collection, facts, first_language);
   const std::string text = support::xml_text(document, indent, pugi::format_indent);
   const std::size_t end_tag = text.rfind("</teiCorpus>");
   if (end_tag == std::string::npos) throw Error("internal error: no teiCorpus end tag rendered");
@@ -125,7 +126,7 @@ void TeiWriter::finish() {
 }
 
 void TeiWriter::start_corpus() {
-  CorpusFrame frame = corpus_frame(ctx_->collection, facts_);
+  CorpusFrame frame = corpus_frame(ctx_->collection, facts_, held_back_->metadata.language);
   ctx_->output.stream() << frame.opening;
   closing_ = std::move(frame.closing);
 }

@@ -20,7 +20,7 @@ std::string marked(std::string_view text, Found found) {
 }
 
 std::string date_in(std::string_view text, PartialDate date) {
-  return marked(text, find_written_date(text, date, 0));
+  return marked(text, find_written_date(text, date, 0, docconv::Phrases::of("en")));
 }
 
 }  // namespace
@@ -49,6 +49,17 @@ TEST_CASE("a date is found as written: day and month word in either order, the y
   CHECK(date_in("MOSCOW, June 5. /TASS/.", {0, 6, 5}) == "June 5");
   CHECK(date_in("MOSCOW, Jun. 5, 2017 (Reuters)", {2017, 6, 5}) == "Jun. 5, 2017");
   CHECK(date_in("WARSZAWA, 5 cze. (PAP)", {0, 6, 5}) == "5 cze.");
+}
+
+TEST_CASE("a date is found in the article's language as its table writes it") {
+  const std::string_view text = "WARSZAWA, 5 czerwca 2017 (PAP)";
+  const auto found = find_written_date(text, {2017, 6, 5}, 0, docconv::Phrases::of("pl"));
+  CHECK(marked(text, found) == "5 czerwca 2017");
+  // Whatever the table's language, the day and its word are found.
+  CHECK(date_in("PARIS, 1er juin (AFP)", {0, 6, 1}).empty());  // "1er" is not the number 1 alone
+  CHECK(marked("PARIS, 1er juin (AFP)", find_written_date("PARIS, 1er juin (AFP)", {0, 6, 1}, 0,
+                                                          docconv::Phrases::of("fr"))) ==
+        "1er juin");
 }
 
 TEST_CASE("a date is not made up from a number that is not its day or has no word beside it") {

@@ -15,6 +15,8 @@
 
 #include <fmt/format.h>
 
+#include <docconv/phrases.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -570,4 +572,20 @@ TEST_CASE("text that XML 1.0 cannot hold never reaches the output, markup surviv
   CHECK(attribute(document.select_node("//p[@xml:id='a0001-p4']/ref").node(), "target") ==
         "javascript:alert(%22x%22)%20%3Cb%3E");
   CHECK(attribute(document.document_element(), "xml:lang") == "und");  // not a language tag
+}
+
+TEST_CASE("what the writer adds is in the articles' language") {
+  Document article = non_latin_article();  // Russian
+  article.metadata.in_source.dateline_text.clear();
+  article.blocks.push_back({Removed{"Подписаться", "site chrome"}, {}});
+  const auto document = parse_tei(write_tei(collection_of({article, non_latin_article()})));
+  // The corpus title of a set given no --title, in the first article's language.
+  CHECK(std::string_view(document.select_node("/teiCorpus/teiHeader/fileDesc/titleStmt/title")
+                             .node()
+                             .child_value()) == Phrases::of("ru").collection_title);
+  CHECK(std::string_view(document.select_node("//back/div/head").node().child_value()) ==
+        Phrases::of("ru").removed);
+  // A dateline composed from the metadata, its date in Russian.
+  CHECK(std::string_view(document.select_node("//dateline[@resp]/date").node().child_value()) ==
+        "6 \u0438\u044e\u043d\u044f 2016");
 }
