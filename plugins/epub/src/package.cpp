@@ -42,11 +42,14 @@ void add_accessibility(pugi::xml_node metadata, bool has_cover) {
   add_meta(metadata, "schema:accessibilityFeature", "structuralNavigation");
   if (has_cover) add_meta(metadata, "schema:accessibilityFeature", "alternativeText");
   add_meta(metadata, "schema:accessibilityHazard", "none");
-  add_meta(metadata, "schema:accessibilitySummary",
-           "News articles as text, one document per article, in reading order, with a table of "
-           "contents listing every article and its sections. The conformance claim rests on "
-           "automated checks (DAISY Ace, EPUBCheck) of books docconv makes, not on a manual "
-           "review of this book.");
+  // In English whatever the book's language, and labelled so: the package's
+  // xml:lang would otherwise call it Russian in a Russian book.
+  set_attribute(add_meta(metadata, "schema:accessibilitySummary",
+                         "News articles as text, one document per article, in reading order, "
+                         "with a table of contents listing every article and its sections. The "
+                         "conformance claim rests on automated checks (DAISY Ace, EPUBCheck) of "
+                         "books docconv makes, not on a manual review of this book."),
+                "xml:lang", "en");
   // EPUB Accessibility 1.1: the claim, and who makes it.
   add_meta(metadata, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
   add_meta(metadata, "a11y:certifiedBy", fmt::format("docconv {}", version_string));

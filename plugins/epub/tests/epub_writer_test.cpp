@@ -126,6 +126,8 @@ TEST_CASE("package metadata: title, language, creators, dates, accessibility") {
   CHECK(first_text(opf, "//meta[@property='schema:accessModeSufficient']") == "textual");
   CHECK(first_text(opf, "//meta[@property='schema:accessibilityHazard']") == "none");
   CHECK_FALSE(first_text(opf, "//meta[@property='schema:accessibilitySummary']").empty());
+  // English, and said to be, whatever the book's language.
+  CHECK(first_text(opf, "//meta[@property='schema:accessibilitySummary']/@xml:lang") == "en");
 
   SECTION("the command line wins over the documents") {
     collection.metadata.title = "Baltic <security> & NATO";
