@@ -402,3 +402,29 @@ TEST_CASE("a run report (--report) sums up the run and matches its JSON Schema")
     CHECK(inspect_json["outputs"].empty());
   }
 }
+
+TEST_CASE("each document read from a file carries the file's size and SHA-256") {
+  const auto fixture = docconv::test::news_fixtures().front();
+  const auto inspected = run_cli({"inspect", fixture.string()});
+  REQUIRE(inspected.exit_code == 0);
+  const auto metadata = nlohmann::json::parse(inspected.out).at("documents").at(0).at("metadata");
+  const auto sha256sum = docconv::test::run("/usr/bin/sha256sum", {fixture.string()});
+  REQUIRE(sha256sum.exit_code == 0);
+  CHECK(metadata.at("identifiers").at("sha256") == sha256sum.out.substr(0, 64));
+  CHECK(metadata.at("extras").at("source bytes") == std::to_string(fs::file_size(fixture)));
+
+  // A model read back from JSON names the dump it was made from: the JSON
+  // file's size and hash are not that dump's, and are not added.
+  auto model = nlohmann::json::parse(inspected.out);
+  auto& read_back = model.at("documents").at(0).at("metadata");
+  read_back.at("identifiers").erase("sha256");
+  read_back.at("extras").erase("source bytes");
+  TempDir folder;
+  docconv::test::write_file(folder / "model.json", model.dump());
+  const auto again = run_cli({"inspect", (folder / "model.json").string()});
+  REQUIRE(again.exit_code == 0);
+  const auto metadata_again = nlohmann::json::parse(again.out).at("documents").at(0).at("metadata");
+  CHECK(metadata_again.at("source") == fixture.string());
+  CHECK_FALSE(metadata_again.value("identifiers", nlohmann::json::object()).contains("sha256"));
+  CHECK_FALSE(metadata_again.value("extras", nlohmann::json::object()).contains("source bytes"));
+}

@@ -4,7 +4,6 @@
 
 #include <docconv/model.hpp>
 
-#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -14,28 +13,32 @@ namespace docconv {
 
 /// One language's table of generated text. The tables are data
 /// (core/data/phrases.json, built into libdocconv-core): en, ru, uk, de, fr,
-/// es, it, pt and pl; English stands in for every other language.
+/// es, it, pt and pl; English stands in for every other language. Only
+/// functions are public, so that phrases added later keep plugins built
+/// against this header working.
 class Phrases {
  public:
   /// The table for `language`, a BCP 47 tag whose primary subtag decides
   /// ("ru-RU" -> ru); English when there is none ("und", "", "ja").
   static const Phrases& of(std::string_view language);
+  /// The languages with a table of their own, in alphabetical order.
+  static const std::vector<std::string>& languages();
 
-  std::string language;          ///< The table's own tag: "ru"; "en" for the fallback.
-  std::string collection_title;  ///< "News articles": a set given no --title.
-  std::string contents;          ///< "Contents"
-  std::string landmarks;         ///< "Landmarks" (EPUB navigation)
-  std::string cover;             ///< "Cover"
-  std::string title_page;        ///< "Title page"
-  std::string articles;          ///< "Articles": where the articles start
-  std::string untitled;          ///< "Untitled article"
-  std::string read_more;         ///< "Read more": the heading of related links
-  std::string read_more_label;   ///< "Read more:" before a related link
-  std::string removed;           ///< "Removed from the article"
+  const std::string& language() const;          ///< "ru"; "en" for the fallback
+  const std::string& collection_title() const;  ///< "News articles": a set given no --title
+  const std::string& contents() const;          ///< "Contents"
+  const std::string& landmarks() const;         ///< "Landmarks" (EPUB navigation)
+  const std::string& cover() const;             ///< "Cover"
+  const std::string& title_page() const;        ///< "Title page"
+  const std::string& articles() const;          ///< "Articles": where the articles start
+  const std::string& untitled() const;          ///< "Untitled article"
+  const std::string& read_more() const;         ///< "Read more": related links' heading
+  const std::string& read_more_label() const;   ///< "Read more:" before related links
+  const std::string& removed() const;           ///< "Removed from the article"
 
   std::string article_number(std::size_t number) const;  ///< "Article 3", "Статья 3"
   std::string article_count(std::size_t count) const;    ///< "1 article", "5 статей"
-  /// "By A, B", "Авторы: A, B"; names already joined by the caller.
+  /// "By A, B", "Авторы: A, B": `names` already joined, `count` of them.
   std::string byline(std::string_view names, std::size_t count) const;
   /// "Read more, 2 of 3": one of several related-link boxes on a page.
   std::string read_more_numbered(std::size_t number, std::size_t count) const;
@@ -43,20 +46,18 @@ class Phrases {
   /// A partial date as a dateline prints it: "June 5", "5 июня 2017",
   /// "5. Juni", "1er juin", "июнь 2017", "2017"; "" when empty.
   std::string date(const PartialDate& date) const;
-
+  /// Month `number` (1-12) as a date with a day writes it ("июня"), or as
+  /// it stands alone (`with_day` false: "июнь"); "" for another number.
+  const std::string& month(int number, bool with_day = true) const;
   /// Which plural form `count` takes: "one", "few", "many" or "other" (the
   /// CLDR categories the tables use).
   std::string_view plural_form(std::size_t count) const;
 
-  // The patterns behind the functions above, as the table gives them.
-  struct Patterns {
-    std::string plural_rule;
-    std::string article_number, read_more_numbered, cover_image;
-    std::vector<std::pair<std::string, std::string>> article_count, byline;  // form -> pattern
-    std::array<std::string, 12> months, months_alone;
-    std::string day_month, day_month_year, month_year, first_day;
-  };
-  Patterns patterns;
+  struct Table;  ///< What core/data/phrases.json gives for one language.
+  explicit Phrases(const Table& table) : table_(&table) {}
+
+ private:
+  const Table* table_;
 };
 
 }  // namespace docconv

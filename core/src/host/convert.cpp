@@ -193,8 +193,9 @@ std::string sha256_hex(std::string_view bytes) {
   return hex;
 }
 
-// What the host knows of the file a document came from, unless the reader
-// said (a model read back from JSON keeps its own source's).
+// What the host knows of the file a document came from. Only for documents
+// whose source is that file: a model read back from JSON names the dump it
+// was made from, and the JSON file's size and hash are not that dump's.
 void add_file_facts(Document& document, std::string_view bytes, const std::string& hash) {
   document.metadata.extras.try_emplace(std::string(source_bytes_key), std::to_string(bytes.size()));
   document.metadata.identifiers.try_emplace(std::string(source_sha256_key), hash);
@@ -274,8 +275,10 @@ ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
       outcome.messages.push_back({false, input.name, "no article found; skipped"});
     const std::string hash = outcome.documents.empty() ? std::string() : sha256_hex(bytes);
     for (auto& document : outcome.documents) {
+      const bool from_this_file =
+          document.metadata.source.empty() || document.metadata.source == input.name;
       apply_overrides(document, request, input.name);
-      add_file_facts(document, bytes, hash);
+      if (from_this_file) add_file_facts(document, bytes, hash);
     }
   } catch (const std::exception& error) {
     outcome.documents.clear();

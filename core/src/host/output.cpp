@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
@@ -15,6 +16,7 @@
 #include <cstring>
 #include <iostream>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -88,11 +90,15 @@ void remove_stale_temporaries(const fs::path& folder) {
   }
 }
 
-void sync_file(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) return;
-  ::fsync(fd);
+// The errno of syncing the file to disk, 0 when it is there. A file that
+// cannot be opened again (a umask of 0777 leaves it mode 000) is not synced,
+// as before there was a sync at all.
+int sync_file(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  const int error = ::fsync(fd) == 0 ? 0 : errno;
   ::close(fd);
+  return error;
 }
 
 }  // namespace
@@ -105,17 +111,20 @@ void sync_file(const fs::path& path) {
 // the writer works.
 class BackgroundSync {
  public:
+  // Throws std::system_error when no thread can be started.
   explicit BackgroundSync(const fs::path& path)
-      : descriptor_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)), thread_([this] { run(); }) {}
+      : descriptor_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+    try {
+      thread_ = std::thread([this] { run(); });
+    } catch (...) {
+      if (descriptor_ >= 0) ::close(descriptor_);
+      throw;
+    }
+  }
   BackgroundSync(const BackgroundSync&) = delete;
   BackgroundSync& operator=(const BackgroundSync&) = delete;
   ~BackgroundSync() {
-    {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-    }
-    wake_.notify_one();
-    thread_.join();
+    finish();
     if (descriptor_ >= 0) ::close(descriptor_);
   }
 
@@ -128,6 +137,21 @@ class BackgroundSync {
     wake_.notify_one();
   }
 
+  // Waits for a sync under way and ends the thread. The errno of the first
+  // sync that failed, 0 when none did: once reported, the kernel may not
+  // report a failed write again to the fsync before the rename.
+  int finish() {
+    if (thread_.joinable()) {
+      {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+      }
+      wake_.notify_one();
+      thread_.join();
+    }
+    return error_.load();
+  }
+
  private:
   void run() {
     std::unique_lock lock(mutex_);
@@ -136,18 +160,18 @@ class BackgroundSync {
       if (stopping_) return;
       requested_ = false;
       lock.unlock();
-      // A failure here is found again by the fsync before the rename.
-      if (descriptor_ >= 0) ::fdatasync(descriptor_);
+      if (descriptor_ >= 0 && ::fdatasync(descriptor_) != 0 && error_.load() == 0) error_ = errno;
       lock.lock();
     }
   }
 
   int descriptor_;
+  std::atomic<int> error_{0};
   std::mutex mutex_;
   std::condition_variable wake_;
   bool requested_ = false;
   bool stopping_ = false;
-  std::thread thread_;  // last: it starts once the members it uses exist
+  std::thread thread_;
 };
 
 CoalescingBuffer::CoalescingBuffer(std::streambuf& target, std::size_t size)
@@ -327,15 +351,25 @@ void AtomicFileSink::written_to_current(std::size_t bytes) {
   if (unsynced_ < sync_every) return;
   unsynced_ = 0;
   current_.flush();
-  if (!syncing_) syncing_ = std::make_unique<BackgroundSync>(temporary_path(parts_.back()));
-  syncing_->request();
+  if (!syncing_ && !sync_thread_failed_) {
+    try {
+      syncing_ = std::make_unique<BackgroundSync>(temporary_path(parts_.back()));
+    } catch (const std::system_error&) {
+      sync_thread_failed_ = true;  // no thread to spare: the sync before the rename does it all
+      return;
+    }
+  }
+  if (syncing_) syncing_->request();
 }
 
 void AtomicFileSink::close_current() {
   if (!current_.is_open()) return;
   out_.flush();
   current_.flush();
-  syncing_.reset();
+  if (syncing_) {
+    sync_error_ = syncing_->finish();
+    syncing_.reset();
+  }
   const bool failed = !out_ || !current_;
   const int error = errno;
   current_.close();
@@ -389,7 +423,13 @@ void AtomicFileSink::commit() {
   if (split_) refuse_unreplaceable_parts();
   for (const auto& part : parts_) {
     const fs::path temporary = temporary_path(part);
-    if (!split_) sync_file(temporary);
+    if (!split_) {
+      // A write that failed on its way to disk must not replace a good file.
+      const int error = sync_error_ != 0 ? sync_error_ : sync_file(temporary);
+      if (error != 0)
+        throw Error(fmt::format("writing {} to disk failed: {}", final_path(part).string(),
+                                system_error_text(error)));
+    }
     std::error_code error;
     fs::rename(temporary, final_path(part), error);
     if (error)

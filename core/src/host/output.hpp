@@ -155,6 +155,8 @@ class AtomicFileSink final : public OutputSink {
   std::size_t renamed_ = 0;     // parts moved into place
   std::size_t unsynced_ = 0;    // bytes written to current_ since its last sync request
   std::unique_ptr<class BackgroundSync> syncing_;  // the single output's, once it is large
+  bool sync_thread_failed_ = false;                // no thread could be started for it
+  int sync_error_ = 0;                             // errno of a failed background sync
 };
 
 /// Writes straight into a stream (standard output). Not atomic: a failed run

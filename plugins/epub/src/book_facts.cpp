@@ -126,7 +126,7 @@ BookMetadata BookFacts::metadata(const CollectionMetadata& collection) const {
   const Phrases& phrases = Phrases::of(book.language);
   book.title = collapse_whitespace(collection.title);
   // The same default title as every writer's; the count is on the title page.
-  if (book.title.empty()) book.title = phrases.collection_title;
+  if (book.title.empty()) book.title = phrases.collection_title();
   std::vector<std::string> authors;  // blank --author values would make empty dc:creator
   for (const auto& author : collection.authors) remember(authors, author);
   std::vector<std::string> publishers;

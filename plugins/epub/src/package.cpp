@@ -199,7 +199,7 @@ std::vector<std::string> ncx_skeleton(const BookMetadata& book, bool nested) {
   add_text_element(add_element(ncx, "docTitle"), "text", collapse_whitespace(book.title));
 
   pugi::xml_node nav_map = add_element(ncx, "navMap");
-  add_nav_point(nav_map, 1, Phrases::of(book.language).title_page, title_page_href);
+  add_nav_point(nav_map, 1, Phrases::of(book.language).title_page(), title_page_href);
   add_items_marker(nav_map);
   return split_at_markers(xml_string(document));
 }

@@ -153,9 +153,9 @@ class BlockRenderer {
     if (is_blank(link.text)) return;
     if (!related_) {
       pugi::xml_node aside = add_element(article_, "aside", "read-more");
-      set_attribute(aside, "aria-label", phrases_.read_more);
+      set_attribute(aside, "aria-label", phrases_.read_more());
       asides_.push_back(aside);
-      add_text_element(aside, "p", phrases_.read_more, "read-more-title");
+      add_text_element(aside, "p", phrases_.read_more(), "read-more-title");
       related_ = add_element(aside, "ul");
     }
     pugi::xml_node item = add_element(related_, "li");
@@ -268,26 +268,26 @@ void add_landmark(pugi::xml_node list, std::string_view type, std::string_view h
 
 std::vector<std::string> nav_skeleton(const BookMetadata& book, bool has_cover) {
   const Phrases& phrases = Phrases::of(book.language);
-  XhtmlPage page(phrases.contents, book.language, stylesheet_href);
+  XhtmlPage page(phrases.contents(), book.language, stylesheet_href);
   pugi::xml_node toc = add_element(page.body(), "nav", "toc");
   set_attribute(toc, "epub:type", "toc");
   set_attribute(toc, "role",
                 "doc-toc");  // the ARIA role of epub:type toc, for assistive technology
   set_attribute(toc, "id", "toc");
-  add_text_element(toc, "h1", phrases.contents);
+  add_text_element(toc, "h1", phrases.contents());
   add_items_marker(add_element(toc, "ol"));
 
   pugi::xml_node landmarks = add_element(page.body(), "nav", "landmarks");
   set_attribute(landmarks, "epub:type", "landmarks");
   set_attribute(landmarks, "id", "landmarks");
   set_attribute(landmarks, "hidden", "hidden");
-  add_text_element(landmarks, "h2", phrases.landmarks);
+  add_text_element(landmarks, "h2", phrases.landmarks());
   pugi::xml_node marks = add_element(landmarks, "ol");
-  if (has_cover) add_landmark(marks, "cover", cover_page_href, phrases.cover);
-  add_landmark(marks, "titlepage", title_page_href, phrases.title_page);
-  add_landmark(marks, "toc", std::string(nav_href) + "#toc", phrases.contents);
+  if (has_cover) add_landmark(marks, "cover", cover_page_href, phrases.cover());
+  add_landmark(marks, "titlepage", title_page_href, phrases.title_page());
+  add_landmark(marks, "toc", std::string(nav_href) + "#toc", phrases.contents());
   if (book.article_count > 0)
-    add_landmark(marks, "bodymatter", article_entry(1).href, phrases.articles);
+    add_landmark(marks, "bodymatter", article_entry(1).href, phrases.articles());
   return split_at_markers(page.str());
 }
 

@@ -57,12 +57,12 @@ TEST_CASE("Russian and German sets give books whose generated text is in their l
     const Phrases& phrases = Phrases::of(language);
     const std::string title_page = book.read("EPUB/text/title.xhtml");
     const std::string nav = book.read("EPUB/nav.xhtml");
-    CHECK_THAT(title_page, Catch::Contains(phrases.collection_title));
-    CHECK_THAT(nav, Catch::Contains("<h1>" + phrases.contents + "</h1>"));
-    CHECK_THAT(nav, Catch::Contains(phrases.title_page));
+    CHECK_THAT(title_page, Catch::Contains(phrases.collection_title()));
+    CHECK_THAT(nav, Catch::Contains("<h1>" + phrases.contents() + "</h1>"));
+    CHECK_THAT(nav, Catch::Contains(phrases.title_page()));
     for (const std::string& page : {title_page, nav})
-      for (const std::string* word :
-           {&english.collection_title, &english.contents, &english.title_page, &english.landmarks})
+      for (const std::string* word : {&english.collection_title(), &english.contents(),
+                                      &english.title_page(), &english.landmarks()})
         CHECK_THAT(page, !Catch::Contains(*word));
     CHECK_THAT(title_page, !Catch::Contains(" article"));
 

@@ -136,7 +136,7 @@ class BodyRenderer {
     const std::string line = render_inlines(item, LineKind::paragraph);
     if (line.empty()) return;
     if (last_ != LastBlock::read_more) {
-      paragraph(one_run(InlineKind::strong, phrases_.read_more_label));
+      paragraph(one_run(InlineKind::strong, phrases_.read_more_label()));
       start_block(LastBlock::read_more);
       last_marker_ = '-';
     }
@@ -250,7 +250,7 @@ std::string article_front_matter(const Metadata& metadata) {
 std::string article_section(const Document& document, const Options& options) {
   const Metadata& metadata = document.metadata;
   const Phrases& phrases = Phrases::of(metadata.language);
-  const std::string title = metadata.title.empty() ? phrases.untitled : metadata.title;
+  const std::string title = metadata.title.empty() ? phrases.untitled() : metadata.title;
   std::string out = "# " + render_text(title, LineKind::heading) + "\n";
   BodyRenderer header(options, phrases);
   header.paragraph(one_run(InlineKind::emphasis, metadata_line(metadata)));
@@ -289,8 +289,9 @@ std::string MarkdownWriter::collection_front_matter(const std::string& first_lan
   const CollectionMetadata& collection = ctx_->collection;
   const std::string& language = collection.language.empty() ? first_language : collection.language;
   YamlMap map;
-  map.add("title", markdown_value(collection.title.empty() ? Phrases::of(language).collection_title
-                                                           : collection.title))
+  map.add("title",
+          markdown_value(collection.title.empty() ? Phrases::of(language).collection_title()
+                                                  : collection.title))
       .add("author", markdown_values(collection.authors))
       .add("publisher", markdown_value(collection.publisher))
       .add("lang", markdown_value(language));

@@ -52,15 +52,15 @@ Nodes expected_article(const Document& document, bool keep_removed) {
   Nodes out;
   out.push_back(text_node(
       "heading",
-      expected_segments(text_run(metadata.title.empty() ? Phrases::of(metadata.language).untitled
+      expected_segments(text_run(metadata.title.empty() ? Phrases::of(metadata.language).untitled()
                                                         : metadata.title)),
       1));
   for (const Inline& run : {Inline{InlineKind::emphasis, expected_metadata_line(metadata), {}},
                             Inline{InlineKind::strong, metadata.standfirst, {}}})
     if (auto inlines = expected_segments({run}); !inlines.empty())
       out.push_back(text_node("paragraph", std::move(inlines)));
-  for (auto& node :
-       expected_body(document.blocks, keep_removed, Phrases::of(metadata.language).read_more_label))
+  for (auto& node : expected_body(document.blocks, keep_removed,
+                                  Phrases::of(metadata.language).read_more_label()))
     out.push_back(std::move(node));
   return out;
 }

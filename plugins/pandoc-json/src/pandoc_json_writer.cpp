@@ -631,7 +631,7 @@ void PandocJsonWriter::start(const std::string& first_language) {
   const std::string date =
       c.source_date_epoch ? utc_timestamp(*c.source_date_epoch).substr(0, 10) : std::string();
   ctx_->output.stream() << ast_start(
-      c.title.empty() ? Phrases::of(language).collection_title : c.title, c.authors, language,
+      c.title.empty() ? Phrases::of(language).collection_title() : c.title, c.authors, language,
       date);
 }
 

@@ -1,28 +1,64 @@
 #include "dateline_parts.hpp"
 
+#include "text_script.hpp"
+
 #include <docconv/text.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace docconv::tei {
 namespace {
 
-// Simple lower case of the letters datelines are written in; other code
-// points are their own lower case.
-char32_t lower(char32_t c) {
+// The letters datelines are written in, folded for comparison: simple lower
+// case of Latin (with Latin-1 and Latin Extended-A: "ŁÓDŹ" is "Łódź"), Greek
+// (accents and final sigma dropped, as Greek capitals drop them: "ΑΘΗΝΑ" is
+// "Αθήνα") and Cyrillic ("Ґ" is "ґ"); other code points are their own.
+char32_t fold(char32_t c) {
   if (c >= U'A' && c <= U'Z') return c + 0x20;
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) ||
-      (c >= 0x410 && c <= 0x42F))
-    return c + 0x20;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+  // Latin Extended-A pairs upper case first at even code points, except
+  // from U+0139 to U+0148 and U+0179 to U+017E, where it is at odd ones.
+  if (c >= 0x100 && c <= 0x17F) {
+    if (c == 0x178) return 0xFF;  // Ÿ
+    const bool odd_pairs = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    return (c % 2 == 1) == odd_pairs ? c + 1 : c;
+  }
+  switch (c) {  // Greek with tonos, and final sigma
+    case 0x386:
+    case 0x3AC:
+      return 0x3B1;  // Ά ά -> α
+    case 0x388:
+    case 0x3AD:
+      return 0x3B5;  // Έ έ -> ε
+    case 0x389:
+    case 0x3AE:
+      return 0x3B7;  // Ή ή -> η
+    case 0x38A:
+    case 0x3AF:
+      return 0x3B9;  // Ί ί -> ι
+    case 0x38C:
+    case 0x3CC:
+      return 0x3BF;  // Ό ό -> ο
+    case 0x38E:
+    case 0x3CD:
+      return 0x3C5;  // Ύ ύ -> υ
+    case 0x38F:
+    case 0x3CE:
+      return 0x3C9;  // Ώ ώ -> ω
+    case 0x3C2:
+      return 0x3C3;  // ς -> σ
+    default:
+      break;
+  }
+  if ((c >= 0x391 && c <= 0x3AB && c != 0x3A2) || (c >= 0x410 && c <= 0x42F)) return c + 0x20;
   if (c >= 0x400 && c <= 0x40F) return c + 0x50;             // Ѐ..Џ
-  if (c >= 0x100 && c <= 0x17F && c % 2 == 0) return c + 1;  // Latin Extended-A pairs (most)
+  if (c >= 0x460 && c <= 0x4BF && c % 2 == 0) return c + 1;  // Ѡ.., Ґ, Ғ, Қ, Ң, Ү, Һ
   return c;
 }
 
 bool is_letter(char32_t c) {
-  return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') ||
-         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x3FF) ||
-         (c >= 0x400 && c <= 0x4FF);
+  return script_of(c) != Script::unknown;
 }
 
 bool is_digit(char c) {
@@ -34,7 +70,7 @@ std::size_t matched_length(std::string_view text, std::size_t pos, std::string_v
   std::size_t at = pos, in_part = 0;
   while (in_part < part.size()) {
     if (at >= text.size()) return 0;
-    if (lower(next_code_point(text, at)) != lower(next_code_point(part, in_part))) return 0;
+    if (fold(next_code_point(text, at)) != fold(next_code_point(part, in_part))) return 0;
   }
   return at - pos;
 }
@@ -64,12 +100,28 @@ std::size_t word_before(std::string_view text, std::size_t end) {
   return end - start;
 }
 
-// A month's word short enough to be cut ("Jun", "Sept", "авг"): the full
-// stop after it is part of the date.
-bool is_abbreviation(std::string_view word) {
-  std::size_t letters = 0;
-  for (std::size_t at = 0; at < word.size(); ++letters) next_code_point(word, at);
-  return letters <= 4;
+// The letters of `text`, folded.
+std::u32string folded(std::string_view text) {
+  std::u32string out;
+  for (std::size_t at = 0; at < text.size();) out += fold(next_code_point(text, at));
+  return out;
+}
+
+// A month's name cut short ("Jun", "Sept", "авг", "cze"): the start of a
+// month's name in one of the phrase tables, not a whole one ("июня", "Mai"),
+// so that the full stop after it is part of the date, not the sentence's.
+bool is_abbreviated_month(std::string_view word) {
+  const std::u32string cut = folded(word);
+  for (const auto& language : Phrases::languages()) {
+    const Phrases& phrases = Phrases::of(language);
+    for (int month = 1; month <= 12; ++month)
+      for (const bool with_day : {true, false}) {
+        const std::u32string name = folded(phrases.month(month, with_day));
+        if (name == cut) return false;
+        if (name.size() > cut.size() && name.starts_with(cut)) return true;
+      }
+  }
+  return false;
 }
 
 std::size_t spaces_at(std::string_view text, std::size_t pos) {
@@ -119,10 +171,30 @@ std::optional<TextSpan> find_in_any_case(std::string_view text, std::string_view
   return std::nullopt;
 }
 
+namespace {
+
+// `form` in `text` at or after `from`, not inside a longer number: "5 июня"
+// is not in "15 июня", nor "June 1" in "June 15".
+std::optional<TextSpan> find_standing_alone(std::string_view text, std::string_view form,
+                                            std::size_t from) {
+  for (auto found = find_in_any_case(text, form, from); found;) {
+    const std::size_t end = found->at + found->size;
+    if ((found->at == 0 || !is_digit(text[found->at - 1])) &&
+        (end == text.size() || !is_digit(text[end])))
+      return found;
+    std::size_t next = found->at;
+    next_code_point(text, next);  // on by one whole code point
+    found = find_in_any_case(text, form, next);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<TextSpan> find_written_date(std::string_view text, const PartialDate& date,
                                           std::size_t from, const Phrases& phrases) {
-  if (auto local = find_in_any_case(text, phrases.date(date), from)) return local;
-  if (auto english = find_in_any_case(text, display_date(date), from)) return english;
+  for (const std::string& form : {phrases.date(date), display_date(date)})
+    if (auto found = find_standing_alone(text, form, from)) return found;
   if (date.day == 0) return std::nullopt;
   const auto day = find_day(text, date.day, from);
   if (!day) return std::nullopt;
@@ -134,7 +206,7 @@ std::optional<TextSpan> find_written_date(std::string_view text, const PartialDa
   if (text.substr(after, 3) == "de ") after += 3;
   if (const std::size_t word = word_at(text, after); word != 0 && after > end) {
     end = after + word;
-    if (end < text.size() && text[end] == '.' && is_abbreviation(text.substr(after, word)))
+    if (end < text.size() && text[end] == '.' && is_abbreviated_month(text.substr(after, word)))
       ++end;  // "Jun.", not the full stop after "июня"
     return TextSpan{*day, end - *day + year_after(text, end, date.year)};
   }

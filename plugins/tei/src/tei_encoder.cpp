@@ -1,6 +1,7 @@
 #include "tei_encoder.hpp"
 
 #include "dateline_parts.hpp"
+#include "text_script.hpp"
 #include "xml_values.hpp"
 
 #include <docconv/phrases.hpp>
@@ -202,7 +203,7 @@ void append_title_statement(pugi::xml_node file_desc, const Metadata& metadata,
                             const FileFacts& facts, const Phrases& phrases) {
   pugi::xml_node statement = file_desc.append_child("titleStmt");
   if (metadata.title.empty()) {
-    set_attribute(append_element(statement, "title", phrases.untitled), "type", "supplied");
+    set_attribute(append_element(statement, "title", phrases.untitled()), "type", "supplied");
   } else {
     pugi::xml_node title = append_element(statement, "title", metadata.title);
     set_attribute(title, "type", metadata.title_derived ? "derived" : "main");
@@ -262,7 +263,9 @@ void append_source_description(pugi::xml_node file_desc, const Metadata& metadat
   if (!metadata.source.empty())
     set_attribute(append_element(bibl, "idno", metadata.source), "type", "file");
   if (const auto size = metadata.extras.find(std::string(source_bytes_key));
-      size != metadata.extras.end()) {
+      size != metadata.extras.end() && !size->second.empty() &&
+      std::all_of(size->second.begin(), size->second.end(),
+                  [](char c) { return c >= '0' && c <= '9'; })) {
     pugi::xml_node measure =
         append_element(bibl.append_child("extent"), "measure", size->second + " bytes");
     set_attribute(measure, "unit", "byte");
@@ -525,14 +528,15 @@ class BodyWriter {
     if (!boilerplate_) {
       boilerplate_ = text_.append_child("back").append_child("div");
       set_attribute(boilerplate_, "type", "boilerplate");
-      set_attribute(append_element(boilerplate_, "head", phrases_.removed), "resp",
+      set_attribute(append_element(boilerplate_, "head", phrases_.removed()), "resp",
                     application_pointer);
     }
     pugi::xml_node ab = boilerplate_.append_child("ab");
     set_attribute(ab, "type", "removed");
     identify(ab, block_id('x', number_), lines_);
     pugi::xml_node surplus = append_element(ab, "surplus", removed.text);
-    if (!removed.reason.empty()) set_attribute(surplus, "reason", removed.reason);
+    if (const std::string reason = token_list(removed.reason); !reason.empty())
+      set_attribute(surplus, "reason", reason);
     keep_on_one_line(ab);
   }
 
@@ -547,6 +551,23 @@ class BodyWriter {
   std::vector<OpenDiv> open_divs_;
   bool has_content_ = false;
 };
+
+/// xml:lang "und-Cyrl" (or Latn, Grek) on each block whose letters are of
+/// another alphabet than its article's language: a Cyrillic menu line kept
+/// from an English page is not English. Divisions are left to their blocks.
+void mark_other_scripts(pugi::xml_node text, Script article_script) {
+  if (article_script == Script::unknown) return;
+  for (const pugi::xpath_node& found : text.select_nodes(".//*[@xml:id]")) {
+    const pugi::xml_node element = found.node();
+    if (std::string_view(element.name()) == "div") continue;
+    std::string content;
+    for (const pugi::xpath_node& piece : element.select_nodes(".//text()"))
+      content += piece.node().value();
+    const Script script = dominant_script(content);
+    if (script != Script::unknown && script != article_script)
+      set_attribute(element, "xml:lang", fmt::format("und-{}", script_subtag(script)));
+  }
+}
 
 }  // namespace
 
@@ -568,6 +589,7 @@ pugi::xml_node append_article(pugi::xml_node parent, const Document& document, s
   for (std::size_t index = 0; index < document.blocks.size(); ++index)
     body.block(document.blocks[index], index + 1);
   body.finish();
+  mark_other_scripts(tei.child("text"), script_of_language(language));
   return tei;
 }
 
@@ -578,9 +600,13 @@ pugi::xml_node append_corpus_header(pugi::xml_node parent, const CollectionMetad
   pugi::xml_node title_statement = file_desc.append_child("titleStmt");
   const std::string_view language =
       is_language_tag(facts.language) ? std::string_view(facts.language) : first_language;
-  append_element(
-      title_statement, "title",
-      collection.title.empty() ? Phrases::of(language).collection_title : collection.title);
+  const Phrases& phrases = Phrases::of(language);
+  pugi::xml_node title =
+      append_element(title_statement, "title",
+                     collection.title.empty() ? phrases.collection_title() : collection.title);
+  // Without --lang the corpus has no xml:lang: its made-up title says its own.
+  if (collection.title.empty() && !is_language_tag(facts.language))
+    set_attribute(title, "xml:lang", phrases.language());
   append_authors(title_statement, facts.authors);
   append_publication_statement(file_desc, facts);
   append_element(file_desc.append_child("sourceDesc"), "p",

@@ -36,7 +36,6 @@ enum class ArticlePlace { own_file, corpus_member };
 pugi::xml_node append_article(pugi::xml_node parent, const Document& document, std::size_t number,
                               const FileFacts& facts, ArticlePlace place);
 
-/// Appends the `teiHeader` of the article set to `parent` (a `teiCorpus`).
 /// Appends the `teiHeader` of the article set to `parent` (a `teiCorpus`);
 /// its default title is in --lang's language, else in `first_language`.
 pugi::xml_node append_corpus_header(pugi::xml_node parent, const CollectionMetadata& collection,

@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <vector>
 
 namespace docconv::tei {
 
@@ -13,6 +15,31 @@ std::string name_token(std::string_view text) {
   if (text.empty()) return {};
   if (token.front() >= '0' && token.front() <= '9') token = "n-" + token;
   return token;
+}
+
+std::string token_list(std::string_view text) {
+  std::vector<std::string> tokens;
+  std::string word;
+  const auto end_word = [&] {
+    // slugify() makes up "article" for what has no letter or digit to keep.
+    if (std::any_of(word.begin(), word.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }))
+      tokens.push_back(slugify(word, 40));
+    word.clear();
+  };
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t start = at;
+    const char32_t c = next_code_point(text, at);
+    // Any space or control ends a word; slugify() drops what else is not ASCII.
+    if (c <= 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0x1680 || (c >= 0x2000 && c <= 0x200F) ||
+        (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0xFEFF)
+      end_word();
+    else
+      word.append(text.substr(start, at - start));
+  }
+  end_word();
+  return join(tokens, " ");
 }
 
 namespace {

@@ -16,6 +16,12 @@ namespace docconv::tei {
 /// no spaces): "site chrome" -> "site-chrome", "2nd" -> "n-2nd", "" -> "".
 std::string name_token(std::string_view text);
 
+/// A value for a list of tokens (@reason of surplus: tokens without control or
+/// space characters): each word made a name token, ASCII, as name_token()
+/// makes it ("site chrome" stays, "duplicate\u00a0caption" -> "duplicate
+/// caption"). Empty when no word has a letter or digit to keep.
+std::string token_list(std::string_view text);
+
 /// A value for @target/@url (TEI's data.pointer: an anyURI without white
 /// space): white space, controls and the characters RFC 3987 excludes are
 /// percent-encoded. Empty when `text` is empty.

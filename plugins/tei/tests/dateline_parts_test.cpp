@@ -34,6 +34,11 @@ TEST_CASE("a place is found whatever the case of its Latin, Greek or Cyrillic le
   CHECK(marked("MÜNCHEN, 5. Juni", find_in_any_case("MÜNCHEN, 5. Juni", "München", 0)) ==
         "MÜNCHEN");
   CHECK(marked("KYIV, June 5", find_in_any_case("KYIV, June 5", "Kyiv", 0)) == "KYIV");
+  CHECK(marked("ŁÓDŹ, 5 czerwca", find_in_any_case("ŁÓDŹ, 5 czerwca", "Łódź", 0)) == "ŁÓDŹ");
+  CHECK(marked("GDAŃSK (PAP)", find_in_any_case("GDAŃSK (PAP)", "Gdańsk", 0)) == "GDAŃSK");
+  CHECK_FALSE(find_in_any_case("Ł", "Ń", 0));
+  CHECK(marked("ΑΘΗΝΑ, 3 Μαΐου", find_in_any_case("ΑΘΗΝΑ, 3 Μαΐου", "Αθήνα", 0)) == "ΑΘΗΝΑ");
+  CHECK(marked("ҐОРҐАНИ", find_in_any_case("ҐОРҐАНИ", "Ґорґани", 0)) == "ҐОРҐАНИ");
   CHECK_FALSE(find_in_any_case("МОСКВА, 5 июн", "Киев", 0));
   CHECK_FALSE(find_in_any_case("МОСКВА", "", 0));
   // From a position on: the agency after the date, not a word before it.
@@ -60,6 +65,23 @@ TEST_CASE("a date is found in the article's language as its table writes it") {
   CHECK(marked("PARIS, 1er juin (AFP)", find_written_date("PARIS, 1er juin (AFP)", {0, 6, 1}, 0,
                                                           docconv::Phrases::of("fr"))) ==
         "1er juin");
+}
+
+TEST_CASE("a full stop after a whole month's name is the sentence's, after a cut one the date's") {
+  const PartialDate june5{2025, 6, 5};
+  const docconv::Phrases& russian = docconv::Phrases::of("ru");
+  const std::string_view whole = "МОСКВА, 5 июня. /ТАСС/.";
+  CHECK(marked(whole, find_written_date(whole, {0, 6, 5}, 0, russian)) == "5 июня");
+  CHECK(marked(whole, find_written_date(whole, june5, 0, russian)) == "5 июня");
+  CHECK(date_in("BERLIN, 5. Mai. (dpa)", {0, 5, 5}) == "5. Mai");
+  CHECK(date_in("МОСКВА, 5 авг. /ТАСС/", {0, 8, 5}) == "5 авг.");
+  CHECK(date_in("WARSZAWA, 5 maja. (PAP)", {0, 5, 5}) == "5 maja");
+}
+
+TEST_CASE("a date's written form is not found inside a longer number") {
+  CHECK(date_in("MOSCOW, June 15 (TASS)", {0, 6, 1}).empty());
+  const std::string_view text = "МОСКВА, 15 июня. /ТАСС/.";
+  CHECK_FALSE(find_written_date(text, {0, 6, 5}, 0, docconv::Phrases::of("ru")));
 }
 
 TEST_CASE("a date is not made up from a number that is not its day or has no word beside it") {

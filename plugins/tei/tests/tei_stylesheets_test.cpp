@@ -140,7 +140,7 @@ TEST_CASE("the title check of the stylesheet test fails on a title shown twice")
   std::string tei_text = write_tei(collection_of({article, other}));
   const std::size_t body = tei_text.find("<body>");
   REQUIRE(body != std::string::npos);
-  tei_text.insert(body + 6, "<head>" + article.metadata.title + "</head>");
+  tei_text.insert(body + 6, "<head>" + escape_xml_text(article.metadata.title) + "</head>");
   TempDir folder;
   const auto titles = titles_shown(parse_tei(tei_text), render(folder, tei_text));
   REQUIRE(titles.size() == 2);

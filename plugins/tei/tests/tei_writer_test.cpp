@@ -261,7 +261,9 @@ TEST_CASE("an out-of-range SOURCE_DATE_EPOCH is reported and the time of convers
   host::write_collection(tei_plugin(), collection, sink, {}, warnings);
   REQUIRE(warnings.messages.size() == 1);
   CHECK_THAT(warnings.messages[0], Catch::Contains("SOURCE_DATE_EPOCH"));
-  CHECK(conversion_time(parse_tei(sink.text())).rfind("1969", 0) == std::string::npos);
+  const std::string when = conversion_time(parse_tei(sink.text()));
+  CHECK_FALSE(when.empty());
+  CHECK(when.rfind("1969", 0) == std::string::npos);
 }
 
 TEST_CASE("the header tells which file the article came from: name, size, SHA-256, encoding") {
@@ -580,12 +582,39 @@ TEST_CASE("what the writer adds is in the articles' language") {
   article.blocks.push_back({Removed{"Подписаться", "site chrome"}, {}});
   const auto document = parse_tei(write_tei(collection_of({article, non_latin_article()})));
   // The corpus title of a set given no --title, in the first article's language.
-  CHECK(std::string_view(document.select_node("/teiCorpus/teiHeader/fileDesc/titleStmt/title")
-                             .node()
-                             .child_value()) == Phrases::of("ru").collection_title);
+  const pugi::xml_node title =
+      document.select_node("/teiCorpus/teiHeader/fileDesc/titleStmt/title").node();
+  CHECK(std::string_view(title.child_value()) == Phrases::of("ru").collection_title());
+  CHECK(attribute(title, "xml:lang") == "ru");
   CHECK(std::string_view(document.select_node("//back/div/head").node().child_value()) ==
-        Phrases::of("ru").removed);
+        Phrases::of("ru").removed());
   // A dateline composed from the metadata, its date in Russian.
   CHECK(std::string_view(document.select_node("//dateline[@resp]/date").node().child_value()) ==
         "6 \u0438\u044e\u043d\u044f 2016");
+}
+
+TEST_CASE("text in another alphabet than its article's language says so with xml:lang") {
+  Document english = realistic_article();
+  english.blocks.push_back(
+      {Removed{"\u041f\u043e\u0434\u043f\u0438\u0441\u0430\u0442\u044c\u0441\u044f", "site chrome"},
+       {40, 40}});
+  english.blocks.push_back(
+      {Paragraph{text_run("Lavrov met Makei (\u041c\u0430\u043a\u0435\u0439).")}, {41, 41}});
+  const auto document = single_tei(english);
+  const pugi::xml_node chrome = document.select_node("//ab[@type='removed'][last()]").node();
+  CHECK(attribute(chrome, "xml:lang") == "und-Cyrl");
+  // Mostly English with a Cyrillic name: the article's language stands.
+  CHECK(document.select_node("//p[last()]").node().attribute("xml:lang").empty());
+  CHECK(document.select_nodes("//p[@xml:lang]").empty());
+
+  Document russian = non_latin_article();
+  russian.blocks.push_back({Removed{"Subscribe", "site chrome"}, {40, 40}});
+  const auto ru = single_tei(russian);
+  CHECK(attribute(ru.select_node("//ab[@type='removed'][last()]").node(), "xml:lang") ==
+        "und-Latn");
+
+  // A language whose alphabet is not known for sure marks nothing.
+  Document japanese = realistic_article();
+  japanese.metadata.language = "ja";
+  CHECK(single_tei(japanese).select_nodes("//text//*[@xml:lang]").empty());
 }

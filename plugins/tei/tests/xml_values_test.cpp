@@ -55,3 +55,11 @@ TEST_CASE("language tags are checked before they reach xml:lang") {
   CHECK(language_name("en-GB") == "English");
   CHECK(language_name("tlh") == "tlh");
 }
+
+TEST_CASE("token lists keep their words as name tokens, no space or control inside") {
+  CHECK(docconv::tei::token_list("site chrome") == "site chrome");
+  CHECK(docconv::tei::token_list("duplicate\u00a0caption") == "duplicate caption");
+  CHECK(docconv::tei::token_list("  a\tb\u2028c\u200bd  ") == "a b c d");
+  CHECK(docconv::tei::token_list(" \u00a0 ").empty());
+  CHECK(docconv::tei::token_list("Site Chrome!") == "site chrome");
+}
