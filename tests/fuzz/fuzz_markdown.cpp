@@ -6,6 +6,8 @@
 
 #include "writer_support.hpp"
 
+#include <docconv/phrases.hpp>
+
 #include <exception>
 
 using docconv::fuzz::fail;
@@ -37,7 +39,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         fail(written.parts[i].first + " has no front matter", written.parts[i].second);
       const auto body = docconv::markdown_test::split_front_matter(written.parts[i].second).second;
       const auto difference = docconv::markdown_test::compare(
-          docconv::markdown_test::expected_body(collection.documents[i].blocks, keep_removed),
+          docconv::markdown_test::expected_body(
+              collection.documents[i].blocks, keep_removed,
+              docconv::Phrases::of(collection.documents[i].metadata.language).read_more_label()),
           docconv::markdown_test::parse_commonmark(body));
       if (!difference.empty())
         fail(written.parts[i].first + ": " + difference, written.parts[i].second);

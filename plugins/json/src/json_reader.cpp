@@ -369,13 +369,29 @@ ModelJson read_model_json(std::string_view json_text) {
   return out;
 }
 
+namespace {
+
+// A field's path as a warning shows it: on one line, a name holding control
+// characters escaped as JSON escapes them ("captio\n" stays one line).
+std::string shown_path(const std::string& path) {
+  const bool plain = std::none_of(path.begin(), path.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+  });
+  if (plain) return path;
+  const std::string quoted =
+      nlohmann::json(path).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return quoted.substr(1, quoted.size() - 2);
+}
+
+}  // namespace
+
 std::vector<Document> JsonReader::read(const Input& input, const ReadContext& ctx) {
   ModelJson model = read_model_json(input.bytes);
   if (!model.ignored.empty()) {
     constexpr std::size_t shown = 5;
     std::string list;
     for (std::size_t i = 0; i < model.ignored.size() && i < shown; ++i)
-      list += (i == 0 ? "" : ", ") + model.ignored[i];
+      list += (i == 0 ? "" : ", ") + shown_path(model.ignored[i]);
     if (model.ignored.size() > shown)
       list += fmt::format(" and {} more", model.ignored.size() - shown);
     ctx.diagnostics.warn(

@@ -108,3 +108,16 @@ TEST_CASE("another program's JSON beside the dumps is skipped, and named on its 
   CHECK_THAT(named.err,
              Catch::Contains("meta.json: json: the document: \"model_version\" is missing"));
 }
+
+TEST_CASE("a field name holding a line break is named on one line") {
+  test::TempDir dir;
+  const auto shown = test::run_cli({"inspect", fixture("003_")});
+  REQUIRE(shown.exit_code == 0);
+  auto model = nlohmann::json::parse(shown.out);
+  model["documents"][0]["metadata"]["tit\nle"] = "x";
+  test::write_file(dir / "odd.json", model.dump(2));
+  const auto run =
+      test::run_cli({"convert", (dir / "odd.json").string(), "-o", (dir / "odd.md").string()});
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.err, Catch::Contains("documents[0].metadata.tit\\nle\n"));
+}
