@@ -552,20 +552,31 @@ class BodyWriter {
   bool has_content_ = false;
 };
 
+void gather_text(pugi::xml_node node, std::string& out) {
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() == pugi::node_pcdata) out += child.value();
+    if (child.type() == pugi::node_element) gather_text(child, out);
+  }
+}
+
 /// xml:lang "und-Cyrl" (or Latn, Grek) on each block whose letters are of
 /// another alphabet than its article's language: a Cyrillic menu line kept
 /// from an English page is not English. Divisions are left to their blocks.
-void mark_other_scripts(pugi::xml_node text, Script article_script) {
+/// A tree walk, not XPath: a query compiled per element cost time in every
+/// block of every article.
+void mark_other_scripts(pugi::xml_node node, Script article_script) {
   if (article_script == Script::unknown) return;
-  for (const pugi::xpath_node& found : text.select_nodes(".//*[@xml:id]")) {
-    const pugi::xml_node element = found.node();
-    if (std::string_view(element.name()) == "div") continue;
-    std::string content;
-    for (const pugi::xpath_node& piece : element.select_nodes(".//text()"))
-      content += piece.node().value();
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() != pugi::node_element) continue;
+    if (child.attribute("xml:id").empty() || std::string_view(child.name()) == "div") {
+      mark_other_scripts(child, article_script);
+      continue;
+    }
+    std::string content;  // a block: the elements inside it carry no ids
+    gather_text(child, content);
     const Script script = dominant_script(content);
     if (script != Script::unknown && script != article_script)
-      set_attribute(element, "xml:lang", fmt::format("und-{}", script_subtag(script)));
+      set_attribute(child, "xml:lang", fmt::format("und-{}", script_subtag(script)));
   }
 }
 
