@@ -194,6 +194,24 @@ void add_read_options(CLI::App& command, CommonReadOptions& options) {
       ->transform(CLI::AsSizeValue(false).description(""))
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40).description(""))
       ->type_name("SIZE");
+  const std::map<std::string, host::NearDuplicateMode> modes{
+      {"mark", host::NearDuplicateMode::mark},
+      {"drop", host::NearDuplicateMode::drop},
+      {"keep", host::NearDuplicateMode::keep}};
+  command
+      .add_option("--near-duplicates", options.near_duplicates,
+                  "Articles that largely repeat an earlier one of the set: mark (say which, the "
+                  "default), drop (leave them out, with a warning), keep (do not look)")
+      ->transform(CLI::CheckedTransformer(modes).description(""))
+      ->type_name("MODE:{mark,drop,keep}");
+  command
+      .add_option("--near-duplicates-threshold", options.near_duplicate_threshold,
+                  fmt::format("How similar an article must be to an earlier one to count as its "
+                              "near-duplicate: the share of the shorter text found in the other, "
+                              "0.05 to 1 (default: {})",
+                              host::default_near_duplicate_threshold))
+      ->check(CLI::Range(0.05, 1.0).description(""))
+      ->type_name("X");
 }
 
 }  // namespace
@@ -386,6 +404,8 @@ host::ReadRequest read_request(const CommonReadOptions& options) {
   host::ReadRequest request{options.inputs,   options.reader, options.plugin_values,
                             options.language, options.year,   options.jobs};
   request.max_input_bytes = options.max_input_bytes;
+  request.near_duplicates = options.near_duplicates;
+  request.near_duplicate_threshold = options.near_duplicate_threshold;
   return request;
 }
 

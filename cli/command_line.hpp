@@ -31,6 +31,8 @@ struct CommonReadOptions {
   int year = 0;
   std::size_t jobs = 0;
   std::uint64_t max_input_bytes = host::default_max_input_bytes;
+  host::NearDuplicateMode near_duplicates = host::NearDuplicateMode::mark;
+  double near_duplicate_threshold = host::default_near_duplicate_threshold;
   OptionValues plugin_values;
 };
 

@@ -54,6 +54,23 @@ nlohmann::json outputs_json(const RunSummary& run) {
 
 }  // namespace
 
+namespace {
+
+// What --near-duplicates found: each later article and the earlier one it repeats.
+nlohmann::json near_duplicates_json(const host::ConvertResult& result) {
+  nlohmann::json found = nlohmann::json::array();
+  for (const auto& copy : result.near_duplicates)
+    found.push_back(
+        {{"source", copy.source},
+         {"title", copy.title},
+         {"original",
+          {{"article", copy.of.article}, {"source", copy.of.source}, {"title", copy.of.title}}},
+         {"similarity", copy.of.similarity}});
+  return {{"left_out", result.near_duplicates_left_out}, {"found", std::move(found)}};
+}
+
+}  // namespace
+
 std::string report_json(const RunSummary& run) {
   const host::ConvertResult& result = *run.result;
   auto skipped = nlohmann::json::array();
@@ -76,7 +93,8 @@ std::string report_json(const RunSummary& run) {
                                  {"errors",
                                   {{"count", total(run.reporter->error_kinds())},
                                    {"kinds", kinds_json(run.reporter->error_kinds())}}},
-                                 {"outputs", outputs_json(run)}};
+                                 {"outputs", outputs_json(run)},
+                                 {"near_duplicates", near_duplicates_json(result)}};
   return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -20,7 +20,7 @@ struct Phrases::Table {
   std::string language, plural_rule;
   std::string collection_title, contents, landmarks, cover, title_page, articles, untitled,
       read_more, read_more_label, removed;
-  std::string article_number, read_more_numbered, cover_image;
+  std::string article_number, read_more_numbered, cover_image, near_duplicate;
   std::map<std::string, std::string, std::less<>> article_count, byline;  // form -> pattern
   std::array<std::string, 12> months, months_alone;
   std::string day_month, day_month_year, month_year, first_day;
@@ -57,6 +57,7 @@ Phrases::Table parse(const std::string& language, const nlohmann::json& json) {
   t.article_number = required(json, "article_number");
   t.read_more_numbered = required(json, "read_more_numbered");
   t.cover_image = required(json, "cover_image");
+  t.near_duplicate = required(json, "near_duplicate");
   t.article_count = json.at("article_count").get<std::map<std::string, std::string, std::less<>>>();
   t.byline = json.at("byline").get<std::map<std::string, std::string, std::less<>>>();
   t.months = twelve(json, "months");
@@ -191,6 +192,10 @@ std::string Phrases::byline(std::string_view names, std::size_t count) const {
 
 std::string Phrases::read_more_numbered(std::size_t number, std::size_t count) const {
   return fill(table_->read_more_numbered, fmt::arg("number", number), fmt::arg("count", count));
+}
+
+std::string Phrases::near_duplicate(int percent) const {
+  return fill(table_->near_duplicate, fmt::arg("percent", percent));
 }
 
 std::string Phrases::cover_image(std::string_view title) const {

@@ -241,4 +241,47 @@ std::string utc_timestamp(std::int64_t seconds_since_epoch) {
                      time.hours().count(), time.minutes().count(), time.seconds().count());
 }
 
+char32_t fold_case(char32_t c) {
+  if (c >= U'A' && c <= U'Z') return c + 0x20;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+  // Latin Extended-A pairs upper case first at even code points, except
+  // from U+0139 to U+0148 and U+0179 to U+017E, where it is at odd ones.
+  if (c >= 0x100 && c <= 0x17F) {
+    if (c == 0x178) return 0xFF;  // Ÿ
+    const bool odd_pairs = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    return (c % 2 == 1) == odd_pairs ? c + 1 : c;
+  }
+  switch (c) {  // Greek with tonos, and final sigma
+    case 0x386:
+    case 0x3AC:
+      return 0x3B1;  // Ά ά -> α
+    case 0x388:
+    case 0x3AD:
+      return 0x3B5;  // Έ έ -> ε
+    case 0x389:
+    case 0x3AE:
+      return 0x3B7;  // Ή ή -> η
+    case 0x38A:
+    case 0x3AF:
+      return 0x3B9;  // Ί ί -> ι
+    case 0x38C:
+    case 0x3CC:
+      return 0x3BF;  // Ό ό -> ο
+    case 0x38E:
+    case 0x3CD:
+      return 0x3C5;  // Ύ ύ -> υ
+    case 0x38F:
+    case 0x3CE:
+      return 0x3C9;  // Ώ ώ -> ω
+    case 0x3C2:
+      return 0x3C3;  // ς -> σ
+    default:
+      break;
+  }
+  if ((c >= 0x391 && c <= 0x3AB && c != 0x3A2) || (c >= 0x410 && c <= 0x42F)) return c + 0x20;
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;             // Ѐ..Џ
+  if (c >= 0x460 && c <= 0x4BF && c % 2 == 0) return c + 1;  // Ѡ.., Ґ, Ғ, Қ, Ң, Ү, Һ
+  return c;
+}
+
 }  // namespace docconv

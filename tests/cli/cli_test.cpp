@@ -428,3 +428,62 @@ TEST_CASE("each document read from a file carries the file's size and SHA-256") 
   CHECK_FALSE(metadata_again.value("identifiers", nlohmann::json::object()).contains("sha256"));
   CHECK_FALSE(metadata_again.value("extras", nlohmann::json::object()).contains("source bytes"));
 }
+
+TEST_CASE("inspect shows the fixtures' one near-duplicate pair, and keep looks for none") {
+  std::vector<std::string> args{"inspect"};
+  for (const auto& path : docconv::test::news_fixtures()) args.push_back(path.string());
+  const auto result = run_cli(args);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto documents = nlohmann::json::parse(result.out).at("documents");
+  std::vector<std::size_t> marked;
+  for (std::size_t i = 0; i < documents.size(); ++i)
+    if (documents[i].at("metadata").contains("near_duplicate_of")) marked.push_back(i);
+  // 001 is a longer version of 000's story (Andrey Kelin on the Balkans).
+  REQUIRE(marked == std::vector<std::size_t>{1});
+  const auto& of = documents[1].at("metadata").at("near_duplicate_of");
+  CHECK(of.at("article") == 1);
+  CHECK(fs::path(of.at("source").get<std::string>()).filename() == "000_9473f793a25182a6.txt");
+  CHECK(of.at("similarity").get<double>() > 0.8);
+
+  args.insert(args.begin() + 1, {"--near-duplicates", "keep"});
+  const auto kept = run_cli(args);
+  REQUIRE(kept.exit_code == 0);
+  CHECK(kept.out.find("near_duplicate_of") == std::string::npos);
+
+  const auto wrong = run_cli({"inspect", "--near-duplicates", "remove", "x.txt"});
+  CHECK(wrong.exit_code == 2);
+  const auto too_low = run_cli({"inspect", "--near-duplicates-threshold", "0", "x.txt"});
+  CHECK(too_low.exit_code == 2);
+}
+
+TEST_CASE("near-duplicates drop leaves the copy out with one warning, for any -j") {
+  TempDir folder;
+  std::vector<std::string> args{"convert", "--near-duplicates", "drop", "--report",
+                                (folder / "report.json").string()};
+  for (const auto& path : docconv::test::news_fixtures()) args.push_back(path.string());
+  std::string first_output;
+  for (const std::string jobs : {"1", "2"}) {
+    auto with_jobs = args;
+    with_jobs.insert(with_jobs.end(),
+                     {"-j", jobs, "-o", (folder / ("book-j" + jobs + ".md")).string()});
+    const auto result = run_cli(with_jobs);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 2);  // the warning, "wrote"
+    CHECK(result.err.find("left out 1 near-duplicate of article 1: ") != std::string::npos);
+    CHECK(result.err.find("001_0ad67a5ab6efaf56.txt (0.") != std::string::npos);
+    CHECK(result.err.find("4 articles from 5 inputs") != std::string::npos);
+    const auto output = docconv::test::read_file(folder / ("book-j" + jobs + ".md"));
+    CHECK(output.find("Draw Balkans Into NATO") == std::string::npos);  // 001's title
+    if (first_output.empty())
+      first_output = output;
+    else
+      CHECK(output == first_output);
+    const auto report = nlohmann::json::parse(docconv::test::read_file(folder / "report.json"));
+    CHECK(report.at("documents") == 4);
+    CHECK(report.at("near_duplicates").at("left_out") == true);
+    REQUIRE(report.at("near_duplicates").at("found").size() == 1);
+    require_valid_report(folder / "report.json");
+  }
+}

@@ -135,6 +135,20 @@ struct SourceFacts {
   friend bool operator==(const SourceFacts&, const SourceFacts&) = default;
 };
 
+/// The earlier article of the same run that a document largely repeats, as
+/// the host's near-duplicate detection found it (--near-duplicates mark).
+struct NearDuplicateOf {
+  /// The original's place among the documents the writer is given, 1-based:
+  /// the number writers put in its identifier or file name.
+  std::size_t article = 0;
+  std::string title;   ///< The original's title.
+  std::string source;  ///< The input the original was read from.
+  /// Estimated share of the shorter text's five-word sequences that the
+  /// other holds too (0-1): 1 for a copy or a shortened copy.
+  double similarity = 0;
+  friend bool operator==(const NearDuplicateOf&, const NearDuplicateOf&) = default;
+};
+
 struct Metadata {
   std::string title;
   bool title_derived = false;  ///< The reader made the title up (e.g. from the lead).
@@ -151,6 +165,8 @@ struct Metadata {
   /// writers list them, reading formats leave them out.
   std::map<std::string, std::string> extras;
   SourceFacts in_source{};  ///< Where the reader found the fields above.
+  /// Set by the host, never by readers: the earlier article this one repeats.
+  std::optional<NearDuplicateOf> near_duplicate_of{};
   friend bool operator==(const Metadata&, const Metadata&) = default;
 };
 
@@ -167,6 +183,15 @@ struct Document {
   friend bool operator==(const Document&, const Document&) = default;
 };
 
+/// A document the host left out of the output as a near-duplicate of an
+/// earlier one (--near-duplicates drop), so that an archive can list it.
+struct DroppedDocument {
+  std::string title;
+  std::string source;
+  NearDuplicateOf of;  ///< The article it repeats, which is in the output.
+  friend bool operator==(const DroppedDocument&, const DroppedDocument&) = default;
+};
+
 /// Metadata of the article set as a whole, given to a writer's begin().
 struct CollectionMetadata {
   std::string title;  ///< From --title; empty means "writer picks one".
@@ -176,6 +201,8 @@ struct CollectionMetadata {
   /// SOURCE_DATE_EPOCH when set: the time to stamp into outputs instead of "now".
   std::optional<std::int64_t> source_date_epoch;
   std::map<std::string, std::string> extras;
+  /// Documents of the input left out as near-duplicates, in input order.
+  std::vector<DroppedDocument> dropped{};
 };
 
 /// A whole article set held in memory (tests, small tools). Writers receive

@@ -113,6 +113,12 @@ inline void append_utf8(std::string& out, char32_t cp) {
 
 // ---- XML ----
 
+/// `c` folded for comparing words whatever their case: simple lower case of
+/// Latin (with Latin-1 and Latin Extended-A: "ŁÓDŹ" is "Łódź"), Greek
+/// (accents and final sigma dropped, as Greek capitals drop them: "ΑΘΗΝΑ" is
+/// "Αθήνα") and Cyrillic ("Ґ" is "ґ"); other code points are their own.
+char32_t fold_case(char32_t c);
+
 /// `text` with every byte sequence that is not valid UTF-8, and every code
 /// point that XML 1.0 does not allow (C0 controls except tab, LF, CR; U+FFFE,
 /// U+FFFF; surrogates), replaced by U+FFFD. What comes out is safe to put in

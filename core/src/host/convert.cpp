@@ -138,6 +138,8 @@ struct ReadOutcome {
     std::string text;
   };
   std::vector<Document> documents;
+  std::vector<BodySignature>
+      signatures;  ///< One per document, when near-duplicates are looked for.
   std::vector<Message> messages;
   std::vector<ReportedLine> lines;
   bool failed = false;
@@ -279,9 +281,12 @@ ReadOutcome read_one(const PluginRegistry& registry, const ReadRequest& request,
           document.metadata.source.empty() || document.metadata.source == input.name;
       apply_overrides(document, request, input.name);
       if (from_this_file) add_file_facts(document, bytes, hash);
+      if (request.near_duplicates != NearDuplicateMode::keep)
+        outcome.signatures.push_back(body_signature(document));
     }
   } catch (const std::exception& error) {
     outcome.documents.clear();
+    outcome.signatures.clear();
     outcome.messages.push_back({true, input.name, error.what()});
     outcome.failed = true;
   }
@@ -507,6 +512,25 @@ void check_reader_option_values(const PluginRegistry& registry, const ReadReques
   }
 }
 
+namespace {
+
+// One warning per cluster: its original and every input left out as a copy.
+void warn_of_left_out(const std::vector<DroppedDocument>& dropped, Reporter& reporter) {
+  std::map<std::size_t, std::vector<const DroppedDocument*>> by_original;
+  for (const auto& document : dropped) by_original[document.of.article].push_back(&document);
+  for (const auto& [article, copies] : by_original) {
+    std::vector<std::string> names;
+    for (const auto* copy : copies)
+      names.push_back(fmt::format("{} ({:.2f})", copy->source, copy->of.similarity));
+    reporter.warn(copies.front()->of.source,
+                  fmt::format("left out {} of article {}: {}",
+                              counted(copies.size(), "near-duplicate", "near-duplicates"), article,
+                              join(names, ", ")));
+  }
+}
+
+}  // namespace
+
 void read_documents(const PluginRegistry& registry, const ReadRequest& request, Reporter& reporter,
                     const std::function<void(Document&&)>& sink, ConvertResult& result) {
   if (!request.reader_options_checked) check_reader_option_values(registry, request);
@@ -552,6 +576,9 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
     survey.finish();
   }
   const LineCensus* census_seen = census ? &*census : nullptr;
+  std::optional<NearDuplicateFilter> near_duplicates;
+  if (request.near_duplicates != NearDuplicateMode::keep)
+    near_duplicates.emplace(request.near_duplicates, request.near_duplicate_threshold);
   std::size_t taken = 0;
   SkippedFromListing unrecognised("no reader recognises", "no reader is confident it can read it");
   support::OrderedPipeline<std::size_t, ReadOutcome, ReadingState> reading(
@@ -577,7 +604,10 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
         if (!outcome.failed && !outcome.unclaimed) ++result.inputs_read;
         if (request.line_sink) request.line_sink(inputs[index].name, std::move(outcome.lines));
         // A failing sink (the writer) stops the run: it is not this input's fault.
-        for (auto& document : outcome.documents) {
+        for (std::size_t at = 0; at < outcome.documents.size(); ++at) {
+          Document& document = outcome.documents[at];
+          if (near_duplicates && near_duplicates->leave_out(document, outcome.signatures.at(at)))
+            continue;
           ++result.documents;
           sink(std::move(document));
         }
@@ -590,6 +620,11 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
   }
   reading.finish();
   unrecognised.warn(reporter);
+  if (near_duplicates) {
+    result.near_duplicates = near_duplicates->found();
+    result.near_duplicates_left_out = request.near_duplicates == NearDuplicateMode::drop;
+    if (result.near_duplicates_left_out) warn_of_left_out(result.near_duplicates, reporter);
+  }
 }
 
 namespace {
@@ -735,6 +770,30 @@ class WriterRun {
   WriteContext context_;
 };
 
+// What a first reading pass leaves out as near-duplicates, so that writers
+// can list it from begin() (a TEI corpus's header comes before its members).
+// Its messages are the second pass's to give; only its progress shows.
+std::vector<DroppedDocument> left_out_in_first_pass(const PluginRegistry& registry,
+                                                    const ReadRequest& request,
+                                                    Reporter& reporter) {
+  class ProgressOnly final : public Reporter {
+   public:
+    explicit ProgressOnly(Reporter& target) : target_(target) {}
+    void warn(std::string_view, std::string_view) override {}
+    void error(std::string_view, std::string_view) override {}
+    void progress(std::size_t done, std::size_t total, std::size_t articles) override {
+      target_.progress(done, total, articles);
+    }
+
+   private:
+    Reporter& target_;
+  } quiet(reporter);
+  ConvertResult first;
+  read_documents(
+      registry, request, quiet, [](Document&&) {}, first);
+  return first.near_duplicates;
+}
+
 }  // namespace
 
 void write_collection(const PluginEntry& writer, const Collection& collection, OutputSink& output,
@@ -790,12 +849,15 @@ ConvertResult convert(const PluginRegistry& registry, const ConvertRequest& requ
   // The writer starts with the first document, so that a run that reads
   // nothing never touches the output.
   std::optional<WriterRun> run;
+  CollectionMetadata collection = request.collection;
   try {
+    if (read.near_duplicates == NearDuplicateMode::drop)
+      collection.dropped = left_out_in_first_pass(registry, read, reporter);
     read_documents(
         registry, read, reporter,
         [&](Document&& document) {
           if (!run)
-            run.emplace(writer, *output, request.collection, request.read.options, reporter,
+            run.emplace(writer, *output, collection, request.read.options, reporter,
                         request.read.jobs);
           if (interrupted()) throw Error("interrupted");
           run->add(document);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "host/inputs.hpp"
+#include "host/near_duplicates.hpp"
 #include "host/registry.hpp"
 
 #include <docconv/plugin.hpp>
@@ -85,6 +86,10 @@ struct ReadRequest {
   /// The readers' option values were checked already (convert() does it
   /// before it touches the output).
   bool reader_options_checked = false;
+  /// --near-duplicates: documents that largely repeat an earlier one of the
+  /// run are marked (Metadata::near_duplicate_of), left out, or not looked for.
+  NearDuplicateMode near_duplicates = NearDuplicateMode::keep;
+  double near_duplicate_threshold = default_near_duplicate_threshold;
 };
 
 struct ConvertRequest {
@@ -116,6 +121,10 @@ struct ConvertResult {
   std::size_t documents = 0;
   std::size_t files_written = 0;  ///< Output files moved into place: 1, or one per article.
   bool output_failed = false;
+  /// Documents found to repeat an earlier one, in input order: left out
+  /// (NearDuplicateMode::drop) or marked.
+  std::vector<DroppedDocument> near_duplicates;
+  bool near_duplicates_left_out = false;
 };
 
 /// An option the run cannot take: a value a plugin refuses, an option of a

@@ -98,28 +98,34 @@ Json lines_json(const SourceLines& lines) {
 }
 
 Json metadata_json(const Metadata& m) {
-  return Json{{"title", m.title},
-              {"title_derived", m.title_derived},
-              {"standfirst", m.standfirst},
-              {"authors", m.authors},
-              {"publisher", m.publisher},
-              {"agency", m.agency},
-              {"dateline_place", m.dateline_place},
-              {"date",
-               {{"year", m.date.year},
-                {"month", m.date.month},
-                {"day", m.date.day},
-                {"iso", iso_date(m.date)}}},
-              {"language", m.language},
-              {"source", m.source},
-              {"identifiers", m.identifiers},
-              {"extras", m.extras},
-              {"in_source",
-               {{"title", lines_json(m.in_source.title)},
-                {"standfirst", lines_json(m.in_source.standfirst)},
-                {"byline", lines_json(m.in_source.byline)},
-                {"dateline", lines_json(m.in_source.dateline)},
-                {"dateline_text", m.in_source.dateline_text}}}};
+  Json out{{"title", m.title},
+           {"title_derived", m.title_derived},
+           {"standfirst", m.standfirst},
+           {"authors", m.authors},
+           {"publisher", m.publisher},
+           {"agency", m.agency},
+           {"dateline_place", m.dateline_place},
+           {"date",
+            {{"year", m.date.year},
+             {"month", m.date.month},
+             {"day", m.date.day},
+             {"iso", iso_date(m.date)}}},
+           {"language", m.language},
+           {"source", m.source},
+           {"identifiers", m.identifiers},
+           {"extras", m.extras},
+           {"in_source",
+            {{"title", lines_json(m.in_source.title)},
+             {"standfirst", lines_json(m.in_source.standfirst)},
+             {"byline", lines_json(m.in_source.byline)},
+             {"dateline", lines_json(m.in_source.dateline)},
+             {"dateline_text", m.in_source.dateline_text}}}};
+  if (const auto& of = m.near_duplicate_of)
+    out["near_duplicate_of"] = {{"article", of->article},
+                                {"title", of->title},
+                                {"source", of->source},
+                                {"similarity", of->similarity}};
+  return out;
 }
 
 Json document_json(const Document& document) {

@@ -8,6 +8,7 @@
 #include <docconv/visit.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <type_traits>
 
 namespace docconv::epub {
@@ -58,6 +59,18 @@ void add_dateline(pugi::xml_node header, const Metadata& meta, const Phrases& ph
   }
 }
 
+/// Under the title of an article that largely repeats an earlier one: which,
+/// linked, and how similar (docconv --near-duplicates mark).
+void add_near_duplicate_note(pugi::xml_node header, const NearDuplicateOf& of,
+                             const Phrases& phrases) {
+  pugi::xml_node note = add_element(header, "p", "near-duplicate");
+  add_text(note, phrases.near_duplicate(static_cast<int>(std::lround(of.similarity * 100))) + " ");
+  pugi::xml_node link = add_element(note, "a");
+  set_attribute(link, "href", article_entry(of.article).id + ".xhtml");
+  const std::string title = collapse_whitespace(of.title);
+  add_text(link, title.empty() ? phrases.article_number(of.article) : title);
+}
+
 /// `derived`: the title was made up (by the reader, or here for an untitled
 /// article). One the reader cut from the lead is not shown, only heard and
 /// listed in the contents: shown, it repeated the paragraph under it.
@@ -75,6 +88,7 @@ void add_header(pugi::xml_node article, const Metadata& meta, const std::string&
   for (const auto& author : meta.authors) authors.push_back(collapse_whitespace(author));
   if (const std::string names = join(authors, ", "); !names.empty())
     add_text_element(header, "p", phrases.byline(names, authors.size()), "byline");
+  if (const auto& of = meta.near_duplicate_of) add_near_duplicate_note(header, *of, phrases);
 }
 
 /// Renders the blocks of an article into `article`, grouping consecutive

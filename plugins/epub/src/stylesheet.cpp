@@ -23,6 +23,7 @@ h3, h4, h5, h6 { font-size: 1em; margin: 1.2em 0 0.4em 0; }
 .dateline { font-size: 0.85em; font-family: "Helvetica Neue", Arial, sans-serif; }
 .dateline .place { text-transform: uppercase; letter-spacing: 0.05em; }
 .byline { font-size: 0.85em; }
+.near-duplicate { font-size: 0.85em; border-left: 0.2em solid #767676; padding-left: 0.6em; }
 
 figure { margin: 1em 0; }
 figcaption { font-family: sans-serif; font-size: 0.8em; line-height: 1.35; color: #444; }

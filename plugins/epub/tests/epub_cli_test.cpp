@@ -80,3 +80,34 @@ TEST_CASE("docconv convert --help lists the epub writer's options") {
   CHECK(help.out.find("--css FILE") != std::string::npos);
   CHECK(help.out.find("--cover IMAGE") != std::string::npos);
 }
+
+TEST_CASE("near-duplicates: the copy's page links to the original, or the copy is left out") {
+  test::TempDir folder;
+  auto marked_args = convert_fixtures(folder / "marked.epub");
+  auto dropped_args = convert_fixtures(folder / "dropped.epub");
+  dropped_args.insert(dropped_args.begin() + 1, {"--near-duplicates", "drop"});
+  REQUIRE(test::run_cli(marked_args).exit_code == 0);
+  REQUIRE(test::run_cli(dropped_args).exit_code == 0);
+
+  const ZipReader marked(test::read_file(folder / "marked.epub"));
+  const std::string copy_page = marked.read("EPUB/text/article-0002.xhtml");
+  pugi::xml_document page;
+  parse_xml(page, copy_page, "article-0002.xhtml");
+  const pugi::xml_node note = page.select_node("//*[@class='near-duplicate']").node();
+  REQUIRE(note);
+  CHECK(text_of(note).rfind("Repeats an earlier article (", 0) == 0);
+  CHECK(std::string(note.child("a").attribute("href").value()) == "article-0001.xhtml");
+  CHECK(marked.read("EPUB/text/article-0001.xhtml").find("near-duplicate") == std::string::npos);
+
+  const ZipReader dropped(test::read_file(folder / "dropped.epub"));
+  std::size_t articles = 0;
+  for (const auto& spine_page : spine_documents(dropped))
+    if (spine_page.find("/article-") != std::string::npos) ++articles;
+  CHECK(articles == test::news_fixtures().size() - 1);
+
+  for (const auto& validation : epubcheck({folder / "marked.epub", folder / "dropped.epub"})) {
+    INFO(validation.file << "\n" << validation.output);
+    CHECK(validation.exit_code == 0);
+    CHECK(validation.problems.empty());
+  }
+}

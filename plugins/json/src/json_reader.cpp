@@ -93,6 +93,14 @@ class Field {
     return value_.get<int>();
   }
 
+  /// A number from 0 to 1 (a similarity).
+  double fraction() const {
+    expect(value_.is_number(), "a number from 0 to 1");
+    const double number = value_.get<double>();
+    if (!(number >= 0 && number <= 1)) fail("expected a number from 0 to 1");
+    return number;
+  }
+
   std::size_t size_number() const {
     expect(value_.is_number_unsigned(), "a whole number, 0 or more");
     return value_.get<std::size_t>();
@@ -309,10 +317,20 @@ SourceFacts source_facts_of(const Field& object) {
                      string_or_empty(object, "dateline_text")};
 }
 
+NearDuplicateOf near_duplicate_of(const Field& object) {
+  object.only({"article", "title", "source", "similarity"});
+  NearDuplicateOf of;
+  of.article = object.required("article").size_number();
+  of.title = string_or_empty(object, "title");
+  of.source = string_or_empty(object, "source");
+  of.similarity = object.required("similarity").fraction();
+  return of;
+}
+
 Metadata metadata_of(const Field& object) {
   object.only({"title", "title_derived", "standfirst", "authors", "publisher", "agency",
-               "dateline_place", "date", "language", "source", "identifiers", "extras",
-               "in_source"});
+               "dateline_place", "date", "language", "source", "identifiers", "extras", "in_source",
+               "near_duplicate_of"});
   Metadata m;
   m.title = string_or_empty(object, "title");
   if (const auto derived = object.member("title_derived")) m.title_derived = derived->boolean();
@@ -328,6 +346,8 @@ Metadata metadata_of(const Field& object) {
     m.identifiers = string_map(*identifiers);
   if (const auto extras = object.member("extras")) m.extras = string_map(*extras);
   if (const auto facts = object.member("in_source")) m.in_source = source_facts_of(*facts);
+  if (const auto of = object.member("near_duplicate_of"))
+    m.near_duplicate_of = near_duplicate_of(*of);
   return m;
 }
 

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <ostream>
 
 namespace docconv::markdown {
@@ -244,7 +245,25 @@ std::string article_front_matter(const Metadata& metadata) {
       .add("lang", markdown_value(metadata.language))
       .add("dateline", std::move(dateline))
       .add("source", markdown_value(metadata.source));
+  if (const auto& of = metadata.near_duplicate_of) {
+    YamlMap original;
+    original.add("article", std::to_string(of->article))
+        .add("file", split_file_name(of->article, of->title, ".md"))
+        .add("title", markdown_value(of->title))
+        .add("source", markdown_value(of->source))
+        .add("similarity", fmt::format("{:.2f}", of->similarity));
+    map.add("near_duplicate_of", std::move(original));
+  }
   return front_matter(map);
+}
+
+// "Repeats an earlier article (89% similar): TITLE", in the article's language.
+std::string near_duplicate_note(const Metadata& metadata) {
+  const auto& of = metadata.near_duplicate_of;
+  if (!of) return {};
+  const Phrases& phrases = Phrases::of(metadata.language);
+  return phrases.near_duplicate(static_cast<int>(std::lround(of->similarity * 100))) + " " +
+         (of->title.empty() ? phrases.article_number(of->article) : of->title);
 }
 
 std::string article_section(const Document& document, const Options& options) {
@@ -255,6 +274,7 @@ std::string article_section(const Document& document, const Options& options) {
   BodyRenderer header(options, phrases);
   header.paragraph(one_run(InlineKind::emphasis, metadata_line(metadata)));
   header.paragraph(one_run(InlineKind::strong, metadata.standfirst));
+  header.paragraph(one_run(InlineKind::emphasis, near_duplicate_note(metadata)));
   for (const std::string& part : {header.take(), render_body(document.blocks, options, phrases)})
     if (!part.empty()) out += "\n" + part;
   return out;

@@ -269,6 +269,9 @@ TEST_CASE("Pandoc reads each article's front matter as its metadata") {
   };
   Collection collection;
   for (const auto& article : articles) collection.documents.push_back(document_of(article));
+  // The second repeats the first (--near-duplicates mark), whose title is hostile.
+  collection.documents[1].metadata.near_duplicate_of =
+      NearDuplicateOf{1, articles[0].title, articles[0].source, 0.87};
   const auto written = write_markdown(collection, {}, true);
   REQUIRE(written.parts.size() == articles.size());
   for (std::size_t i = 0; i < articles.size(); ++i) {
@@ -293,6 +296,17 @@ TEST_CASE("Pandoc reads each article's front matter as its metadata") {
     CHECK(meta_text(dateline, "place") == collapse_whitespace(a.place));
     CHECK(meta_text(dateline, "agency") == collapse_whitespace(a.agency));
     CHECK(meta_text(dateline, "date") == Phrases::of(a.language).date(a.date));
+    if (i != 1) {
+      CHECK_FALSE(meta.contains("near_duplicate_of"));
+      continue;
+    }
+    REQUIRE(meta.at("near_duplicate_of").at("t") == "MetaMap");
+    const json& original = meta.at("near_duplicate_of").at("c");
+    CHECK(meta_text(original, "article") == "1");
+    CHECK(meta_text(original, "title") == collapse_whitespace(articles[0].title));
+    CHECK(meta_text(original, "source") == collapse_whitespace(articles[0].source));
+    CHECK(meta_text(original, "file") == written.parts[0].first);
+    CHECK(meta_text(original, "similarity") == "0.87");
   }
 }
 

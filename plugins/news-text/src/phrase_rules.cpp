@@ -16,15 +16,8 @@ extern const char* const default_rules_text;  // generated from rules/default.ru
 namespace {
 
 char32_t fold_code_point(char32_t cp) {
-  if (cp >= 'A' && cp <= 'Z') return cp + 0x20;
-  if (cp < 0x80) return cp;
-  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
-  if (cp >= 0x391 && cp <= 0x3A9) return cp + 0x20;
-  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
-  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
-  if (cp == 0x490) return 0x491;
-  if (cp == 0x2019) return '\'';
-  return cp;
+  if (cp == 0x2019) return '\'';  // a typographic apostrophe matches a plain one
+  return fold_case(cp);
 }
 
 bool is_trailing_noise(char32_t cp) {

@@ -511,6 +511,9 @@ void append_article_json(std::string& out, const Document& document, std::size_t
                          const Options& options) {
   const Metadata& m = document.metadata;
   const std::string id = fmt::format("article-{}", number);
+  const auto& of = m.near_duplicate_of;
+  const std::string repeats = of ? fmt::format("article-{}", of->article) : std::string();
+  const std::string similarity = of ? fmt::format("{:.2f}", of->similarity) : std::string();
   AstText ast(out);
   const auto write_attr = [&] {
     ast.attr(id, {"article"},
@@ -520,7 +523,9 @@ void append_article_json(std::string& out, const Document& document, std::size_t
               {"place", m.dateline_place},
               {"date", iso_date(m.date)},
               {"authors", join(m.authors, "; ")},
-              {"title-derived", m.title_derived ? "true" : ""}});
+              {"title-derived", m.title_derived ? "true" : ""},
+              {"near-duplicate-of", repeats},
+              {"similarity", similarity}});
   };
   div(ast, write_attr, [&] {
     Elements blocks(ast);

@@ -242,3 +242,17 @@ TEST_CASE("a dateline made from the metadata stands alone, and links are never n
   CHECK(image["c"][1].dump().find("\"Link\"") == std::string::npos);
   CHECK(blocks[4]["c"][1][1].dump().find("\"Link\"") != std::string::npos);
 }
+
+TEST_CASE("an article that repeats an earlier one names it in its Div's attributes") {
+  docconv::Document document;
+  document.metadata.title = "Copy";
+  document.blocks.push_back(testing::paragraph("Text.", 3));
+  document.metadata.near_duplicate_of = docconv::NearDuplicateOf{2, "Original", "a.txt", 0.9};
+  const auto article = nlohmann::json::parse(docconv::pandoc_json::article_json(document, 5, {}));
+  const auto& attributes = article["c"][0][2];
+  CHECK(attributes.dump().find(R"(["near-duplicate-of","article-2"])") != std::string::npos);
+  CHECK(attributes.dump().find(R"(["similarity","0.90"])") != std::string::npos);
+  document.metadata.near_duplicate_of.reset();
+  const auto plain = nlohmann::json::parse(docconv::pandoc_json::article_json(document, 5, {}));
+  CHECK(plain["c"][0][2].dump().find("near-duplicate") == std::string::npos);
+}

@@ -218,11 +218,73 @@ bool describes_file(std::string_view key) {
   return key == source_bytes_key || key == encoding_key;
 }
 
-void append_notes(pugi::xml_node file_desc, const Metadata& metadata) {
+/// Where the TEI element of article `number` is, from another article's
+/// header: the same file (a corpus), or the file --split gave it.
+std::string article_pointer(std::size_t number, std::string_view title, ArticlePlace place) {
+  const std::string id = "#" + article_id(number);
+  return place == ArticlePlace::corpus_member ? id
+                                              : split_file_name(number, title, ".tei.xml") + id;
+}
+
+pugi::xml_node append_similarity(pugi::xml_node parent, double similarity) {
+  const std::string value = fmt::format("{:.2f}", similarity);
+  pugi::xml_node measure = append_element(parent, "measure", value);
+  set_attribute(measure, "type", "similarity");
+  set_attribute(measure, "quantity", value);
+  return measure;
+}
+
+/// The article this one largely repeats, with the similarity found: a note
+/// for people (and the number for programs, in measure/@quantity).
+void append_near_duplicate_note(pugi::xml_node notes, const NearDuplicateOf& of,
+                                ArticlePlace place) {
+  const std::string target = article_pointer(of.article, of.title, place);
+  pugi::xml_node note = notes.append_child("note");
+  set_attribute(note, "type", "nearDuplicate");
+  set_attribute(note, "target", target);
+  set_attribute(note, "resp", application_pointer);
+  append_text(note, "Largely repeats an earlier article, ");
+  set_attribute(append_element(note, "ref", of.title.empty() ? article_id(of.article) : of.title),
+                "target", target);
+  append_text(note, fmt::format(" ({}): similarity ", of.source));
+  append_similarity(note, of.similarity);
+  append_text(note,
+              ", the estimated share of the shorter text's five-word sequences found in "
+              "the other.");
+}
+
+/// Documents left out of the output as copies (--near-duplicates drop): in
+/// the corpus header, or in the header of the article they repeat.
+void append_left_out(pugi::xml_node notes, const std::vector<const DroppedDocument*>& left_out,
+                     ArticlePlace place) {
+  if (left_out.empty()) return;
+  pugi::xml_node note = notes.append_child("note");
+  set_attribute(note, "type", "nearDuplicatesLeftOut");
+  set_attribute(note, "resp", application_pointer);
+  pugi::xml_node list = note.append_child("listBibl");
+  append_element(list, "head", "Left out as near-duplicates of articles of this file");
+  for (const DroppedDocument* dropped : left_out) {
+    pugi::xml_node bibl = list.append_child("bibl");
+    if (!dropped->title.empty())
+      set_attribute(append_element(bibl, "title", dropped->title), "level", "a");
+    set_attribute(append_element(bibl, "idno", dropped->source), "type", "file");
+    pugi::xml_node related = bibl.append_child("relatedItem");
+    set_attribute(related, "type", "nearDuplicateOf");
+    set_attribute(related, "target",
+                  article_pointer(dropped->of.article, dropped->of.title, place));
+    pugi::xml_node note_of_similarity = append_element(bibl, "note", "similarity ");
+    append_similarity(note_of_similarity, dropped->of.similarity);
+    keep_on_one_line(note_of_similarity);
+  }
+}
+
+void append_notes(pugi::xml_node file_desc, const Metadata& metadata,
+                  const std::vector<const DroppedDocument*>& left_out, ArticlePlace place) {
   const bool has_notes =
       std::any_of(metadata.extras.begin(), metadata.extras.end(),
                   [](const auto& extra) { return !describes_file(extra.first); });
-  if (!metadata.title_derived && !has_notes) return;
+  if (!metadata.title_derived && !has_notes && !metadata.near_duplicate_of && left_out.empty())
+    return;
   pugi::xml_node notes = file_desc.append_child("notesStmt");
   if (metadata.title_derived)
     set_attribute(append_element(notes, "note",
@@ -234,6 +296,9 @@ void append_notes(pugi::xml_node file_desc, const Metadata& metadata) {
     pugi::xml_node note = append_element(notes, "note", value);
     if (const std::string type = name_token(key); !type.empty()) set_attribute(note, "type", type);
   }
+  if (metadata.near_duplicate_of)
+    append_near_duplicate_note(notes, *metadata.near_duplicate_of, place);
+  append_left_out(notes, left_out, place);
 }
 
 pugi::xml_node append_date(pugi::xml_node parent, const PartialDate& date, std::string_view text) {
@@ -249,7 +314,7 @@ pugi::xml_node append_date(pugi::xml_node parent, const PartialDate& date, const
 
 /// sourceDesc: what is known of the original article and the file it came in.
 void append_source_description(pugi::xml_node file_desc, const Metadata& metadata,
-                               const Phrases& phrases) {
+                               const Phrases& phrases, ArticlePlace place) {
   pugi::xml_node bibl = file_desc.append_child("sourceDesc").append_child("bibl");
   set_attribute(bibl, "type", "article");
   if (!metadata.title.empty() && !metadata.title_derived)
@@ -278,6 +343,11 @@ void append_source_description(pugi::xml_node file_desc, const Metadata& metadat
     pugi::xml_node idno = append_element(bibl, "idno", value);
     if (const std::string type = name_token(key); !type.empty()) set_attribute(idno, "type", type);
   }
+  if (const auto& of = metadata.near_duplicate_of) {
+    pugi::xml_node related = bibl.append_child("relatedItem");
+    set_attribute(related, "type", "nearDuplicateOf");
+    set_attribute(related, "target", article_pointer(of->article, of->title, place));
+  }
 }
 
 void append_profile(pugi::xml_node header, const Metadata& metadata, const std::string& language) {
@@ -298,7 +368,7 @@ void append_encoding_description(pugi::xml_node header) {
 /// The header of one article. A member of a teiCorpus leaves encodingDesc to
 /// the corpus header: the Guidelines let a teiCorpus header hold what all its
 /// members share, and repeated it was a quarter of the file.
-void append_article_header(pugi::xml_node tei, const Metadata& metadata,
+void append_article_header(pugi::xml_node tei, const Metadata& metadata, std::size_t number,
                            const std::string& language, const FileFacts& facts,
                            ArticlePlace place) {
   const Phrases& phrases = Phrases::of(language);
@@ -306,8 +376,12 @@ void append_article_header(pugi::xml_node tei, const Metadata& metadata,
   pugi::xml_node file_desc = header.append_child("fileDesc");
   append_title_statement(file_desc, metadata, facts, phrases);
   append_publication_statement(file_desc, facts);
-  append_notes(file_desc, metadata);
-  append_source_description(file_desc, metadata, phrases);
+  std::vector<const DroppedDocument*> left_out;
+  if (place == ArticlePlace::own_file)
+    for (const auto& dropped : facts.dropped)
+      if (dropped.of.article == number) left_out.push_back(&dropped);
+  append_notes(file_desc, metadata, left_out, place);
+  append_source_description(file_desc, metadata, phrases, place);
   if (place == ArticlePlace::own_file) append_encoding_description(header);
   append_profile(header, metadata, language);
   append_revision(header,
@@ -593,7 +667,7 @@ pugi::xml_node append_article(pugi::xml_node parent, const Document& document, s
   pugi::xml_node tei = parent.append_child("TEI");
   set_attribute(tei, "xml:id", id);
   set_attribute(tei, "xml:lang", language);
-  append_article_header(tei, document.metadata, language, facts, place);
+  append_article_header(tei, document.metadata, number, language, facts, place);
 
   BodyWriter body(tei.append_child("text"), id, Phrases::of(language));
   body.front_matter(document.metadata);
@@ -620,6 +694,10 @@ pugi::xml_node append_corpus_header(pugi::xml_node parent, const CollectionMetad
     set_attribute(title, "xml:lang", phrases.language());
   append_authors(title_statement, facts.authors);
   append_publication_statement(file_desc, facts);
+  std::vector<const DroppedDocument*> left_out;
+  for (const auto& dropped : facts.dropped) left_out.push_back(&dropped);
+  if (!left_out.empty())
+    append_left_out(file_desc.append_child("notesStmt"), left_out, ArticlePlace::corpus_member);
   append_element(file_desc.append_child("sourceDesc"), "p",
                  "A set of articles converted by docconv; the header of each TEI element "
                  "describes its own source.");

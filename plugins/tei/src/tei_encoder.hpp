@@ -22,7 +22,8 @@ struct FileFacts {
   std::string licence_url;  ///< Link to the licence.
   std::string produced_on;  ///< @when of the conversion: SOURCE_DATE_EPOCH, else now.
   std::string language;     ///< --lang of the run; empty: each article's own.
-  std::vector<std::string> authors;  ///< --author of the run.
+  std::vector<std::string> authors;      ///< --author of the run.
+  std::vector<DroppedDocument> dropped;  ///< Left out as near-duplicates (--near-duplicates drop).
 };
 
 /// "a0003": the xml:id of article `number` (1-based), prefix of its blocks' ids.

@@ -33,6 +33,7 @@ FileFacts file_facts(const WriteContext& ctx) {
   facts.licence_url = option_or(ctx.options, "licence-url", "");
   facts.language = ctx.collection.language;
   facts.authors = ctx.collection.authors;
+  facts.dropped = ctx.collection.dropped;
   const auto& epoch = ctx.collection.source_date_epoch;
   if (epoch && *epoch >= 0 && *epoch <= latest_epoch) {
     facts.produced_on = utc_timestamp(*epoch);

@@ -115,3 +115,48 @@ TEST_CASE("the jing check fails on a file that breaks the schema") {
   CHECK(result.exit_code != 0);
   CHECK_THAT(result.messages, Catch::Contains("publicationStmt"));
 }
+
+TEST_CASE("near-duplicates: a marked corpus and one with the copy left out validate and say so") {
+  TempDir folder;
+  const auto convert = [&](const std::string& mode, const fs::path& output,
+                           std::vector<std::string> more) {
+    std::vector<std::string> args{"convert", "--near-duplicates", mode};
+    for (const auto& path : news_fixtures()) args.push_back(path.string());
+    args.insert(args.end(), more.begin(), more.end());
+    args.insert(args.end(), {"-o", output.string()});
+    const auto result = run_cli(args);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+  };
+  convert("mark", folder / "marked.tei.xml", {});
+  convert("drop", folder / "dropped.tei.xml", {});
+  convert("mark", folder / "split", {"--split", "-t", "tei"});
+  std::vector<fs::path> files{folder / "marked.tei.xml", folder / "dropped.tei.xml"};
+  for (const auto& name : file_names(folder / "split")) files.push_back(folder / "split" / name);
+  const JingResult validation = validate_with_jing(files);
+  INFO(validation.messages);
+  CHECK(validation.exit_code == 0);
+  CHECK(validation.messages.empty());
+
+  const auto marked = parse_tei(read_file(folder / "marked.tei.xml"));
+  const auto related = marked.select_nodes("//TEI/teiHeader//relatedItem[@type='nearDuplicateOf']");
+  REQUIRE(related.size() == 1);
+  CHECK(std::string(related.first().node().attribute("target").value()) == "#a0001");
+  CHECK(marked.select_node("//TEI[@xml:id='a0002']/teiHeader//note[@type='nearDuplicate']/measure")
+            .node()
+            .attribute("quantity")
+            .as_double() > 0.8);
+
+  const auto dropped = parse_tei(read_file(folder / "dropped.tei.xml"));
+  CHECK(dropped.select_nodes("/teiCorpus/TEI").size() == news_fixtures().size() - 1);
+  const auto listed = dropped.select_nodes(
+      "/teiCorpus/teiHeader//note[@type='nearDuplicatesLeftOut']//bibl/idno[@type='file']");
+  REQUIRE(listed.size() == 1);
+  CHECK(fs::path(listed.first().node().text().get()).filename() == "001_0ad67a5ab6efaf56.txt");
+
+  // Split: the copy's file points into the original's file.
+  const auto split_copy = parse_tei(read_file(folder / "split" / file_names(folder / "split")[1]));
+  const std::string target =
+      split_copy.select_node("//relatedItem").node().attribute("target").value();
+  CHECK(target == file_names(folder / "split")[0] + "#a0001");
+}

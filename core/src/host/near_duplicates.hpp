@@ -1,0 +1,113 @@
+// Near-duplicate articles across the documents of one run: MinHash
+// signatures of each article's body text, found by LSH banding, verified by
+// their estimated similarity. See docs/near-duplicates.md.
+#pragma once
+
+#include <docconv/model.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace docconv::host {
+
+/// What --near-duplicates does with an article that largely repeats an
+/// earlier one: nothing (no detection), say so, or leave it out.
+enum class NearDuplicateMode { keep, mark, drop };
+
+/// The default of --near-duplicates-threshold: measured in
+/// docs/near-duplicates.md (fixtures' pair 0.88, unrelated pairs below 0.05).
+inline constexpr double default_near_duplicate_threshold = 0.5;
+
+/// A fixed-size summary of an article's body text: one-permutation MinHash
+/// of its five-word shingles (words folded to lower case, punctuation and
+/// white space ignored) in 128 bins, 16 bits kept per bin, and the keys of
+/// its LSH bands. Computed on the reading threads.
+struct BodySignature {
+  static constexpr std::size_t bins = 128;
+  static constexpr std::size_t bands = 32;  ///< of 2 bins each, over the first 64 bins
+  std::array<std::uint16_t, bins> minima{};
+  std::array<std::uint32_t, bands> band_keys{};
+  std::uint32_t shingles = 0;  ///< 0: no words; such a document is never a near-duplicate
+};
+
+/// The signature of the body text of `document`: headings, paragraphs,
+/// quotes and lists; not its title, captions, related links or removed
+/// text, which copies of one story on different sites do not share.
+BodySignature body_signature(const Document& document);
+
+/// Estimated similarity of two signed texts: the share of the shorter one's
+/// shingles that the other holds (so a shortened copy scores near 1), from
+/// the Jaccard estimate and both sizes; plain Jaccard when the shorter text
+/// has fewer than 20 shingles, so that a brief is not a copy of every long
+/// article that quotes it.
+double similarity(const BodySignature& a, const BodySignature& b);
+
+/// Finds, for each document in input order, an earlier one it largely
+/// repeats. Keeps per document its signature's minima, size, cluster, and
+/// title (about 300 bytes and the title), and an index of band keys.
+class NearDuplicateFinder {
+ public:
+  explicit NearDuplicateFinder(double threshold) : threshold_(threshold) {}
+
+  struct Found {
+    std::size_t original = 0;  ///< Index (in add() order) of the cluster's first document.
+    double similarity = 0;     ///< Between the document and that original.
+  };
+
+  /// Adds the next document; what it repeats, if anything. A cluster's
+  /// first member is its original: a document found to repeat a later
+  /// member names that member's original.
+  std::optional<Found> add(const BodySignature& signature);
+
+  std::size_t size() const { return documents_.size(); }
+
+ private:
+  struct Entry {
+    std::array<std::uint16_t, BodySignature::bins> minima;
+    std::uint32_t shingles;
+    std::uint32_t original;
+  };
+  std::vector<std::uint32_t> candidates(const BodySignature& signature) const;
+  void index(const BodySignature& signature, std::uint32_t document);
+  void grow();
+
+  double threshold_;
+  std::vector<Entry> documents_;
+  // Linear probing over (band key << 32 | document + 1); 0 is empty. One key
+  // may hold several documents: a lookup reads on to the next empty slot.
+  std::vector<std::uint64_t> slots_;
+  std::size_t used_ = 0;
+};
+
+/// The host's use of the finder in a run: marks each document that repeats
+/// an earlier one, or tells the run to leave it out, and keeps what it found
+/// for the run's messages and report.
+class NearDuplicateFilter {
+ public:
+  NearDuplicateFilter(NearDuplicateMode mode, double threshold) : mode_(mode), finder_(threshold) {}
+
+  /// Sets document.metadata.near_duplicate_of when `document` repeats an
+  /// earlier document; true when it is to be left out.
+  bool leave_out(Document& document, const BodySignature& signature);
+
+  /// Every near-duplicate found, in input order (left out or marked).
+  const std::vector<DroppedDocument>& found() const { return found_; }
+
+ private:
+  struct Known {
+    std::string title;
+    std::string source;       // Metadata::source: the input, or what a model read back names
+    std::size_t article = 0;  // 0: left out
+  };
+  NearDuplicateMode mode_;
+  NearDuplicateFinder finder_;
+  std::vector<Known> known_;
+  std::vector<DroppedDocument> found_;
+  std::size_t given_ = 0;  // documents given on to the writer
+};
+
+}  // namespace docconv::host
