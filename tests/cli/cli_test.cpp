@@ -487,3 +487,21 @@ TEST_CASE("near-duplicates drop leaves the copy out with one warning, for any -j
     require_valid_report(folder / "report.json");
   }
 }
+
+TEST_CASE("a near-duplicate mark in a model read back is dropped: only the run can tell") {
+  TempDir folder;
+  std::vector<std::string> args{"inspect"};
+  for (const auto& path : docconv::test::news_fixtures()) args.push_back(path.string());
+  const auto marked = run_cli(args);
+  REQUIRE(marked.exit_code == 0);
+  REQUIRE(marked.out.find("near_duplicate_of") != std::string::npos);
+  docconv::test::write_file(folder / "model.json", marked.out);
+  const auto kept =
+      run_cli({"inspect", "--near-duplicates", "keep", (folder / "model.json").string()});
+  INFO(kept.err);
+  REQUIRE(kept.exit_code == 0);
+  CHECK(kept.out.find("near_duplicate_of") == std::string::npos);
+  // With mark the run finds the pair again, in the JSON's own documents.
+  const auto again = run_cli({"inspect", (folder / "model.json").string()});
+  CHECK(again.out == marked.out);
+}

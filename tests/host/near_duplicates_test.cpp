@@ -158,15 +158,6 @@ TEST_CASE("the filter marks copies, or leaves them out and numbers what it keeps
   }
 }
 
-TEST_CASE("a model read back with a stale mark is judged afresh") {
-  const auto text = words(6, 400);
-  Document document = article(text, 0, 5);
-  document.metadata.near_duplicate_of = docconv::NearDuplicateOf{7, "Old", "old.txt", 0.9};
-  NearDuplicateFilter filter(NearDuplicateMode::mark, default_near_duplicate_threshold);
-  filter.leave_out(document, body_signature(document));
-  CHECK_FALSE(document.metadata.near_duplicate_of);
-}
-
 TEST_CASE(
     "thousands of unrelated articles give no near-duplicate, and every planted copy is found") {
   NearDuplicateFinder finder(default_near_duplicate_threshold);

@@ -1,5 +1,6 @@
 #include "news_corpus.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -248,6 +249,166 @@ std::uint64_t write_corpus(const std::filesystem::path& dir, std::uint64_t count
     bytes += article.size();
   }
   return bytes;
+}
+
+namespace {
+
+// ---- The near-duplicate corpus ----
+
+class ZipfWords {
+ public:
+  static constexpr std::size_t vocabulary = 30000;
+  ZipfWords() {
+    double total = 0;
+    for (std::size_t rank = 1; rank <= vocabulary; ++rank) {
+      total += 1.0 / static_cast<double>(rank);
+      cumulative_.push_back(total);
+    }
+    for (double& value : cumulative_) value /= total;
+  }
+  // A word of rank drawn by Zipf's law; frequent words are short.
+  std::string word(Random& random) const {
+    const double u = static_cast<double>(random.next() >> 11) / 9007199254740992.0;
+    const std::size_t rank = static_cast<std::size_t>(
+        std::lower_bound(cumulative_.begin(), cumulative_.end(), u) - cumulative_.begin());
+    static constexpr std::array<std::string_view, 20> syllables{
+        "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "de", "po",
+        "za", "li", "mo", "ta", "bu", "ge", "ar", "en", "is", "or"};
+    std::string out;
+    std::size_t rest = rank;
+    do {
+      out += syllables[rest % syllables.size()];
+      rest /= syllables.size();
+    } while (rest > 0);
+    return out;
+  }
+
+ private:
+  std::vector<double> cumulative_;
+};
+
+std::string zipf_sentence(Random& random, const ZipfWords& words) {
+  std::string sentence;
+  for (std::size_t n = random.between(10, 24); n > 0; --n) {
+    if (!sentence.empty()) sentence += random.chance(8) ? ", " : " ";
+    sentence += words.word(random);
+  }
+  return capitalise(sentence) + ".";
+}
+
+struct PlainArticle {
+  std::string title;
+  std::vector<std::vector<std::string>> paragraphs;  // of sentences
+};
+
+PlainArticle zipf_article(Random& random, const ZipfWords& words) {
+  PlainArticle article;
+  for (std::size_t n = random.between(5, 10); n > 0; --n)
+    article.title += (article.title.empty() ? "" : " ") + words.word(random);
+  article.title = capitalise(article.title);
+  for (std::size_t p = random.between(5, 12); p > 0; --p) {
+    std::vector<std::string> paragraph;
+    for (std::size_t n = random.between(2, 4); n > 0; --n)
+      paragraph.push_back(zipf_sentence(random, words));
+    article.paragraphs.push_back(std::move(paragraph));
+  }
+  return article;
+}
+
+std::string dump_text(const PlainArticle& article, const std::vector<std::string>& head,
+                      const std::vector<std::string>& tail) {
+  std::string text;
+  for (const auto& line : head) text += line + "\n";
+  if (!head.empty()) text += "\n";
+  text += article.title + "\n";
+  for (const auto& paragraph : article.paragraphs) {
+    std::string joined;
+    for (const auto& sentence : paragraph) joined += (joined.empty() ? "" : " ") + sentence;
+    text += "\n" + joined + "\n";
+  }
+  if (!tail.empty()) text += "\n";
+  for (const auto& line : tail) text += line + "\n";
+  return text;
+}
+
+enum class CopyKind { shortened, edited, other_chrome };
+
+PlainArticle planted_copy(const PlainArticle& original, CopyKind kind, Random& random,
+                          const ZipfWords& words) {
+  PlainArticle copy = original;
+  if (kind == CopyKind::shortened) {
+    const std::size_t keep =
+        std::max<std::size_t>(1, original.paragraphs.size() * random.between(60, 80) / 100);
+    copy.paragraphs.resize(keep);
+  } else if (kind == CopyKind::edited) {
+    copy.title = zipf_article(random, words).title;
+    for (int edit = 0; edit < 3; ++edit) {  // one word of a sentence replaced
+      auto& paragraph = copy.paragraphs[random.below(copy.paragraphs.size())];
+      auto& sentence = paragraph[random.below(paragraph.size())];
+      const std::size_t space = sentence.find(' ', random.below(sentence.size()));
+      if (space != std::string::npos) sentence.insert(space, " " + words.word(random));
+    }
+    copy.paragraphs[random.below(copy.paragraphs.size())].push_back(zipf_sentence(random, words));
+  }
+  return copy;
+}
+
+std::vector<std::string> site_chrome(Random& random, const ZipfWords& words, bool head) {
+  const std::string site = capitalise(words.word(random)) + " " + capitalise(words.word(random));
+  if (head) return {site, "Home | World | Politics | Business | Opinion", "Subscribe"};
+  return {"Share this article", "Follow " + site + " on social media",
+          "\u00a9 2026 " + site + ". All rights reserved."};
+}
+
+void write_dump(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+}  // namespace
+
+std::uint64_t write_near_duplicate_corpus(const std::filesystem::path& dir,
+                                          const std::filesystem::path& truth, std::uint64_t count,
+                                          std::uint64_t seed) {
+  std::filesystem::create_directories(dir);
+  const ZipfWords words;
+  std::ofstream pairs(truth, std::ios::binary | std::ios::trunc);
+  std::vector<std::uint64_t> originals;
+  std::uint64_t planted = 0;
+  static constexpr std::array<std::string_view, 3> kind_names{"shortened", "edited",
+                                                              "other-chrome"};
+  const auto name_of = [](std::uint64_t index) {
+    std::array<char, 32> name{};
+    std::snprintf(name.data(), name.size(), "%06llu.txt", static_cast<unsigned long long>(index));
+    return std::string(name.data());
+  };
+  for (std::uint64_t index = 0; index < count; ++index) {
+    // Planting decisions and edits draw from a stream of their own, so that
+    // an original's text is the same whenever it is made again.
+    Random random((seed + 0x5BD1E995ULL) * 0x9E3779B97F4A7C15ULL + index);
+    if (!originals.empty() && random.chance(10)) {
+      const std::uint64_t original = originals[random.below(originals.size())];
+      Random original_random(seed * 0x100000001B3ULL + original);
+      const PlainArticle source = zipf_article(original_random, words);
+      const auto kind = static_cast<CopyKind>(planted % 3);
+      const PlainArticle copy = planted_copy(source, kind, random, words);
+      const bool chrome = kind == CopyKind::other_chrome;
+      write_dump(
+          dir / name_of(index),
+          dump_text(copy, chrome ? site_chrome(random, words, true) : std::vector<std::string>{},
+                    chrome ? site_chrome(random, words, false) : std::vector<std::string>{}));
+      pairs << name_of(index) << '\t' << name_of(original) << '\t'
+            << kind_names[static_cast<std::size_t>(kind)] << '\n';
+      ++planted;
+      continue;
+    }
+    Random content(seed * 0x100000001B3ULL + index);
+    write_dump(dir / name_of(index), dump_text(zipf_article(content, words), {}, {}));
+    originals.push_back(index);
+  }
+  if (!pairs) throw std::runtime_error("cannot write " + truth.string());
+  return planted;
 }
 
 }  // namespace docconv::test

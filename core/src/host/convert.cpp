@@ -209,6 +209,9 @@ void apply_overrides(Document& document, const ReadRequest& request, const std::
       (document.metadata.date.month != 0 || document.metadata.date.day != 0))
     document.metadata.date.year = request.year;
   if (document.metadata.source.empty()) document.metadata.source = source;
+  // Only this run can say what an article repeats, and by its numbering: a
+  // mark in a model read back (json) would point at the wrong article.
+  document.metadata.near_duplicate_of.reset();
 }
 
 class ReaderPicker {
@@ -578,7 +581,8 @@ void read_documents(const PluginRegistry& registry, const ReadRequest& request, 
   const LineCensus* census_seen = census ? &*census : nullptr;
   std::optional<NearDuplicateFilter> near_duplicates;
   if (request.near_duplicates != NearDuplicateMode::keep)
-    near_duplicates.emplace(request.near_duplicates, request.near_duplicate_threshold);
+    near_duplicates.emplace(request.near_duplicates, request.near_duplicate_threshold,
+                            inputs.size());
   std::size_t taken = 0;
   SkippedFromListing unrecognised("no reader recognises", "no reader is confident it can read it");
   support::OrderedPipeline<std::size_t, ReadOutcome, ReadingState> reading(

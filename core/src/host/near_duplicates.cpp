@@ -40,42 +40,81 @@ bool is_word_part(char32_t c) {
   return true;
 }
 
-// Hashes of the folded words of `text`, appended to `words`.
-void hash_words(std::string_view text, std::vector<std::uint64_t>& words) {
-  std::uint64_t hash = 0xCBF29CE484222325ULL;  // FNV-1a over code points
-  bool in_word = false;
-  for (std::size_t pos = 0; pos < text.size();) {
-    const char32_t c = next_code_point(text, pos);
-    if (is_word_part(c)) {
-      hash = (hash ^ fold_case(c)) * 0x100000001B3ULL;
-      in_word = true;
-    } else if (in_word) {
-      words.push_back(mix(hash));
-      hash = 0xCBF29CE484222325ULL;
-      in_word = false;
+// Hashes the folded words of text given in pieces (the runs of a
+// paragraph: a word may go on across a change of formatting). Letters are
+// packed into a 64-bit chunk, mixed in when it is full: ASCII, most of most
+// text, 8 to a chunk, other code points (folded by fold_case()) 3 to a chunk.
+class WordHasher {
+ public:
+  explicit WordHasher(std::vector<std::uint64_t>& words) : words_(words) {}
+
+  void add(std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size();) {
+      const auto byte = static_cast<unsigned char>(text[pos]);
+      if (byte < 0x80) {
+        ++pos;
+        const unsigned char lower = byte | 0x20;
+        if ((byte >= '0' && byte <= '9') || (lower >= 'a' && lower <= 'z'))
+          put(byte >= 'A' ? lower : byte, 8);
+        else
+          end_word();
+        continue;
+      }
+      const char32_t c = next_code_point(text, pos);
+      if (is_word_part(c))
+        put(fold_case(c), 21);
+      else
+        end_word();
     }
   }
-  if (in_word) words.push_back(mix(hash));
+
+  /// The end of a block: no word goes on into the next one.
+  void end_word() {
+    if (bits_ == 0) return;  // put() always leaves a unit in the chunk
+    words_.push_back(mix(hash_ ^ chunk_ ^ bits_));
+    hash_ = chunk_ = 0;
+    bits_ = 0;
+  }
+
+ private:
+  void put(std::uint64_t unit, unsigned width) {
+    if (bits_ + width > 64) {
+      hash_ = mix(hash_ ^ chunk_);
+      chunk_ = 0;
+      bits_ = 0;
+    }
+    chunk_ = (chunk_ << width) | unit;
+    bits_ += width;
+  }
+
+  std::vector<std::uint64_t>& words_;
+  std::uint64_t hash_ = 0;
+  std::uint64_t chunk_ = 0;
+  unsigned bits_ = 0;
+};
+
+void add_runs(WordHasher& hasher, const Inlines& runs) {
+  for (const Inline& run : runs) hasher.add(run.text);
+  hasher.end_word();
 }
 
 std::vector<std::uint64_t> body_words(const Document& document) {
   std::vector<std::uint64_t> words;
+  WordHasher hasher(words);
   // Figures, related links and removed text are what copies of a story on
   // different sites do not share: their pictures, links and chrome.
   for (const Block& block : document.blocks)
-    visit_block(
-        block.content,
-        overloaded{
-            [&](const Heading& heading) { hash_words(plain_text(heading.content), words); },
-            [&](const Paragraph& paragraph) { hash_words(plain_text(paragraph.content), words); },
-            [&](const BlockQuote& quote) {
-              for (const auto& paragraph : quote.paragraphs)
-                hash_words(plain_text(paragraph), words);
-            },
-            [&](const List& list) {
-              for (const auto& item : list.items) hash_words(plain_text(item), words);
-            },
-            [](const Figure&) {}, [](const RelatedLink&) {}, [](const Removed&) {}});
+    visit_block(block.content,
+                overloaded{[&](const Heading& heading) { add_runs(hasher, heading.content); },
+                           [&](const Paragraph& paragraph) { add_runs(hasher, paragraph.content); },
+                           [&](const BlockQuote& quote) {
+                             for (const auto& paragraph : quote.paragraphs)
+                               add_runs(hasher, paragraph);
+                           },
+                           [&](const List& list) {
+                             for (const auto& item : list.items) add_runs(hasher, item);
+                           },
+                           [](const Figure&) {}, [](const RelatedLink&) {}, [](const Removed&) {}});
   return words;
 }
 
@@ -119,19 +158,12 @@ BodySignature body_signature(const Document& document) {
   }
   for (std::size_t bin = 0; bin < BodySignature::bins; ++bin)
     signature.minima[bin] = static_cast<std::uint16_t>(filled[bin] ^ (filled[bin] >> 16));
-  for (std::size_t band = 0; band < BodySignature::bands; ++band) {
-    const std::uint64_t pair =
-        (static_cast<std::uint64_t>(filled[2 * band]) << 32) | filled[2 * band + 1];
-    signature.band_keys[band] = static_cast<std::uint32_t>(mix(pair ^ (band + 1)) >> 32);
-  }
   return signature;
 }
 
 namespace {
 
-double similarity_of(const std::array<std::uint16_t, BodySignature::bins>& a, std::uint32_t a_size,
-                     const std::array<std::uint16_t, BodySignature::bins>& b,
-                     std::uint32_t b_size) {
+double similarity_of(const Minima& a, std::uint32_t a_size, const Minima& b, std::uint32_t b_size) {
   if (a_size == 0 || b_size == 0) return 0;
   std::size_t same = 0;
   for (std::size_t bin = 0; bin < BodySignature::bins; ++bin) same += a[bin] == b[bin];
@@ -149,79 +181,81 @@ double similarity(const BodySignature& a, const BodySignature& b) {
   return similarity_of(a.minima, a.shingles, b.minima, b.shingles);
 }
 
-std::vector<std::uint32_t> NearDuplicateFinder::candidates(const BodySignature& signature) const {
-  std::vector<std::uint32_t> found;
-  if (slots_.empty()) return found;
+namespace {
+
+// Where band `band` of `minima` starts its probe in a table of 2^bits slots.
+std::size_t band_slot(const Minima& minima, std::size_t band, int bits) {
+  const std::uint64_t pair = (static_cast<std::uint64_t>(band) << 32) |
+                             (static_cast<std::uint64_t>(minima[2 * band]) << 16) |
+                             minima[2 * band + 1];
+  return mix(pair) >> (64 - bits);
+}
+
+bool same_band(const Minima& a, const Minima& b, std::size_t band) {
+  return a[2 * band] == b[2 * band] && a[2 * band + 1] == b[2 * band + 1];
+}
+
+}  // namespace
+
+void NearDuplicateFinder::probe(std::uint32_t document, std::vector<std::uint32_t>* found) {
+  const Minima& minima = documents_[document].minima;
   const std::size_t mask = slots_.size() - 1;
-  const int shift = 64 - std::countr_zero(slots_.size());
-  for (const std::uint32_t key : signature.band_keys) {
+  const int bits = std::countr_zero(slots_.size());
+  for (std::size_t band = 0; band < BodySignature::bands; ++band) {
     std::size_t sharing = 0;
-    for (std::size_t at = (key * 0x9E3779B97F4A7C15ULL) >> shift; slots_[at] != 0;
-         at = (at + 1) & mask) {
-      if ((slots_[at] >> 32) != key) continue;
-      found.push_back(static_cast<std::uint32_t>(slots_[at]) - 1);
-      if (++sharing == most_per_key) break;
+    std::size_t at = band_slot(minima, band, bits);
+    for (; slots_[at] != 0 && sharing < most_per_key; at = (at + 1) & mask) {
+      const std::uint32_t other = slots_[at] - 1;
+      if (other == document || !same_band(documents_[other].minima, minima, band)) continue;
+      ++sharing;
+      if (found != nullptr) found->push_back(other);
     }
-  }
-  std::sort(found.begin(), found.end());
-  found.erase(std::unique(found.begin(), found.end()), found.end());
-  return found;
-}
-
-void NearDuplicateFinder::grow() {
-  std::vector<std::uint64_t> old = std::move(slots_);
-  slots_.assign(std::max<std::size_t>(1024, old.size() * 2), 0);
-  const std::size_t mask = slots_.size() - 1;
-  const int shift = 64 - std::countr_zero(slots_.size());
-  for (const std::uint64_t slot : old) {
-    if (slot == 0) continue;
-    std::size_t at = ((slot >> 32) * 0x9E3779B97F4A7C15ULL) >> shift;
-    while (slots_[at] != 0) at = (at + 1) & mask;
-    slots_[at] = slot;
-  }
-}
-
-void NearDuplicateFinder::index(const BodySignature& signature, std::uint32_t document) {
-  if ((used_ + BodySignature::bands) * 10 > slots_.size() * 7) grow();
-  const std::size_t mask = slots_.size() - 1;
-  const int shift = 64 - std::countr_zero(slots_.size());
-  for (const std::uint32_t key : signature.band_keys) {
-    std::size_t sharing = 0;
-    std::size_t at = (key * 0x9E3779B97F4A7C15ULL) >> shift;
-    for (; slots_[at] != 0 && sharing < most_per_key; at = (at + 1) & mask)
-      sharing += (slots_[at] >> 32) == key;
     if (sharing == most_per_key) continue;
-    slots_[at] = (static_cast<std::uint64_t>(key) << 32) | (document + 1);
+    slots_[at] = document + 1;
     ++used_;
   }
 }
 
+void NearDuplicateFinder::reserve(std::size_t documents) {
+  documents_.reserve(documents);
+  if (documents * BodySignature::bands * 10 > slots_.size() * 7) rebuild(documents);
+}
+
+// Slots hold only document numbers (4 bytes): the band a slot was filled
+// for is not known, so a bigger table is filled again from the signatures.
+void NearDuplicateFinder::rebuild(std::size_t documents) {
+  std::size_t size = 1024;
+  while (size * 6 < documents * BodySignature::bands * 10) size *= 2;  // at most 60 % full
+  slots_.assign(size, 0);
+  used_ = 0;
+  for (std::uint32_t document = 0; document < documents_.size(); ++document)
+    if (documents_[document].shingles > 0) probe(document, nullptr);
+}
+
 std::optional<NearDuplicateFinder::Found> NearDuplicateFinder::add(const BodySignature& signature) {
   const auto document = static_cast<std::uint32_t>(documents_.size());
-  std::optional<Found> found;
-  if (signature.shingles > 0) {
-    double best = 0;
-    std::uint32_t best_match = 0;
-    for (const std::uint32_t earlier : candidates(signature)) {
-      const Entry& entry = documents_[earlier];
-      const double score =
-          similarity_of(signature.minima, signature.shingles, entry.minima, entry.shingles);
-      if (score > best) {
-        best = score;
-        best_match = earlier;
-      }
+  documents_.push_back({signature.minima, signature.shingles, document});
+  if (signature.shingles == 0) return std::nullopt;
+  if ((used_ + BodySignature::bands) * 10 > slots_.size() * 7) rebuild(documents_.size());
+  std::vector<std::uint32_t> candidates;
+  probe(document, &candidates);  // finds the earlier documents sharing a band, and indexes this one
+  double best = 0;
+  std::uint32_t best_match = 0;
+  for (const std::uint32_t earlier : candidates) {
+    const Entry& entry = documents_[earlier];
+    const double score =
+        similarity_of(signature.minima, signature.shingles, entry.minima, entry.shingles);
+    if (score > best || (score == best && earlier < best_match)) {
+      best = score;
+      best_match = earlier;
     }
-    if (best >= threshold_ && best > 0) {
-      const std::uint32_t original = documents_[best_match].original;
-      const Entry& first = documents_[original];
-      found = Found{original, similarity_of(signature.minima, signature.shingles, first.minima,
-                                            first.shingles)};
-    }
-    index(signature, document);
   }
-  documents_.push_back({signature.minima, signature.shingles,
-                        found ? static_cast<std::uint32_t>(found->original) : document});
-  return found;
+  if (best < threshold_ || best == 0) return std::nullopt;
+  const std::uint32_t original = documents_[best_match].original;
+  documents_[document].original = original;
+  const Entry& first = documents_[original];
+  return Found{original,
+               similarity_of(signature.minima, signature.shingles, first.minima, first.shingles)};
 }
 
 bool NearDuplicateFilter::leave_out(Document& document, const BodySignature& signature) {
@@ -229,7 +263,6 @@ bool NearDuplicateFilter::leave_out(Document& document, const BodySignature& sig
   const bool dropping = found && mode_ == NearDuplicateMode::drop;
   const Metadata& metadata = document.metadata;
   known_.push_back({metadata.title, metadata.source, dropping ? 0 : ++given_});
-  document.metadata.near_duplicate_of.reset();  // a model read back is judged afresh
   if (!found) return false;
   const Known& original = known_[found->original];
   // Two decimals: what every writer shows, and what a model read back holds.

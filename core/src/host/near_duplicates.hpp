@@ -19,20 +19,21 @@ namespace docconv::host {
 enum class NearDuplicateMode { keep, mark, drop };
 
 /// The default of --near-duplicates-threshold: measured in
-/// docs/near-duplicates.md (fixtures' pair 0.88, unrelated pairs below 0.05).
-inline constexpr double default_near_duplicate_threshold = 0.5;
+/// docs/near-duplicates.md: planted copies and the fixtures' pair score 0.88 or
+/// more, unrelated real articles 0.02 at most, template-made text up to 0.52.
+inline constexpr double default_near_duplicate_threshold = 0.6;
 
 /// A fixed-size summary of an article's body text: one-permutation MinHash
 /// of its five-word shingles (words folded to lower case, punctuation and
-/// white space ignored) in 128 bins, 16 bits kept per bin, and the keys of
-/// its LSH bands. Computed on the reading threads.
+/// white space ignored) in 128 bins, 16 bits kept per bin. Its LSH bands are
+/// pairs of bins. Computed on the reading threads.
 struct BodySignature {
   static constexpr std::size_t bins = 128;
   static constexpr std::size_t bands = 32;  ///< of 2 bins each, over the first 64 bins
   std::array<std::uint16_t, bins> minima{};
-  std::array<std::uint32_t, bands> band_keys{};
   std::uint32_t shingles = 0;  ///< 0: no words; such a document is never a near-duplicate
 };
+using Minima = std::array<std::uint16_t, BodySignature::bins>;
 
 /// The signature of the body text of `document`: headings, paragraphs,
 /// quotes and lists; not its title, captions, related links or removed
@@ -47,8 +48,9 @@ BodySignature body_signature(const Document& document);
 double similarity(const BodySignature& a, const BodySignature& b);
 
 /// Finds, for each document in input order, an earlier one it largely
-/// repeats. Keeps per document its signature's minima, size, cluster, and
-/// title (about 300 bytes and the title), and an index of band keys.
+/// repeats. Keeps per document its signature (264 bytes) and its cluster,
+/// and an index of its 32 bands: 4 bytes each in a table kept under 70 %
+/// full, 180 to 370 bytes.
 class NearDuplicateFinder {
  public:
   explicit NearDuplicateFinder(double threshold) : threshold_(threshold) {}
@@ -65,21 +67,26 @@ class NearDuplicateFinder {
 
   std::size_t size() const { return documents_.size(); }
 
+  /// Room for `documents` without growing (a run knows how many inputs it has).
+  void reserve(std::size_t documents);
+
  private:
   struct Entry {
-    std::array<std::uint16_t, BodySignature::bins> minima;
+    Minima minima;
     std::uint32_t shingles;
     std::uint32_t original;
   };
-  std::vector<std::uint32_t> candidates(const BodySignature& signature) const;
-  void index(const BodySignature& signature, std::uint32_t document);
-  void grow();
+  // Each band of `document`: adds to `found` the earlier documents with the
+  // same band (at most 32 per band), and indexes the document under it.
+  void probe(std::uint32_t document, std::vector<std::uint32_t>* found);
+  void rebuild(std::size_t documents);
 
   double threshold_;
   std::vector<Entry> documents_;
-  // Linear probing over (band key << 32 | document + 1); 0 is empty. One key
-  // may hold several documents: a lookup reads on to the next empty slot.
-  std::vector<std::uint64_t> slots_;
+  // Linear probing over document + 1 (0 is empty), placed by a hash of a
+  // band's two minima: a lookup reads on to the next empty slot and compares
+  // the band of each document it meets.
+  std::vector<std::uint32_t> slots_;
   std::size_t used_ = 0;
 };
 
@@ -88,7 +95,12 @@ class NearDuplicateFinder {
 /// for the run's messages and report.
 class NearDuplicateFilter {
  public:
-  NearDuplicateFilter(NearDuplicateMode mode, double threshold) : mode_(mode), finder_(threshold) {}
+  /// `expected`: about how many documents will come (to reserve room).
+  NearDuplicateFilter(NearDuplicateMode mode, double threshold, std::size_t expected = 0)
+      : mode_(mode), finder_(threshold) {
+    finder_.reserve(expected);
+    known_.reserve(expected);
+  }
 
   /// Sets document.metadata.near_duplicate_of when `document` repeats an
   /// earlier document; true when it is to be left out.
