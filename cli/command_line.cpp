@@ -210,7 +210,16 @@ void add_read_options(CLI::App& command, CommonReadOptions& options) {
                               "near-duplicate: the share of the shorter text found in the other, "
                               "0.05 to 1 (default: {})",
                               host::default_near_duplicate_threshold))
-      ->check(CLI::Range(0.05, 1.0).description(""))
+      // Not CLI::Range: it lets "nan" through (every comparison with it is false).
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            double number = 0;
+            const bool read = CLI::detail::lexical_cast(value, number);
+            return read && number >= 0.05 && number <= 1.0
+                       ? std::string()
+                       : fmt::format("'{}' is not a number from 0.05 to 1", value);
+          },
+          "", "threshold"))
       ->type_name("X");
 }
 

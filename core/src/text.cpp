@@ -247,7 +247,9 @@ char32_t fold_case(char32_t c) {
   // Latin Extended-A pairs upper case first at even code points, except
   // from U+0139 to U+0148 and U+0179 to U+017E, where it is at odd ones.
   if (c >= 0x100 && c <= 0x17F) {
-    if (c == 0x178) return 0xFF;  // Ÿ
+    if (c == 0x178) return 0xFF;             // Ÿ
+    if (c == 0x130) return U'i';             // İ (Turkish dotted capital I)
+    if (c == 0x131 || c == 0x138) return c;  // ı, ĸ: lower case without a pair
     const bool odd_pairs = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
     return (c % 2 == 1) == odd_pairs ? c + 1 : c;
   }

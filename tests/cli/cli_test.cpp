@@ -453,8 +453,12 @@ TEST_CASE("inspect shows the fixtures' one near-duplicate pair, and keep looks f
 
   const auto wrong = run_cli({"inspect", "--near-duplicates", "remove", "x.txt"});
   CHECK(wrong.exit_code == 2);
-  const auto too_low = run_cli({"inspect", "--near-duplicates-threshold", "0", "x.txt"});
-  CHECK(too_low.exit_code == 2);
+  for (const char* threshold : {"0", "1.5", "nan", "NaN", "x", "inf"}) {
+    INFO(threshold);
+    const auto refused = run_cli({"inspect", "--near-duplicates-threshold", threshold, "x.txt"});
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("--near-duplicates-threshold") != std::string::npos);
+  }
 }
 
 TEST_CASE("near-duplicates drop leaves the copy out with one warning, for any -j") {

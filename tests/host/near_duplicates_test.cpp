@@ -96,31 +96,65 @@ TEST_CASE("an article without words is never a near-duplicate") {
   CHECK_FALSE(finder.add(signature));
 }
 
+namespace {
+
+// `count` words of `text` from word `from`, as one paragraph.
+Document words_article(const std::vector<std::string>& text, std::size_t from, std::size_t count) {
+  std::string paragraph;
+  for (std::size_t w = from; w < from + count; ++w)
+    paragraph += (paragraph.empty() ? "" : " ") + text.at(w);
+  Document document;
+  document.blocks.push_back(Block{Paragraph{text_run(paragraph)}, {}});
+  return document;
+}
+
+}  // namespace
+
 TEST_CASE("a brief is not a near-duplicate of a long article that quotes it") {
   const auto text = words(3, 400);
-  Document brief;
-  brief.blocks.push_back(Block{Paragraph{text_run(text[0] + " " + text[1] + " " + text[2] + " " +
-                                                  text[3] + " " + text[4] + " " + text[5])},
-                               {}});
-  // Its two shingles are in the long article, but it is measured by Jaccard.
-  CHECK(similarity(body_signature(brief), body_signature(article(text, 0, 10))) < 0.1);
+  const auto long_article = body_signature(article(text, 0, 10));
+  // 19 words, 15 shingles, all of them in the long article: measured by
+  // Jaccard (15 of 400 shingles), not by containment (which would be 1).
+  const auto brief = body_signature(words_article(text, 40, 19));
+  REQUIRE(brief.shingles == 15);
+  CHECK(similarity(brief, long_article) < 0.3);
+  // From 20 shingles on, containment: all of it is in the long article.
+  const auto longer = body_signature(words_article(text, 40, 44));
+  REQUIRE(longer.shingles == 40);
+  CHECK(similarity(longer, long_article) > 0.6);
+}
+
+TEST_CASE("a body of a stock line or two is never a near-duplicate") {
+  const auto text = words(7, 40);
+  const auto stock = body_signature(words_article(text, 0, 13));  // 9 shingles
+  CHECK(stock.shingles == 0);
+  NearDuplicateFinder finder(default_near_duplicate_threshold);
+  CHECK_FALSE(finder.add(stock));
+  CHECK_FALSE(finder.add(stock));
+  CHECK(body_signature(words_article(text, 0, 14)).shingles == 10);
 }
 
 TEST_CASE("a cluster's first member is its original, and later members name it") {
-  const auto text = words(4, 800);
+  const auto text = words(4, 1000);
   NearDuplicateFinder finder(default_near_duplicate_threshold);
-  CHECK_FALSE(finder.add(body_signature(article(text, 0, 10))));    // 0: original
-  CHECK_FALSE(finder.add(body_signature(article(text, 400, 10))));  // 1: unrelated
-  const auto copy = finder.add(body_signature(article(text, 0, 8)));
-  REQUIRE(copy);
-  CHECK(copy->original == 0);
-  // Paragraphs 4-9 of the original and 4 new ones: most like document 0.
-  Document mixed = article(text, 160, 6);
-  for (auto& block : article(text, 600, 4).blocks) mixed.blocks.push_back(block);
-  const auto later = finder.add(body_signature(mixed));
-  REQUIRE(later);
-  CHECK(later->original == 0);
-  CHECK(later->similarity > 0.4);
+  // A: paragraphs P0-P9. B: P0-P7 and new Q0-Q3, a near-duplicate of A.
+  Document a = article(text, 0, 10);
+  Document b = article(text, 0, 8);
+  for (auto& block : article(text, 400, 4).blocks) b.blocks.push_back(block);
+  CHECK_FALSE(finder.add(body_signature(a)));
+  CHECK_FALSE(finder.add(body_signature(article(text, 800, 5))));  // unrelated
+  const auto b_found = finder.add(body_signature(b));
+  REQUIRE(b_found);
+  CHECK(b_found->original == 0);
+  // C: Q0-Q3, P7 and one new paragraph: 5 of its 6 paragraphs are in B, 1 in
+  // A. It joins A's cluster through B, and names A, with what it shares with A.
+  Document c = article(text, 400, 4);
+  for (auto& block : article(text, 280, 1).blocks) c.blocks.push_back(block);
+  for (auto& block : article(text, 600, 1).blocks) c.blocks.push_back(block);
+  const auto c_found = finder.add(body_signature(c));
+  REQUIRE(c_found);
+  CHECK(c_found->original == 0);
+  CHECK(c_found->similarity < default_near_duplicate_threshold);
   CHECK(finder.size() == 4);
 }
 

@@ -42,9 +42,9 @@ class Phrases {
   std::string byline(std::string_view names, std::size_t count) const;
   /// "Read more, 2 of 3": one of several related-link boxes on a page.
   std::string read_more_numbered(std::size_t number, std::size_t count) const;
-  std::string cover_image(std::string_view title) const;
-  /// "Repeats an earlier article (89% similar):", before a link to it.
-  std::string near_duplicate(int percent) const;  ///< "Cover: TITLE" (alt text)
+  std::string cover_image(std::string_view title) const;  ///< "Cover: TITLE" (alt text)
+  /// "Repeats an earlier article (93% similar):", before a link to it.
+  std::string near_duplicate(int percent) const;
   /// A partial date as a dateline prints it: "June 5", "5 июня 2017",
   /// "5. Juni", "1er juin", "июнь 2017", "2017"; "" when empty.
   std::string date(const PartialDate& date) const;

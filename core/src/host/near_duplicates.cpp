@@ -12,6 +12,7 @@ namespace docconv::host {
 namespace {
 
 constexpr std::size_t shingle_words = 5;
+constexpr std::size_t fewest_shingles = 10;             // about 14 words: less is never a copy
 constexpr std::uint32_t smallest_for_containment = 20;  // shingles, about 25 words
 // A band key that this many earlier documents share is common text (a stock
 // phrase), not evidence: it is looked at no further and not indexed again.
@@ -142,6 +143,9 @@ BodySignature body_signature(const Document& document) {
     auto& bin = minima[hash >> 57];
     bin = std::min(bin, static_cast<std::uint32_t>(hash));
   }
+  // A body of a stock line or two ("Watch the video below.") is no evidence:
+  // two such pages are not copies of each other.
+  if (count < fewest_shingles) return signature;
   signature.shingles = static_cast<std::uint32_t>(count);
   // Densification by rotation (Shrivastava and Li, 2014): an empty bin takes
   // the next filled bin's value to its right, offset by the distance, so
@@ -234,9 +238,11 @@ void NearDuplicateFinder::rebuild(std::size_t documents) {
 
 std::optional<NearDuplicateFinder::Found> NearDuplicateFinder::add(const BodySignature& signature) {
   const auto document = static_cast<std::uint32_t>(documents_.size());
+  // Grown before this document is in the list: probe() indexes it once.
+  if (signature.shingles > 0 && (used_ + BodySignature::bands) * 10 > slots_.size() * 7)
+    rebuild(documents_.size() + 1);
   documents_.push_back({signature.minima, signature.shingles, document});
   if (signature.shingles == 0) return std::nullopt;
-  if ((used_ + BodySignature::bands) * 10 > slots_.size() * 7) rebuild(documents_.size());
   std::vector<std::uint32_t> candidates;
   probe(document, &candidates);  // finds the earlier documents sharing a band, and indexes this one
   double best = 0;

@@ -219,11 +219,11 @@ bool describes_file(std::string_view key) {
 }
 
 /// Where the TEI element of article `number` is, from another article's
-/// header: the same file (a corpus), or the file --split gave it.
-std::string article_pointer(std::size_t number, std::string_view title, ArticlePlace place) {
+/// header: the same file (a corpus, or a single article's own file), or the
+/// file --split gave it.
+std::string article_pointer(std::size_t number, std::string_view title, bool split) {
   const std::string id = "#" + article_id(number);
-  return place == ArticlePlace::corpus_member ? id
-                                              : split_file_name(number, title, ".tei.xml") + id;
+  return split ? split_file_name(number, title, ".tei.xml") + id : id;
 }
 
 pugi::xml_node append_similarity(pugi::xml_node parent, double similarity) {
@@ -236,9 +236,8 @@ pugi::xml_node append_similarity(pugi::xml_node parent, double similarity) {
 
 /// The article this one largely repeats, with the similarity found: a note
 /// for people (and the number for programs, in measure/@quantity).
-void append_near_duplicate_note(pugi::xml_node notes, const NearDuplicateOf& of,
-                                ArticlePlace place) {
-  const std::string target = article_pointer(of.article, of.title, place);
+void append_near_duplicate_note(pugi::xml_node notes, const NearDuplicateOf& of, bool split) {
+  const std::string target = article_pointer(of.article, of.title, split);
   pugi::xml_node note = notes.append_child("note");
   set_attribute(note, "type", "nearDuplicate");
   set_attribute(note, "target", target);
@@ -256,7 +255,7 @@ void append_near_duplicate_note(pugi::xml_node notes, const NearDuplicateOf& of,
 /// Documents left out of the output as copies (--near-duplicates drop): in
 /// the corpus header, or in the header of the article they repeat.
 void append_left_out(pugi::xml_node notes, const std::vector<const DroppedDocument*>& left_out,
-                     ArticlePlace place) {
+                     bool split) {
   if (left_out.empty()) return;
   pugi::xml_node note = notes.append_child("note");
   set_attribute(note, "type", "nearDuplicatesLeftOut");
@@ -271,7 +270,7 @@ void append_left_out(pugi::xml_node notes, const std::vector<const DroppedDocume
     pugi::xml_node related = bibl.append_child("relatedItem");
     set_attribute(related, "type", "nearDuplicateOf");
     set_attribute(related, "target",
-                  article_pointer(dropped->of.article, dropped->of.title, place));
+                  article_pointer(dropped->of.article, dropped->of.title, split));
     pugi::xml_node note_of_similarity = append_element(bibl, "note", "similarity ");
     append_similarity(note_of_similarity, dropped->of.similarity);
     keep_on_one_line(note_of_similarity);
@@ -279,7 +278,7 @@ void append_left_out(pugi::xml_node notes, const std::vector<const DroppedDocume
 }
 
 void append_notes(pugi::xml_node file_desc, const Metadata& metadata,
-                  const std::vector<const DroppedDocument*>& left_out, ArticlePlace place) {
+                  const std::vector<const DroppedDocument*>& left_out, bool split) {
   const bool has_notes =
       std::any_of(metadata.extras.begin(), metadata.extras.end(),
                   [](const auto& extra) { return !describes_file(extra.first); });
@@ -297,8 +296,8 @@ void append_notes(pugi::xml_node file_desc, const Metadata& metadata,
     if (const std::string type = name_token(key); !type.empty()) set_attribute(note, "type", type);
   }
   if (metadata.near_duplicate_of)
-    append_near_duplicate_note(notes, *metadata.near_duplicate_of, place);
-  append_left_out(notes, left_out, place);
+    append_near_duplicate_note(notes, *metadata.near_duplicate_of, split);
+  append_left_out(notes, left_out, split);
 }
 
 pugi::xml_node append_date(pugi::xml_node parent, const PartialDate& date, std::string_view text) {
@@ -314,7 +313,7 @@ pugi::xml_node append_date(pugi::xml_node parent, const PartialDate& date, const
 
 /// sourceDesc: what is known of the original article and the file it came in.
 void append_source_description(pugi::xml_node file_desc, const Metadata& metadata,
-                               const Phrases& phrases, ArticlePlace place) {
+                               const Phrases& phrases, bool split) {
   pugi::xml_node bibl = file_desc.append_child("sourceDesc").append_child("bibl");
   set_attribute(bibl, "type", "article");
   if (!metadata.title.empty() && !metadata.title_derived)
@@ -346,7 +345,7 @@ void append_source_description(pugi::xml_node file_desc, const Metadata& metadat
   if (const auto& of = metadata.near_duplicate_of) {
     pugi::xml_node related = bibl.append_child("relatedItem");
     set_attribute(related, "type", "nearDuplicateOf");
-    set_attribute(related, "target", article_pointer(of->article, of->title, place));
+    set_attribute(related, "target", article_pointer(of->article, of->title, split));
   }
 }
 
@@ -380,8 +379,8 @@ void append_article_header(pugi::xml_node tei, const Metadata& metadata, std::si
   if (place == ArticlePlace::own_file)
     for (const auto& dropped : facts.dropped)
       if (dropped.of.article == number) left_out.push_back(&dropped);
-  append_notes(file_desc, metadata, left_out, place);
-  append_source_description(file_desc, metadata, phrases, place);
+  append_notes(file_desc, metadata, left_out, facts.split);
+  append_source_description(file_desc, metadata, phrases, facts.split);
   if (place == ArticlePlace::own_file) append_encoding_description(header);
   append_profile(header, metadata, language);
   append_revision(header,
@@ -696,8 +695,7 @@ pugi::xml_node append_corpus_header(pugi::xml_node parent, const CollectionMetad
   append_publication_statement(file_desc, facts);
   std::vector<const DroppedDocument*> left_out;
   for (const auto& dropped : facts.dropped) left_out.push_back(&dropped);
-  if (!left_out.empty())
-    append_left_out(file_desc.append_child("notesStmt"), left_out, ArticlePlace::corpus_member);
+  if (!left_out.empty()) append_left_out(file_desc.append_child("notesStmt"), left_out, false);
   append_element(file_desc.append_child("sourceDesc"), "p",
                  "A set of articles converted by docconv; the header of each TEI element "
                  "describes its own source.");

@@ -24,6 +24,7 @@ struct FileFacts {
   std::string language;     ///< --lang of the run; empty: each article's own.
   std::vector<std::string> authors;      ///< --author of the run.
   std::vector<DroppedDocument> dropped;  ///< Left out as near-duplicates (--near-duplicates drop).
+  bool split = false;                    ///< --split: each article in a file of its own.
 };
 
 /// "a0003": the xml:id of article `number` (1-based), prefix of its blocks' ids.

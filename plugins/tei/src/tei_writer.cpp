@@ -34,6 +34,7 @@ FileFacts file_facts(const WriteContext& ctx) {
   facts.language = ctx.collection.language;
   facts.authors = ctx.collection.authors;
   facts.dropped = ctx.collection.dropped;
+  facts.split = ctx.output.split();
   const auto& epoch = ctx.collection.source_date_epoch;
   if (epoch && *epoch >= 0 && *epoch <= latest_epoch) {
     facts.produced_on = utc_timestamp(*epoch);

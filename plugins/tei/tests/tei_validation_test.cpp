@@ -154,6 +154,26 @@ TEST_CASE("near-duplicates: a marked corpus and one with the copy left out valid
   REQUIRE(listed.size() == 1);
   CHECK(fs::path(listed.first().node().text().get()).filename() == "001_0ad67a5ab6efaf56.txt");
 
+  // One article left: a TEI of its own, whose header lists its copy and
+  // points at itself, not at a --split file that is not there.
+  fs::create_directory(folder / "twice");
+  fs::copy_file(news_fixtures()[0], folder / "twice" / "a.txt");
+  fs::copy_file(news_fixtures()[0], folder / "twice" / "b.txt");
+  const auto single = run_cli({"convert", "--near-duplicates", "drop", (folder / "twice").string(),
+                               "-o", (folder / "single.tei.xml").string()});
+  REQUIRE(single.exit_code == 0);
+  const auto alone = parse_tei(read_file(folder / "single.tei.xml"));
+  REQUIRE(alone.select_node("/TEI").node());
+  CHECK(std::string(alone
+                        .select_node("/TEI/teiHeader//note[@type='nearDuplicatesLeftOut']//"
+                                     "relatedItem")
+                        .node()
+                        .attribute("target")
+                        .value()) == "#a0001");
+  const JingResult single_validation = validate_with_jing({folder / "single.tei.xml"});
+  INFO(single_validation.messages);
+  CHECK(single_validation.exit_code == 0);
+
   // Split: the copy's file points into the original's file.
   const auto split_copy = parse_tei(read_file(folder / "split" / file_names(folder / "split")[1]));
   const std::string target =
