@@ -14,7 +14,7 @@ namespace {
 constexpr std::size_t shingle_words = 5;
 constexpr std::size_t fewest_shingles = 10;             // about 14 words: less is never a copy
 constexpr std::uint32_t smallest_for_containment = 20;  // shingles, about 25 words
-// A band key that this many earlier documents share is common text (a stock
+// A band (a pair of minima) that this many earlier documents share is common text (a stock
 // phrase), not evidence: it is looked at no further and not indexed again.
 constexpr std::size_t most_per_key = 32;
 
