@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Near-duplicate part of scripts/bench: reads RESULTS (hyperfine JSON
-neardup-N.json, rss.tsv, planted-N.tsv, planted-report-N.json) for each N and
+neardup-N.round-*.json, rss.tsv, planted-N.tsv, planted-report-N.json) for each N and
 prints a Markdown table of time, peak memory, precision and recall; with
 --docs FILE, puts it between the bench markers of FILE."""
+import glob
 import json
 import os
 import sys
+
+from hyperfine_results import pooled
 
 
 def main():
@@ -24,11 +27,10 @@ def main():
     lines = ["| N | planted | keep | mark | drop | mark − keep, CPU time per article | "
              "peak RSS keep / mark | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
     for n in sizes:
-        with open(os.path.join(results, f"neardup-{n}.json")) as source:
-            measured = json.load(source)["results"]
-        runs = {r["command"].split("|")[0]: r["median"] for r in measured}
+        measured = pooled(glob.glob(os.path.join(results, f"neardup-{n}.round-*.json")))
+        runs = {name.split("|")[0]: r["median"] for name, r in measured.items()}
         # CPU time (user + system, mean): steadier than wall time on a shared machine.
-        cpu = {r["command"].split("|")[0]: r["user"] + r["system"] for r in measured}
+        cpu = {name.split("|")[0]: r["user"] + r["system"] for name, r in measured.items()}
         keep = runs["docconv --near-duplicates keep"]
         mark = runs["docconv --near-duplicates mark"]
         drop = runs["docconv --near-duplicates drop"]

@@ -3,20 +3,21 @@
 
 usage: report.py RESULTS [--docs docs/performance.md --plot docs/images/performance.svg]
 
-RESULTS holds hyperfine's JSON files (one per group of commands timed side by
-side), rss.tsv (command name, peak resident KiB) and corpus-N.txt (what the
-generator wrote). Command names are "tool|format|N". Prints the table; with
+RESULTS holds hyperfine's JSON files (one per round of each group of commands
+timed side by side; a command's runs in every round are pooled), rss.tsv
+(command name, peak resident KiB) and corpus-N.txt (what the generator wrote). Command names are "tool|format|N". Prints the table; with
 --docs, replaces the part of the document between the bench markers with the
 table and the machine, and draws the plot with gnuplot.
 """
 
 import argparse
-import json
 import os
 import pathlib
 import platform
 import subprocess
 import tempfile
+
+from hyperfine_results import pooled
 
 BEGIN = "<!-- bench:begin (written by scripts/bench; edits here are lost) -->"
 END = "<!-- bench:end -->"
@@ -24,12 +25,14 @@ END = "<!-- bench:end -->"
 
 def load(results):
     rows = {}
-    for path in sorted(results.glob("*.json")):
-        for result in json.loads(path.read_text())["results"]:
-            tool, fmt, n = result["command"].split("|")
-            rows[result["command"]] = {
-                "tool": tool, "format": fmt, "n": int(n),
-                "median": result["median"], "runs": len(result["times"]), "rss_kib": None}
+    # The near-duplicate runs read corpora of their own: near_duplicates.py
+    # reports them.
+    groups = [path for path in results.glob("*.round-*.json")
+              if not path.name.startswith("neardup-")]
+    for name, measured in pooled(groups).items():
+        tool, fmt, n = name.split("|")
+        rows[name] = {"tool": tool, "format": fmt, "n": int(n), "median": measured["median"],
+                      "runs": measured["runs"], "rss_kib": None}
     for line in (results / "rss.tsv").read_text().splitlines():
         name, kib = line.split("\t")
         if name in rows:

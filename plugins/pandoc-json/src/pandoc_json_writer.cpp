@@ -131,30 +131,34 @@ class Elements {
 };
 
 // Appends to a string through a fixed buffer. Most of an AST is Str and
-// Space nodes, a few bytes each: copied here, they cost a fraction of one
-// std::string::append per piece.
+// Space nodes, a few bytes each: written here as copies of fixed sizes, which
+// the compiler inlines, they cost a fraction of one std::string::append each.
 class BufferedAppend {
  public:
+  static constexpr std::size_t capacity = 4096;
+
   explicit BufferedAppend(std::string& out) : out_(out) {}
   BufferedAppend(const BufferedAppend&) = delete;
   BufferedAppend& operator=(const BufferedAppend&) = delete;
   ~BufferedAppend() { flush(); }
 
-  void put(std::string_view piece) {
-    if (make_room(piece.size()))
-      put_unchecked(piece);
-    else
-      out_ += piece;
-  }
-  // Whether `size` bytes fit now, flushing to make room; then as many bytes
-  // may go through put_unchecked().
-  bool make_room(std::size_t size) {
+  // Where `size` (at most `capacity`) more bytes may be written, flushing to
+  // make room; commit() then says where they end.
+  char* room(std::size_t size) {
     if (size > capacity - used_) flush();
-    return size <= capacity;
+    return buffer_.data() + used_;
   }
-  void put_unchecked(std::string_view piece) {
-    std::memcpy(buffer_.data() + used_, piece.data(), piece.size());
-    used_ += piece.size();
+  void commit(const char* end) { used_ = static_cast<std::size_t>(end - buffer_.data()); }
+
+  void put(std::string_view piece) {
+    if (piece.size() > capacity) {
+      flush();
+      out_ += piece;
+      return;
+    }
+    char* at = room(piece.size());
+    std::memcpy(at, piece.data(), piece.size());
+    commit(at + piece.size());
   }
   // Before anything else appends to the string.
   void flush() {
@@ -163,7 +167,6 @@ class BufferedAppend {
   }
 
  private:
-  static constexpr std::size_t capacity = 4096;
   std::string& out_;
   std::array<char, capacity> buffer_;
   std::size_t used_ = 0;
@@ -184,44 +187,83 @@ ByteClass class_of(char c) {
   return byte_classes[static_cast<unsigned char>(c)];
 }
 
+// Copies `piece`, whose size is known when this is compiled, to `at`.
+template <std::size_t N>
+char* copy_fixed(char* at, const std::array<char, N>& piece) {
+  std::memcpy(at, piece.data(), N);
+  return at + N;
+}
+
+constexpr std::size_t word_chunk = 16;
+
+// Copies the `size` bytes at `from` to `to` in chunks of 16 bytes, which
+// compile to a load and a store each, when the text goes on long enough
+// after them; up to 15 bytes past `to + size` may be overwritten.
+char* copy_word(char* to, const char* from, std::size_t size, const char* text_end) {
+  const std::size_t rounded = (size + word_chunk - 1) / word_chunk * word_chunk;
+  if (static_cast<std::size_t>(text_end - from) < rounded) {
+    std::memcpy(to, from, size);
+  } else {
+    for (std::size_t done = 0; done < size; done += word_chunk)
+      std::memcpy(to + done, from + done, word_chunk);
+  }
+  return to + size;
+}
+
+template <std::size_t N>
+constexpr std::array<char, N - 1> chars(const char (&text)[N]) {
+  std::array<char, N - 1> out{};
+  for (std::size_t i = 0; i + 1 < N; ++i) out[i] = text[i];
+  return out;
+}
+
+constexpr auto str_open = chars(R"({"t":"Str","c":")");
+constexpr auto str_close = chars(R"("})");
+constexpr auto space_node = chars(R"({"t":"Space"})");
+
 // Text as Pandoc's readers give it: words as Str, each run of white space
 // one Space. Text XML cannot carry becomes U+FFFD first, as in every
 // writer: Pandoc's DOCX and ODT writers would otherwise write broken XML.
 void text_elements(Elements& list, std::string_view raw) {
-  constexpr std::string_view str_open = R"({"t":"Str","c":")", str_close = R"("})",
-                             space = R"({"t":"Space"})";
   std::string replaced;  // only when the text is not XML-safe, which is rare
   std::string_view text = raw;
   if (!is_xml_safe(raw)) text = replaced = xml_safe(raw);
   BufferedAppend out(list.ast().buffer());
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (class_of(text[pos]) == ByteClass::space) {
-      while (pos < text.size() && class_of(text[pos]) == ByteClass::space) ++pos;
-      out.put(list.separator());
-      out.put(space);
+  const char* at = text.data();
+  const char* const end = text.data() + text.size();
+  while (at < end) {
+    const bool comma = !list.separator().empty();
+    if (class_of(*at) == ByteClass::space) {
+      while (at < end && class_of(*at) == ByteClass::space) ++at;
+      char* to = out.room(1 + space_node.size());
+      if (comma) *to++ = ',';
+      out.commit(copy_fixed(to, space_node));
       continue;
     }
-    const std::size_t start = pos;
-    bool plain = true;
-    for (ByteClass c; pos < text.size() && (c = class_of(text[pos])) != ByteClass::space; ++pos)
-      plain = plain && c == ByteClass::word;
-    const std::string_view word = text.substr(start, pos - start);
-    const std::string_view separator = list.separator();
-    if (!plain) {
-      out.put(separator);
+    const char* const start = at;
+    while (at < end && class_of(*at) == ByteClass::word) ++at;
+    if (at < end && class_of(*at) == ByteClass::escaped) {
+      while (at < end && class_of(*at) != ByteClass::space) ++at;
+      if (comma) out.put(","sv);
       out.flush();
-      list.ast().escaped_str(word);
+      list.ast().escaped_str({start, static_cast<std::size_t>(at - start)});
       continue;
     }
-    if (out.make_room(separator.size() + str_open.size() + word.size() + str_close.size())) {
-      out.put_unchecked(separator);
-      out.put_unchecked(str_open);
-      out.put_unchecked(word);
-      out.put_unchecked(str_close);
-    } else {
-      for (const std::string_view piece : {separator, str_open, word, str_close}) out.put(piece);
+    const auto size = static_cast<std::size_t>(at - start);
+    const std::size_t room = 1 + str_open.size() + size + word_chunk + str_close.size();
+    if (room > BufferedAppend::capacity) {
+      if (comma) out.put(","sv);
+      for (const std::string_view piece :
+           {std::string_view(str_open.data(), str_open.size()), std::string_view(start, size),
+            std::string_view(str_close.data(), str_close.size())})
+        out.put(piece);
+      continue;
     }
+    char* to = out.room(room);
+    if (comma) *to++ = ',';
+    to = copy_fixed(to, str_open);
+    to = copy_word(to, start, size, end);
+    out.commit(copy_fixed(to, str_close));
   }
 }
 
