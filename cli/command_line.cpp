@@ -208,7 +208,7 @@ void add_read_options(CLI::App& command, CommonReadOptions& options) {
       .add_option("--near-duplicates-threshold", options.near_duplicate_threshold,
                   fmt::format("How similar an article must be to an earlier one to count as its "
                               "near-duplicate: the share of the shorter text found in the other, "
-                              "0.05 to 1 (default: {})",
+                              "at the low end of the estimate's margin, 0.05 to 1 (default: {})",
                               host::default_near_duplicate_threshold))
       // Not CLI::Range: it lets "nan" through (every comparison with it is false).
       ->check(CLI::Validator(

@@ -18,9 +18,10 @@ namespace docconv::host {
 /// earlier one: nothing (no detection), say so, or leave it out.
 enum class NearDuplicateMode { keep, mark, drop };
 
-/// The default of --near-duplicates-threshold: measured in
-/// docs/near-duplicates.md: planted copies and the fixtures' pair score 0.88 or
-/// more, unrelated real articles 0.02 at most, template-made text up to 0.52.
+/// The default of --near-duplicates-threshold, held against
+/// similarity_at_least(). Measured in docs/near-duplicates.md: planted copies
+/// score 0.63 or more, unrelated real articles 0.02 at most, 100,000
+/// template-made articles up to 0.57.
 inline constexpr double default_near_duplicate_threshold = 0.6;
 
 /// A fixed-size summary of an article's body text: one-permutation MinHash
@@ -49,6 +50,13 @@ BodySignature body_signature(const Document& document);
 /// article that quotes it.
 double similarity(const BodySignature& a, const BodySignature& b);
 
+/// The low end of similarity()'s margin: the same measure from the Jaccard
+/// estimate's lower bound (2.5 standard errors below it). What the finder
+/// holds against the threshold: a short text's similarity to a long one
+/// rests on a few of the 128 bins, and text made from templates agrees on
+/// some by chance.
+double similarity_at_least(const BodySignature& a, const BodySignature& b);
+
 /// Finds, for each document in input order, an earlier one it largely
 /// repeats. Keeps per document its signature (264 bytes) and its cluster,
 /// and an index of its 32 bands: 4 bytes each in a table kept under 70 %
@@ -62,7 +70,9 @@ class NearDuplicateFinder {
     double similarity = 0;     ///< Between the document and that original.
   };
 
-  /// Adds the next document; what it repeats, if anything. A cluster's
+  /// Adds the next document; what it repeats, if anything: the earlier
+  /// document whose similarity_at_least() is highest and reaches the
+  /// threshold. Found::similarity is similarity() itself. A cluster's
   /// first member is its original: a document found to repeat a later
   /// member names that member's original.
   std::optional<Found> add(const BodySignature& signature);
