@@ -225,12 +225,12 @@ double similarity_at_least(const BodySignature& a, const BodySignature& b) {
 
 namespace {
 
-// Where band `band` of `minima` starts its probe in a table of 2^bits slots.
-std::size_t band_slot(const Minima& minima, std::size_t band, int bits) {
+// Where band `band` of `minima` starts its probe in a table of `slots` slots.
+std::size_t band_slot(const Minima& minima, std::size_t band, std::size_t slots) {
   const std::uint64_t pair = (static_cast<std::uint64_t>(band) << 32) |
                              (static_cast<std::uint64_t>(minima[2 * band]) << 16) |
                              minima[2 * band + 1];
-  return mix(pair) >> (64 - bits);
+  return static_cast<std::size_t>(mix(pair) % slots);
 }
 
 bool same_band(const Minima& a, const Minima& b, std::size_t band) {
@@ -241,12 +241,11 @@ bool same_band(const Minima& a, const Minima& b, std::size_t band) {
 
 void NearDuplicateFinder::probe(std::uint32_t document, std::vector<std::uint32_t>* found) {
   const Minima& minima = documents_[document].minima;
-  const std::size_t mask = slots_.size() - 1;
-  const int bits = std::countr_zero(slots_.size());
+  const std::size_t size = slots_.size();
   for (std::size_t band = 0; band < BodySignature::bands; ++band) {
     std::size_t sharing = 0;
-    std::size_t at = band_slot(minima, band, bits);
-    for (; slots_[at] != 0 && sharing < most_per_key; at = (at + 1) & mask) {
+    std::size_t at = band_slot(minima, band, size);
+    for (; slots_[at] != 0 && sharing < most_per_key; at = at + 1 == size ? 0 : at + 1) {
       const std::uint32_t other = slots_[at] - 1;
       if (other == document || !same_band(documents_[other].minima, minima, band)) continue;
       ++sharing;
@@ -265,10 +264,11 @@ void NearDuplicateFinder::reserve(std::size_t documents) {
 
 // Slots hold only document numbers (4 bytes): the band a slot was filled
 // for is not known, so a bigger table is filled again from the signatures.
+// Sized to the count, not to a power of two, which would waste up to half of
+// it (a third of the finder's memory at 100,000 articles).
 void NearDuplicateFinder::rebuild(std::size_t documents) {
-  std::size_t size = 1024;
-  while (size * 6 < documents * BodySignature::bands * 10) size *= 2;  // at most 60 % full
-  slots_.assign(size, 0);
+  slots_.assign(std::max<std::size_t>(1024, documents * BodySignature::bands * 100 / 65 + 1),
+                0);  // at most 65 % full
   used_ = 0;
   for (std::uint32_t document = 0; document < documents_.size(); ++document)
     if (documents_[document].shingles > 0) probe(document, nullptr);
@@ -278,7 +278,7 @@ std::optional<NearDuplicateFinder::Found> NearDuplicateFinder::add(const BodySig
   const auto document = static_cast<std::uint32_t>(documents_.size());
   // Grown before this document is in the list: probe() indexes it once.
   if (signature.shingles > 0 && (used_ + BodySignature::bands) * 10 > slots_.size() * 7)
-    rebuild(documents_.size() + 1);
+    rebuild(2 * documents_.size() + 1);  // twice the documents: rebuilt log(N) times
   documents_.push_back({signature.minima, signature.shingles, document});
   if (signature.shingles == 0) return std::nullopt;
   std::vector<std::uint32_t> candidates;
@@ -309,16 +309,29 @@ std::optional<NearDuplicateFinder::Found> NearDuplicateFinder::add(const BodySig
                                signature.shingles, first.shingles)};
 }
 
+std::string_view TextBlocks::keep(std::string_view text) {
+  if (blocks_.empty() || blocks_.back().capacity() - blocks_.back().size() < text.size()) {
+    blocks_.emplace_back();
+    blocks_.back().reserve(std::max(block_size, text.size()));
+  }
+  std::string& block = blocks_.back();
+  const std::size_t at = block.size();
+  block.append(text);  // within its capacity: the block's bytes do not move
+  return {block.data() + at, text.size()};
+}
+
 bool NearDuplicateFilter::leave_out(Document& document, const BodySignature& signature) {
   const auto found = finder_.add(signature);
   const bool dropping = found && mode_ == NearDuplicateMode::drop;
   const Metadata& metadata = document.metadata;
-  known_.push_back({metadata.title, metadata.source, dropping ? 0 : ++given_});
+  known_.push_back(
+      {names_.keep(metadata.title), names_.keep(metadata.source), dropping ? 0 : ++given_});
   if (!found) return false;
   const Known& original = known_[found->original];
   // Two decimals: what every writer shows, and what a model read back holds.
   const double shown = std::round(found->similarity * 100) / 100;
-  NearDuplicateOf of{original.article, original.title, original.source, shown};
+  NearDuplicateOf of{original.article, std::string(original.title), std::string(original.source),
+                     shown};
   found_.push_back({metadata.title, metadata.source, of});
   if (!dropping) document.metadata.near_duplicate_of = std::move(of);
   return dropping;

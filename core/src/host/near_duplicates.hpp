@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace docconv::host {
@@ -59,8 +60,8 @@ double similarity_at_least(const BodySignature& a, const BodySignature& b);
 
 /// Finds, for each document in input order, an earlier one it largely
 /// repeats. Keeps per document its signature (264 bytes) and its cluster,
-/// and an index of its 32 bands: 4 bytes each in a table kept under 70 %
-/// full (and at most 60 % after it grows), 180 to 430 bytes.
+/// and an index of its 32 bands: 4 bytes each in a table sized to the count
+/// given to reserve(), at most 65 % full (70 % before it grows): about 200 bytes.
 class NearDuplicateFinder {
  public:
   explicit NearDuplicateFinder(double threshold) : threshold_(threshold) {}
@@ -102,6 +103,18 @@ class NearDuplicateFinder {
   std::size_t used_ = 0;
 };
 
+/// Texts kept one after another in blocks of 64 KiB: two short strings per
+/// article, each with a heap block of its own, took three times the bytes.
+class TextBlocks {
+ public:
+  /// A copy of `text`, valid as long as this object.
+  std::string_view keep(std::string_view text);
+
+ private:
+  static constexpr std::size_t block_size = 64 * 1024;
+  std::vector<std::string> blocks_;
+};
+
 /// The host's use of the finder in a run: marks each document that repeats
 /// an earlier one, or tells the run to leave it out, and keeps what it found
 /// for the run's messages and report.
@@ -123,12 +136,13 @@ class NearDuplicateFilter {
 
  private:
   struct Known {
-    std::string title;
-    std::string source;       // Metadata::source: the input, or what a model read back names
+    std::string_view title;   // in names_
+    std::string_view source;  // Metadata::source: the input, or what a model read back names
     std::size_t article = 0;  // 0: left out
   };
   NearDuplicateMode mode_;
   NearDuplicateFinder finder_;
+  TextBlocks names_;
   std::vector<Known> known_;
   std::vector<DroppedDocument> found_;
   std::size_t given_ = 0;  // documents given on to the writer
