@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 using docconv::Block;
@@ -232,4 +233,22 @@ TEST_CASE("ten thousand articles made from the same sentence templates give no n
     found += finder.add(body_signature(document)).has_value();
   }
   CHECK(found == 0);
+}
+
+TEST_CASE("kept names stay as they were while blocks are added, a long one in a block of its own") {
+  TextBlocks names;
+  std::vector<std::string> originals;
+  std::vector<std::string_view> kept;
+  for (std::size_t i = 0; i < 5000; ++i) {
+    // Every 997th name is longer than a block.
+    originals.push_back(
+        std::string(i % 997 == 0 ? 70000 : 20 + i % 90, static_cast<char>('a' + i % 26)) +
+        std::to_string(i));
+    kept.push_back(names.keep(originals.back()));
+  }
+  kept.push_back(names.keep(""));
+  originals.emplace_back();
+  std::size_t changed = 0;
+  for (std::size_t i = 0; i < originals.size(); ++i) changed += kept[i] != originals[i];
+  CHECK(changed == 0);
 }

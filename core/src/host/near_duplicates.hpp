@@ -126,6 +126,9 @@ class NearDuplicateFilter {
     finder_.reserve(expected);
     known_.reserve(expected);
   }
+  // known_ points into names_: a copy would point into the original.
+  NearDuplicateFilter(const NearDuplicateFilter&) = delete;
+  NearDuplicateFilter& operator=(const NearDuplicateFilter&) = delete;
 
   /// Sets document.metadata.near_duplicate_of when `document` repeats an
   /// earlier document; true when it is to be left out.
