@@ -256,3 +256,26 @@ TEST_CASE("an article that repeats an earlier one names it in its Div's attribut
   const auto plain = nlohmann::json::parse(docconv::pandoc_json::article_json(document, 5, {}));
   CHECK(plain["c"][0][2].dump().find("near-duplicate") == std::string::npos);
 }
+
+TEST_CASE(
+    "words of every length are written whole: longer than the writer's buffer, and at the "
+    "text's end") {
+  // Words are copied in 16-byte chunks while the text goes on past them, and
+  // a word too long for the writer's 4 KiB buffer goes around it.
+  std::vector<std::string> words;
+  for (const std::size_t length : {1, 15, 16, 17, 31, 33, 4090, 10000, 17})
+    words.push_back(std::string(length, static_cast<char>('a' + words.size())));
+  std::string text;
+  for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
+  docconv::Document document;
+  document.metadata.title = "Lengths";
+  document.blocks.push_back(docconv::Block{docconv::Paragraph{docconv::text_run(text)}, {}});
+  const auto div = nlohmann::json::parse(
+      docconv::pandoc_json::article_json(document, 1, docconv::pandoc_json::Options{}));
+  const auto& para = div["c"][1][1];  // after the title's Header
+  REQUIRE(para["t"] == "Para");
+  std::vector<std::string> written;
+  for (const auto& inline_node : para["c"])
+    if (inline_node["t"] == "Str") written.push_back(inline_node["c"]);
+  CHECK(written == words);
+}
